@@ -1,0 +1,12 @@
+//! Tend's domain, kept free of Tauri so that Cargo itself guards the boundary: everything
+//! here can be tested, benchmarked and reused without a window or a webview.
+//!
+//! Time is always passed in by the caller; nothing in this crate reads the system clock
+//! for a decision, so timers, follow-ups and auto-lock stay testable.
+#![forbid(unsafe_code)]
+
+pub mod about;
+pub mod passphrase;
+
+pub use about::Versions;
+pub use passphrase::{Assessment, PassphraseError};

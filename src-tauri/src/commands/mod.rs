@@ -1,0 +1,4 @@
+//! Tauri commands: thin adapters from IPC to `tend-core`, one file per feature.
+
+pub mod about;
+pub mod passphrase;

@@ -1,0 +1,45 @@
+// The real app binary in a real window (under Xvfb), driven through tauri-driver.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, visibleWindows } from './webdriver.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = join(root, 'target', 'screenshots');
+const application = process.env.TEND_APP;
+const cargoVersion = readFileSync(join(root, 'Cargo.toml'), 'utf8')
+  .match(/\[workspace\.package\][^[]*?version = "([^"]+)"/)[1];
+
+let app;
+before(async () => {
+  assert.ok(application, 'TEND_APP must name the built binary');
+  app = await launch({ application });
+});
+after(async () => { await app?.stop(); });
+
+test('the window opens titled Tend and shows the welcome screen', async () => {
+  assert.equal(await app.title(), 'Tend');
+  assert.ok(visibleWindows('Tend').length >= 1, 'an X window named exactly "Tend" is visible');
+  const heading = await app.text('#welcome-title');
+  assert.equal(heading, 'Welcome to Tend');
+  assert.match(await app.text('main'), /never goes online/i);
+  await app.screenshot(join(shots, 'welcome.png'));
+});
+
+test('the about view shows the versions that came from Rust', async () => {
+  await app.click('[data-nav="about"]');
+  await app.waitFor('.versions');
+  assert.equal(await app.text('[data-field="app"]'), cargoVersion, 'app version from Cargo.toml');
+  const format = Number(await app.text('[data-field="vaultFormat"]'));
+  const schema = Number(await app.text('[data-field="schema"]'));
+  assert.ok(Number.isInteger(format) && format >= 1, `vault format ${format}`);
+  assert.ok(Number.isInteger(schema) && schema >= 1, `schema ${schema}`);
+  const fromRust = await app.execute(
+    'return window.__TAURI__.core.invoke("about").then((v) => JSON.stringify(v));');
+  const v = JSON.parse(await fromRust);
+  assert.equal(format, v.vaultFormat);
+  assert.equal(schema, v.schema);
+  await app.screenshot(join(shots, 'about.png'));
+});

@@ -1,0 +1,118 @@
+// A small W3C WebDriver client over fetch, and the process plumbing to drive the real
+// Tend binary through tauri-driver (which speaks to WebKitWebDriver) under Xvfb.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class Driver {
+  constructor(base, id) { this.base = base; this.id = id; }
+
+  async cmd(method, path, body) {
+    const res = await fetch(`${this.base}/session/${this.id}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${json.value?.message ?? res.status}`);
+    return json.value;
+  }
+
+  title() { return this.cmd('GET', '/title'); }
+  execute(script, args = []) { return this.cmd('POST', '/execute/sync', { script, args }); }
+
+  async find(css) {
+    const el = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+    return el[ELEMENT];
+  }
+
+  /** Waits until `css` matches a displayed element; returns its id. */
+  async waitFor(css, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < end) {
+      try {
+        const id = await this.find(css);
+        if (await this.cmd('GET', `/element/${id}/displayed`)) return id;
+      } catch (e) { last = e; }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${css}${last ? `: ${last.message}` : ''}`);
+  }
+
+  async click(css) { await this.cmd('POST', `/element/${await this.waitFor(css)}/click`, {}); }
+  async text(css) { return this.cmd('GET', `/element/${await this.waitFor(css)}/text`); }
+  async type(css, text) {
+    await this.cmd('POST', `/element/${await this.waitFor(css)}/value`, { text });
+  }
+
+  async screenshot(file) {
+    const png = await this.cmd('GET', '/screenshot');
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, Buffer.from(png, 'base64'));
+    return file;
+  }
+
+  async quit() {
+    await fetch(`${this.base}/session/${this.id}`, { method: 'DELETE' }).catch(() => {});
+  }
+}
+
+async function waitForStatus(base, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      const res = await fetch(`${base}/status`);
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    await sleep(150);
+  }
+  throw new Error(`tauri-driver did not answer at ${base} within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts tauri-driver on a free port and opens a session on `application`.
+ * `env` is passed to the app (tauri-driver hands its environment down).
+ */
+export async function launch({ application, port = 4444 + Math.floor(Math.random() * 1000), env = {} }) {
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  driver.stderr.on('data', (d) => { stderr += d; });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForStatus(base, 15000);
+    const res = await fetch(`${base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ capabilities: { alwaysMatch: { 'tauri:options': { application } } } }),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`new session: ${json.value?.message ?? res.status}`);
+    const session = new Driver(base, json.value.sessionId);
+    session.stop = async () => {
+      await session.quit();
+      driver.kill();
+      await new Promise((r) => (driver.exitCode !== null ? r() : driver.once('exit', r)));
+    };
+    return session;
+  } catch (e) {
+    driver.kill();
+    throw new Error(`${e.message}\n${stderr}`);
+  }
+}
+
+/** Titles of visible X windows whose name matches `name` exactly. */
+export function visibleWindows(name) {
+  try {
+    return execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${name}$`])
+      .toString().trim().split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
