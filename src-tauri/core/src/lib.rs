@@ -7,6 +7,7 @@
 
 pub mod about;
 pub mod passphrase;
+pub mod vault;
 
 pub use about::Versions;
 pub use passphrase::{Assessment, PassphraseError};

@@ -1,0 +1,67 @@
+use crate::passphrase::PassphraseError;
+
+pub type Result<T, E = VaultError> = std::result::Result<T, E>;
+
+/// Everything that can go wrong with the vault. Messages are written for the person using
+/// Tend and never carry their content.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum VaultError {
+    #[error("That passphrase did not open the vault. Nothing has changed; try again.")]
+    WrongPassphrase,
+    #[error("That recovery code did not open the vault. Check it and try again.")]
+    WrongRecoveryCode,
+    #[error(
+        "That does not look like a recovery code: it has eight groups of four letters and digits."
+    )]
+    BadRecoveryCode,
+    #[error("Too many tries. You can try again in {} seconds.", retry_after_ms.div_ceil(1000))]
+    TooManyAttempts { retry_after_ms: u64 },
+    #[error("Tend is locked.")]
+    Locked,
+    #[error("There is no vault here yet.")]
+    NoVault,
+    #[error("A vault already exists here.")]
+    AlreadyExists,
+    #[error("Nothing was found with that id.")]
+    NotFound,
+    #[error("This file is not a Tend vault.")]
+    NotAVault,
+    #[error(
+        "This vault was made by a newer version of Tend (format {0}). Update Tend to open it."
+    )]
+    NewerFormat(u16),
+    #[error("This vault's key settings are weaker than Tend allows, so it was not opened.")]
+    WeakKdf,
+    #[error("The vault is damaged ({0}). Nothing was changed.")]
+    Corrupt(&'static str),
+    #[error("A stored item failed its integrity check and was not read.")]
+    Tampered,
+    #[error("Tend is already open in another window.")]
+    InUse,
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Passphrase(#[from] PassphraseError),
+    #[error("The vault could not be read or written ({0}).")]
+    Storage(String),
+}
+
+impl From<rusqlite::Error> for VaultError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => VaultError::NotAVault,
+            Some(ErrorCode::DatabaseCorrupt) => VaultError::Corrupt("the database is malformed"),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => VaultError::InUse,
+            // SQLite's messages name tables and statements, never stored values.
+            _ => VaultError::Storage(e.to_string()),
+        }
+    }
+}
+
+impl From<std::io::Error> for VaultError {
+    fn from(e: std::io::Error) -> Self {
+        VaultError::Storage(e.kind().to_string())
+    }
+}

@@ -1,0 +1,463 @@
+//! The encrypted vault: one SQLite file whose rows are opaque ids and sealed envelopes.
+//!
+//! Key hierarchy: passphrase → Argon2id → key-encryption key, which seals a random data
+//! key; the recovery code → HKDF → a second key sealing the same data key. Changing either
+//! re-seals 32 bytes, never the records. Records are sealed with subkeys of the data key,
+//! and the only other value in a row is a keyed tag of its kind, for listing.
+//!
+//! Nothing outside this module sees a key; callers put and get typed values by table and id.
+
+mod crypto;
+mod error;
+mod format;
+pub mod kdf;
+mod lockout;
+mod recovery;
+mod schema;
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+pub use error::{Result, VaultError};
+pub use kdf::Cost;
+pub use lockout::Lockout;
+pub use recovery::RecoveryCode;
+
+use crate::about::VAULT_FORMAT_VERSION;
+use crypto::Key;
+use kdf::KdfParams;
+
+/// The vault's file name inside the app-data folder.
+pub const FILE_NAME: &str = "tend.vault";
+const LOCK_NAME: &str = "tend.vault.lock";
+
+/// An opaque record id: 16 random bytes, shown as 32 hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordId(pub [u8; 16]);
+
+impl RecordId {
+    pub fn generate() -> Self {
+        Self(crypto::random())
+    }
+
+    pub fn to_hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    pub fn from_hex(s: &str) -> Result<Self> {
+        let bad = || VaultError::Invalid("that id is not valid".into());
+        if s.len() != 32 || !s.is_ascii() {
+            return Err(bad());
+        }
+        let mut out = [0u8; 16];
+        for (i, byte) in out.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
+        }
+        Ok(Self(out))
+    }
+}
+
+/// The keys of an unlocked vault. Dropped (and wiped) on lock.
+struct Keys {
+    data: Key,
+    record: Key,
+    index: Key,
+}
+
+impl Keys {
+    fn from_data_key(data: Key) -> Self {
+        Self {
+            record: data.derive(format::RECORD_KEY_INFO),
+            index: data.derive(format::INDEX_KEY_INFO),
+            data,
+        }
+    }
+
+    fn tag(&self, table: &str) -> [u8; 16] {
+        crypto::keyed_tag(&self.index, table.as_bytes())
+    }
+}
+
+/// An open vault file, locked or unlocked.
+pub struct Vault {
+    conn: Connection,
+    dir: PathBuf,
+    keys: Option<Keys>,
+    lockout: Lockout,
+    // Held for the vault's life: a second instance cannot open the same folder.
+    _lock: File,
+}
+
+impl Vault {
+    pub fn exists(dir: &Path) -> bool {
+        dir.join(FILE_NAME).exists()
+    }
+
+    /// Makes a new vault in `dir` under `passphrase` (refused if weak), returning it
+    /// unlocked with its recovery code, which is shown once and never stored.
+    pub fn create(dir: &Path, passphrase: &str, cost: Cost) -> Result<(Self, RecoveryCode)> {
+        crate::passphrase::require_strong(passphrase)?;
+        std::fs::create_dir_all(dir)?;
+        let lock = take_lock(dir)?;
+        if Self::exists(dir) {
+            return Err(VaultError::AlreadyExists);
+        }
+        let path = dir.join(FILE_NAME);
+        let tmp = dir.join(format!("{FILE_NAME}.new"));
+        let _ = std::fs::remove_file(&tmp);
+        let data = Key::generate();
+        let code = RecoveryCode::generate();
+        {
+            let mut conn = Connection::open(&tmp)?;
+            schema::configure(&conn)?;
+            schema::migrate(&mut conn)?;
+            let tx = conn.transaction()?;
+            put_meta(&tx, "magic", format::MAGIC)?;
+            put_meta(&tx, "format", &VAULT_FORMAT_VERSION.to_be_bytes())?;
+            seal_passphrase(&tx, &data, passphrase, cost)?;
+            seal_recovery(&tx, &data, &code)?;
+            put_meta(&tx, "unlock.failures", &0u32.to_be_bytes())?;
+            tx.commit()?;
+            schema::checkpoint(&conn)?;
+        }
+        // The vault appears whole or not at all.
+        std::fs::rename(&tmp, &path)?;
+        let conn = Connection::open(&path)?;
+        schema::configure(&conn)?;
+        let vault = Self {
+            conn,
+            dir: dir.to_owned(),
+            keys: Some(Keys::from_data_key(data)),
+            lockout: Lockout::default(),
+            _lock: lock,
+        };
+        Ok((vault, code))
+    }
+
+    /// Opens the vault in `dir`, locked. Refuses files that are not Tend vaults, newer
+    /// formats and weakened key settings before changing anything.
+    pub fn open(dir: &Path, now_ms: u64) -> Result<Self> {
+        let path = dir.join(FILE_NAME);
+        if !path.exists() {
+            return Err(VaultError::NoVault);
+        }
+        let lock = take_lock(dir)?;
+        let mut conn =
+            Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        check_header(&conn)?;
+        schema::configure(&conn)?;
+        schema::migrate(&mut conn)?;
+        let failures = read_failures(&conn)?;
+        Ok(Self {
+            conn,
+            dir: dir.to_owned(),
+            keys: None,
+            lockout: Lockout::after_restart(failures, now_ms),
+            _lock: lock,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.keys.is_some()
+    }
+
+    /// How many wrong tries in a row, and when the next may be made.
+    pub fn lockout(&self) -> &Lockout {
+        &self.lockout
+    }
+
+    pub fn unlock(&mut self, passphrase: &str, now_ms: u64) -> Result<()> {
+        self.lockout.check(now_ms)?;
+        let kdf = get_meta(&self.conn, "kdf")?;
+        let params = KdfParams::decode(&kdf)?;
+        let kek = params.derive(passphrase.as_bytes())?;
+        let sealed = get_meta(&self.conn, "key.passphrase")?;
+        let opened = crypto::open(&kek, &format::passphrase_key_aad(&kdf), &sealed);
+        self.finish_unlock(opened.ok(), VaultError::WrongPassphrase, now_ms)
+    }
+
+    pub fn unlock_with_recovery(&mut self, code: &str, now_ms: u64) -> Result<()> {
+        self.lockout.check(now_ms)?;
+        let code = RecoveryCode::parse(code)?;
+        let salt = get_meta(&self.conn, "recovery.salt")?;
+        let sealed = get_meta(&self.conn, "key.recovery")?;
+        let opened = crypto::open(
+            &code.derive(&salt),
+            &format::recovery_key_aad(&salt),
+            &sealed,
+        );
+        self.finish_unlock(opened.ok(), VaultError::WrongRecoveryCode, now_ms)
+    }
+
+    fn finish_unlock(
+        &mut self,
+        opened: Option<Zeroizing<Vec<u8>>>,
+        wrong: VaultError,
+        now_ms: u64,
+    ) -> Result<()> {
+        let Some(bytes) = opened else {
+            let failures = self.lockout.record_failure(now_ms);
+            put_meta(&self.conn, "unlock.failures", &failures.to_be_bytes())?;
+            return Err(wrong);
+        };
+        let data: [u8; 32] = bytes[..]
+            .try_into()
+            .map_err(|_| VaultError::Corrupt("the sealed key has the wrong length"))?;
+        self.keys = Some(Keys::from_data_key(Key::from_bytes(Zeroizing::new(data))));
+        self.lockout.reset();
+        put_meta(&self.conn, "unlock.failures", &0u32.to_be_bytes())?;
+        Ok(())
+    }
+
+    /// Forgets the keys and folds the write-ahead log back into the file.
+    pub fn lock(&mut self) -> Result<()> {
+        self.keys = None;
+        schema::checkpoint(&self.conn)
+    }
+
+    fn keys(&self) -> Result<&Keys> {
+        self.keys.as_ref().ok_or(VaultError::Locked)
+    }
+
+    /// Re-seals the data key under a new passphrase (refused if weak). Records are untouched.
+    pub fn change_passphrase(&mut self, new_passphrase: &str, cost: Cost) -> Result<()> {
+        crate::passphrase::require_strong(new_passphrase)?;
+        let keys = self.keys.as_ref().ok_or(VaultError::Locked)?;
+        let tx = self.conn.transaction()?;
+        seal_passphrase(&tx, &keys.data, new_passphrase, cost)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Makes a new recovery code; the old one stops working.
+    pub fn new_recovery_code(&mut self) -> Result<RecoveryCode> {
+        let keys = self.keys.as_ref().ok_or(VaultError::Locked)?;
+        let code = RecoveryCode::generate();
+        let tx = self.conn.transaction()?;
+        seal_recovery(&tx, &keys.data, &code)?;
+        tx.commit()?;
+        Ok(code)
+    }
+
+    /// Seals and stores one record.
+    pub fn put<T: Serialize>(&mut self, table: &str, id: &RecordId, value: &T) -> Result<()> {
+        self.write(|w| w.put(table, id, value))
+    }
+
+    pub fn get<T: DeserializeOwned>(&self, table: &str, id: &RecordId) -> Result<T> {
+        format::check_table(table)?;
+        let keys = self.keys()?;
+        let envelope: Vec<u8> = self
+            .conn
+            .query_row(
+                "SELECT envelope FROM records WHERE id = ?1 AND tag = ?2",
+                params![&id.0[..], &keys.tag(table)[..]],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(VaultError::NotFound)?;
+        decode(&keys.record, table, id, &envelope)
+    }
+
+    /// Every record of one kind, in id order.
+    pub fn list<T: DeserializeOwned>(&self, table: &str) -> Result<Vec<(RecordId, T)>> {
+        format::check_table(table)?;
+        let keys = self.keys()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, envelope FROM records WHERE tag = ?1 ORDER BY id")?;
+        let rows = stmt.query_map(params![&keys.tag(table)[..]], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, envelope) = row?;
+            let id = RecordId(
+                id.try_into()
+                    .map_err(|_| VaultError::Corrupt("a record id has the wrong length"))?,
+            );
+            out.push((id, decode(&keys.record, table, &id, &envelope)?));
+        }
+        Ok(out)
+    }
+
+    pub fn delete(&mut self, table: &str, id: &RecordId) -> Result<bool> {
+        let mut found = false;
+        self.write(|w| {
+            found = w.delete(table, id)?;
+            Ok(())
+        })?;
+        Ok(found)
+    }
+
+    /// Runs several changes as one transaction: all of them land, or none.
+    pub fn write<F>(&mut self, f: F) -> Result<()>
+    where
+        F: FnOnce(&mut Writer<'_>) -> Result<()>,
+    {
+        let keys = self.keys.as_ref().ok_or(VaultError::Locked)?;
+        let tx = self.conn.transaction()?;
+        let mut writer = Writer { tx: &tx, keys };
+        f(&mut writer)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// SQLite's own integrity check; `true` when the file is sound.
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(verdict == "ok")
+    }
+}
+
+impl Drop for Vault {
+    fn drop(&mut self) {
+        self.keys = None;
+        let _ = schema::checkpoint(&self.conn);
+    }
+}
+
+/// Changes inside one transaction (see [`Vault::write`]).
+pub struct Writer<'a> {
+    tx: &'a Transaction<'a>,
+    keys: &'a Keys,
+}
+
+impl Writer<'_> {
+    pub fn put<T: Serialize>(&mut self, table: &str, id: &RecordId, value: &T) -> Result<()> {
+        format::check_table(table)?;
+        let plain = Zeroizing::new(
+            serde_json::to_vec(value).map_err(|e| VaultError::Invalid(e.to_string()))?,
+        );
+        let envelope = format::seal_record(&self.keys.record, table, &id.0, &plain);
+        self.tx.execute(
+            "INSERT INTO records (id, tag, envelope) VALUES (?1, ?2, ?3)
+             ON CONFLICT(id) DO UPDATE SET tag = excluded.tag, envelope = excluded.envelope",
+            params![&id.0[..], &self.keys.tag(table)[..], envelope],
+        )?;
+        Ok(())
+    }
+
+    pub fn delete(&mut self, table: &str, id: &RecordId) -> Result<bool> {
+        format::check_table(table)?;
+        let n = self.tx.execute(
+            "DELETE FROM records WHERE id = ?1 AND tag = ?2",
+            params![&id.0[..], &self.keys.tag(table)[..]],
+        )?;
+        Ok(n > 0)
+    }
+}
+
+fn decode<T: DeserializeOwned>(
+    key: &Key,
+    table: &str,
+    id: &RecordId,
+    envelope: &[u8],
+) -> Result<T> {
+    let plain = format::open_record(key, table, &id.0, envelope)?;
+    serde_json::from_slice(&plain).map_err(|_| VaultError::Corrupt("a record could not be read"))
+}
+
+fn take_lock(dir: &Path) -> Result<File> {
+    std::fs::create_dir_all(dir)?;
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(LOCK_NAME))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(VaultError::InUse),
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+    }
+}
+
+fn check_header(conn: &Connection) -> Result<()> {
+    let has_meta: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_meta {
+        return Err(VaultError::NotAVault);
+    }
+    let magic = get_meta(conn, "magic").map_err(|_| VaultError::NotAVault)?;
+    if magic != format::MAGIC {
+        return Err(VaultError::NotAVault);
+    }
+    let version = get_meta(conn, "format")?;
+    let version = u16::from_be_bytes(
+        version
+            .try_into()
+            .map_err(|_| VaultError::Corrupt("the format version is unreadable"))?,
+    );
+    if version > VAULT_FORMAT_VERSION {
+        return Err(VaultError::NewerFormat(version));
+    }
+    if version == 0 {
+        return Err(VaultError::Corrupt("the format version is unreadable"));
+    }
+    KdfParams::decode(&get_meta(conn, "kdf")?)?;
+    Ok(())
+}
+
+fn seal_passphrase(tx: &Transaction<'_>, data: &Key, passphrase: &str, cost: Cost) -> Result<()> {
+    let params = KdfParams::new(cost);
+    let kdf = params.encode();
+    let kek = params.derive(passphrase.as_bytes())?;
+    put_meta(tx, "kdf", &kdf)?;
+    put_meta(
+        tx,
+        "key.passphrase",
+        &crypto::seal(&kek, &format::passphrase_key_aad(&kdf), data.expose()),
+    )
+}
+
+fn seal_recovery(tx: &Transaction<'_>, data: &Key, code: &RecoveryCode) -> Result<()> {
+    let salt: [u8; recovery::SALT_LEN] = crypto::random();
+    put_meta(tx, "recovery.salt", &salt)?;
+    put_meta(
+        tx,
+        "key.recovery",
+        &crypto::seal(
+            &code.derive(&salt),
+            &format::recovery_key_aad(&salt),
+            data.expose(),
+        ),
+    )
+}
+
+fn put_meta(conn: &Connection, name: &str, value: &[u8]) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+        params![name, value],
+    )?;
+    Ok(())
+}
+
+fn get_meta(conn: &Connection, name: &str) -> Result<Vec<u8>> {
+    conn.query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(VaultError::Corrupt("a header field is missing"))
+}
+
+fn read_failures(conn: &Connection) -> Result<u32> {
+    let bytes = get_meta(conn, "unlock.failures").unwrap_or_else(|_| vec![0; 4]);
+    Ok(bytes.try_into().map(u32::from_be_bytes).unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,438 @@
+//! The vault as a whole: keys, records, tampering and refusal of bad files.
+
+use super::*;
+use serde::Deserialize;
+use tempfile::TempDir;
+
+const PASS: &str = "copper lantern orbit meadow";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Note {
+    text: String,
+    at: String,
+}
+
+fn note(text: &str) -> Note {
+    Note {
+        text: text.into(),
+        at: "2026-11-28T07:00:00Z".into(),
+    }
+}
+
+fn new_vault() -> (TempDir, Vault, RecoveryCode) {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, code) = Vault::create(dir.path(), PASS, Cost::FLOOR).unwrap();
+    (dir, vault, code)
+}
+
+fn reopen(dir: &TempDir, vault: Vault) -> Vault {
+    drop(vault);
+    Vault::open(dir.path(), 0).unwrap()
+}
+
+fn raw(dir: &TempDir) -> Connection {
+    Connection::open(dir.path().join(FILE_NAME)).unwrap()
+}
+
+#[test]
+fn records_round_trip_across_lock_and_reopen() {
+    let (dir, mut v, _) = new_vault();
+    let id = RecordId::generate();
+    v.put("notes", &id, &note("first")).unwrap();
+    assert_eq!(v.get::<Note>("notes", &id).unwrap(), note("first"));
+    let mut v = reopen(&dir, v);
+    assert!(!v.is_unlocked());
+    assert!(matches!(
+        v.get::<Note>("notes", &id),
+        Err(VaultError::Locked)
+    ));
+    v.unlock(PASS, 0).unwrap();
+    assert_eq!(v.get::<Note>("notes", &id).unwrap(), note("first"));
+    assert_eq!(v.list::<Note>("notes").unwrap(), vec![(id, note("first"))]);
+    assert!(
+        v.list::<Note>("sessions").unwrap().is_empty(),
+        "kinds are kept apart"
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_and_changes_nothing() {
+    let (dir, mut v, _) = new_vault();
+    let id = RecordId::generate();
+    v.put("notes", &id, &note("kept")).unwrap();
+    let mut v = reopen(&dir, v);
+    assert!(matches!(
+        v.unlock("copper lantern orbit meadoW", 0),
+        Err(VaultError::WrongPassphrase)
+    ));
+    assert!(!v.is_unlocked());
+    assert_eq!(v.lockout().failures(), 1);
+    v.unlock(PASS, 0).unwrap();
+    assert_eq!(v.get::<Note>("notes", &id).unwrap(), note("kept"));
+    assert_eq!(v.lockout().failures(), 0);
+}
+
+#[test]
+fn the_recovery_code_opens_the_vault_and_a_wrong_one_does_not() {
+    let (dir, v, code) = new_vault();
+    let mut v = reopen(&dir, v);
+    assert!(matches!(
+        v.unlock_with_recovery(&RecoveryCode::generate().display(), 0),
+        Err(VaultError::WrongRecoveryCode)
+    ));
+    assert!(matches!(
+        v.unlock_with_recovery("not a code", 0),
+        Err(VaultError::BadRecoveryCode)
+    ));
+    v.unlock_with_recovery(&code.display().to_lowercase(), 0)
+        .unwrap();
+    assert!(v.is_unlocked());
+}
+
+#[test]
+fn changing_the_passphrase_keeps_every_record_and_retires_the_old_one() {
+    let (dir, mut v, code) = new_vault();
+    let ids: Vec<_> = (0..20).map(|_| RecordId::generate()).collect();
+    for (i, id) in ids.iter().enumerate() {
+        v.put("notes", id, &note(&format!("n{i}"))).unwrap();
+    }
+    let before: Vec<u8> = raw(&dir)
+        .query_row("SELECT envelope FROM records LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    v.change_passphrase("velvet harbour quietly sings", Cost::FLOOR)
+        .unwrap();
+    let after: Vec<u8> = raw(&dir)
+        .query_row("SELECT envelope FROM records LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(before, after, "records are not re-encrypted");
+    let mut v = reopen(&dir, v);
+    assert!(matches!(
+        v.unlock(PASS, 0),
+        Err(VaultError::WrongPassphrase)
+    ));
+    v.unlock("velvet harbour quietly sings", 0).unwrap();
+    assert_eq!(v.list::<Note>("notes").unwrap().len(), 20);
+    v.lock().unwrap();
+    v.unlock_with_recovery(&code.display(), 0)
+        .expect("the recovery code still works");
+}
+
+#[test]
+fn a_new_recovery_code_replaces_the_old_one() {
+    let (dir, mut v, old) = new_vault();
+    let new = v.new_recovery_code().unwrap();
+    let mut v = reopen(&dir, v);
+    assert!(matches!(
+        v.unlock_with_recovery(&old.display(), 0),
+        Err(VaultError::WrongRecoveryCode)
+    ));
+    v.unlock_with_recovery(&new.display(), 0).unwrap();
+}
+
+#[test]
+fn weak_or_empty_passphrases_make_no_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        Vault::create(dir.path(), "password1", Cost::FLOOR),
+        Err(VaultError::Passphrase(_))
+    ));
+    assert!(matches!(
+        Vault::create(dir.path(), "", Cost::FLOOR),
+        Err(VaultError::Passphrase(_))
+    ));
+    assert!(!Vault::exists(dir.path()));
+}
+
+#[test]
+fn a_second_vault_cannot_be_created_over_the_first() {
+    let (dir, v, _) = new_vault();
+    drop(v);
+    assert!(matches!(
+        Vault::create(dir.path(), PASS, Cost::FLOOR),
+        Err(VaultError::AlreadyExists)
+    ));
+}
+
+#[test]
+fn a_second_opener_of_the_same_folder_is_refused_while_the_first_holds_it() {
+    let (dir, v, _) = new_vault();
+    assert!(matches!(Vault::open(dir.path(), 0), Err(VaultError::InUse)));
+    drop(v);
+    Vault::open(dir.path(), 0).expect("free again once the first is closed");
+}
+
+#[test]
+fn a_ciphertext_moved_to_another_row_or_kind_is_refused() {
+    let (dir, mut v, _) = new_vault();
+    let (a, b) = (RecordId::generate(), RecordId::generate());
+    v.put("notes", &a, &note("a")).unwrap();
+    v.put("notes", &b, &note("b")).unwrap();
+    let db = raw(&dir);
+    let env_a: Vec<u8> = db
+        .query_row(
+            "SELECT envelope FROM records WHERE id = ?1",
+            [&a.0[..]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    db.execute(
+        "UPDATE records SET envelope = ?1 WHERE id = ?2",
+        params![env_a, &b.0[..]],
+    )
+    .unwrap();
+    assert!(matches!(
+        v.get::<Note>("notes", &b),
+        Err(VaultError::Tampered)
+    ));
+    assert!(matches!(v.list::<Note>("notes"), Err(VaultError::Tampered)));
+    assert_eq!(
+        v.get::<Note>("notes", &a).unwrap(),
+        note("a"),
+        "the untouched row still reads"
+    );
+    // Relabel a note as another kind: its tag changes but its envelope says "notes".
+    let tag = v.keys().unwrap().tag("sessions");
+    db.execute(
+        "UPDATE records SET tag = ?1 WHERE id = ?2",
+        params![&tag[..], &a.0[..]],
+    )
+    .unwrap();
+    assert!(matches!(
+        v.get::<Note>("sessions", &a),
+        Err(VaultError::Tampered)
+    ));
+}
+
+#[test]
+fn flipping_a_byte_in_any_header_field_never_opens_and_never_loses_data() {
+    let (dir, mut v, code) = new_vault();
+    let id = RecordId::generate();
+    v.put("notes", &id, &note("safe")).unwrap();
+    drop(v);
+    let db = raw(&dir);
+    for field in [
+        "magic",
+        "format",
+        "kdf",
+        "key.passphrase",
+        "recovery.salt",
+        "key.recovery",
+    ] {
+        let original: Vec<u8> = db
+            .query_row("SELECT value FROM meta WHERE name = ?1", [field], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        for i in 0..original.len() {
+            let mut bad = original.clone();
+            bad[i] ^= 0x01;
+            db.execute(
+                "UPDATE meta SET value = ?1 WHERE name = ?2",
+                params![bad, field],
+            )
+            .unwrap();
+            if let Ok(mut v) = Vault::open(dir.path(), 0) {
+                let opened = if field.contains("recovery") {
+                    v.unlock_with_recovery(&code.display(), 0)
+                } else {
+                    v.unlock(PASS, 0)
+                };
+                assert!(
+                    opened.is_err(),
+                    "{field} byte {i}: a flipped header must not open"
+                );
+            }
+            // Each refusal counts as a wrong try; start the next one fresh.
+            db.execute(
+                "UPDATE meta SET value = ?1 WHERE name = 'unlock.failures'",
+                [&[0u8; 4][..]],
+            )
+            .unwrap();
+        }
+        db.execute(
+            "UPDATE meta SET value = ?1 WHERE name = ?2",
+            params![original, field],
+        )
+        .unwrap();
+    }
+    let mut v = Vault::open(dir.path(), 0).unwrap();
+    v.unlock(PASS, 0).unwrap();
+    assert_eq!(
+        v.get::<Note>("notes", &id).unwrap(),
+        note("safe"),
+        "data survives every attempt"
+    );
+}
+
+#[test]
+fn a_downgraded_key_setting_is_refused_before_any_unlock() {
+    let (dir, v, _) = new_vault();
+    drop(v);
+    let db = raw(&dir);
+    let mut kdf: Vec<u8> = db
+        .query_row("SELECT value FROM meta WHERE name = 'kdf'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    kdf[1..5].copy_from_slice(&1024u32.to_be_bytes());
+    db.execute("UPDATE meta SET value = ?1 WHERE name = 'kdf'", [kdf])
+        .unwrap();
+    assert!(matches!(
+        Vault::open(dir.path(), 0),
+        Err(VaultError::WeakKdf)
+    ));
+}
+
+#[test]
+fn files_that_are_not_vaults_are_named_as_such_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    std::fs::write(
+        &path,
+        b"hello, this is not a database at all, just some text",
+    )
+    .unwrap();
+    assert!(matches!(
+        Vault::open(dir.path(), 0),
+        Err(VaultError::NotAVault)
+    ));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"hello, this is not a database at all, just some text"
+    );
+
+    std::fs::remove_file(&path).unwrap();
+    let other = Connection::open(&path).unwrap();
+    other
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    drop(other);
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(
+        Vault::open(dir.path(), 0),
+        Err(VaultError::NotAVault)
+    ));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "another app's database is not modified"
+    );
+}
+
+#[test]
+fn a_truncated_vault_is_refused_with_a_clear_error() {
+    let (dir, mut v, _) = new_vault();
+    for i in 0..200 {
+        v.put(
+            "notes",
+            &RecordId::generate(),
+            &note(&format!("{i}").repeat(50)),
+        )
+        .unwrap();
+    }
+    drop(v);
+    let path = dir.path().join(FILE_NAME);
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 3]).unwrap();
+    let result = Vault::open(dir.path(), 0).and_then(|mut v| {
+        v.unlock(PASS, 0)?;
+        v.list::<Note>("notes")?;
+        if v.integrity_ok()? {
+            Ok(())
+        } else {
+            Err(VaultError::Corrupt("integrity"))
+        }
+    });
+    assert!(result.is_err(), "a third of a vault must not pass as whole");
+}
+
+#[test]
+fn a_newer_format_is_refused_by_name() {
+    let (dir, v, _) = new_vault();
+    drop(v);
+    raw(&dir)
+        .execute(
+            "UPDATE meta SET value = ?1 WHERE name = 'format'",
+            [&(VAULT_FORMAT_VERSION + 1).to_be_bytes()[..]],
+        )
+        .unwrap();
+    assert!(
+        matches!(Vault::open(dir.path(), 0), Err(VaultError::NewerFormat(v)) if v == VAULT_FORMAT_VERSION + 1)
+    );
+}
+
+#[test]
+fn wrong_tries_back_off_and_the_count_survives_a_restart() {
+    let (dir, v, _) = new_vault();
+    let mut v = reopen(&dir, v);
+    for _ in 0..5 {
+        assert!(matches!(
+            v.unlock("wrong wrong wrong wrong", 1_000),
+            Err(VaultError::WrongPassphrase)
+        ));
+    }
+    assert!(
+        matches!(
+            v.unlock(PASS, 1_000),
+            Err(VaultError::TooManyAttempts { .. })
+        ),
+        "even the right one waits"
+    );
+    drop(v);
+    let mut v = Vault::open(dir.path(), 50_000).unwrap();
+    assert_eq!(v.lockout().failures(), 5);
+    assert!(matches!(
+        v.unlock(PASS, 50_000),
+        Err(VaultError::TooManyAttempts {
+            retry_after_ms: 30_000
+        })
+    ));
+    v.unlock(PASS, 80_000).unwrap();
+    assert_eq!(v.lockout().failures(), 0);
+}
+
+#[test]
+fn a_multi_record_write_lands_whole_or_not_at_all() {
+    let (_dir, mut v, _) = new_vault();
+    let (a, b) = (RecordId::generate(), RecordId::generate());
+    let failed = v.write(|w| {
+        w.put("notes", &a, &note("a"))?;
+        w.put("Bad Table", &b, &note("b"))
+    });
+    assert!(failed.is_err());
+    assert!(
+        matches!(v.get::<Note>("notes", &a), Err(VaultError::NotFound)),
+        "the first put was rolled back"
+    );
+    v.write(|w| {
+        w.put("notes", &a, &note("a"))?;
+        w.put("notes", &b, &note("b"))
+    })
+    .unwrap();
+    assert_eq!(v.list::<Note>("notes").unwrap().len(), 2);
+    assert!(v.delete("notes", &a).unwrap());
+    assert!(
+        !v.delete("notes", &a).unwrap(),
+        "a second delete finds nothing"
+    );
+}
+
+#[test]
+fn lock_truncates_the_write_ahead_log() {
+    let (dir, mut v, _) = new_vault();
+    for _ in 0..50 {
+        v.put("notes", &RecordId::generate(), &note("x")).unwrap();
+    }
+    v.lock().unwrap();
+    let wal = dir.path().join(format!("{FILE_NAME}-wal"));
+    assert_eq!(std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0), 0);
+}
+
+#[test]
+fn record_ids_round_trip_through_hex_and_bad_hex_is_refused() {
+    let id = RecordId::generate();
+    assert_eq!(RecordId::from_hex(&id.to_hex()).unwrap(), id);
+    for bad in ["", "zz", &"g".repeat(32), &"ü".repeat(16)] {
+        assert!(RecordId::from_hex(bad).is_err(), "{bad:?}");
+    }
+}
