@@ -12,4 +12,9 @@ if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
     exit 3
   fi
 fi
+# SQLite and ring compile C even for a check. The Android NDK cannot be had here, so
+# Debian's aarch64 cross GCC stands in: the objects it makes are never linked into an app,
+# they only let the build scripts finish so rustc can type-check every crate.
+ensure_packages gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+export CC_aarch64_linux_android=aarch64-linux-gnu-gcc AR_aarch64_linux_android=aarch64-linux-gnu-ar
 cargo check --quiet --target "$target" -p tend && echo "android: cargo check --target $target passed"

@@ -6,7 +6,9 @@
 #![forbid(unsafe_code)]
 
 pub mod about;
+pub mod kinds;
 pub mod passphrase;
+pub mod settings;
 pub mod vault;
 
 pub use about::Versions;

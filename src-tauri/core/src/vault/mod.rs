@@ -35,6 +35,18 @@ use kdf::KdfParams;
 /// The vault's file name inside the app-data folder.
 pub const FILE_NAME: &str = "tend.vault";
 const LOCK_NAME: &str = "tend.vault.lock";
+const IMPORT_NAME: &str = "tend.vault.import";
+/// What a person types to confirm wiping everything.
+pub const WIPE_PHRASE: &str = "wipe everything";
+/// The largest backup Tend will read (far above ten years of use).
+pub const MAX_BACKUP_BYTES: usize = 512 * 1024 * 1024;
+
+/// What opens a vault: the passphrase or the recovery code.
+#[derive(Clone, Copy)]
+pub enum Secret<'a> {
+    Passphrase(&'a str),
+    RecoveryCode(&'a str),
+}
 
 /// An opaque record id: 16 random bytes, shown as 32 hex digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -176,46 +188,37 @@ impl Vault {
     }
 
     pub fn unlock(&mut self, passphrase: &str, now_ms: u64) -> Result<()> {
-        self.lockout.check(now_ms)?;
-        let kdf = get_meta(&self.conn, "kdf")?;
-        let params = KdfParams::decode(&kdf)?;
-        let kek = params.derive(passphrase.as_bytes())?;
-        let sealed = get_meta(&self.conn, "key.passphrase")?;
-        let opened = crypto::open(&kek, &format::passphrase_key_aad(&kdf), &sealed);
-        self.finish_unlock(opened.ok(), VaultError::WrongPassphrase, now_ms)
+        self.unlock_with(Secret::Passphrase(passphrase), now_ms)
     }
 
     pub fn unlock_with_recovery(&mut self, code: &str, now_ms: u64) -> Result<()> {
-        self.lockout.check(now_ms)?;
-        let code = RecoveryCode::parse(code)?;
-        let salt = get_meta(&self.conn, "recovery.salt")?;
-        let sealed = get_meta(&self.conn, "key.recovery")?;
-        let opened = crypto::open(
-            &code.derive(&salt),
-            &format::recovery_key_aad(&salt),
-            &sealed,
-        );
-        self.finish_unlock(opened.ok(), VaultError::WrongRecoveryCode, now_ms)
+        self.unlock_with(Secret::RecoveryCode(code), now_ms)
     }
 
-    fn finish_unlock(
-        &mut self,
-        opened: Option<Zeroizing<Vec<u8>>>,
-        wrong: VaultError,
-        now_ms: u64,
-    ) -> Result<()> {
-        let Some(bytes) = opened else {
-            let failures = self.lockout.record_failure(now_ms);
-            put_meta(&self.conn, "unlock.failures", &failures.to_be_bytes())?;
-            return Err(wrong);
-        };
-        let data: [u8; 32] = bytes[..]
-            .try_into()
-            .map_err(|_| VaultError::Corrupt("the sealed key has the wrong length"))?;
-        self.keys = Some(Keys::from_data_key(Key::from_bytes(Zeroizing::new(data))));
-        self.lockout.reset();
-        put_meta(&self.conn, "unlock.failures", &0u32.to_be_bytes())?;
-        Ok(())
+    /// Unlocks with either secret. A wrong one is counted (and the count stored) so that
+    /// repeated guessing backs off, even across restarts.
+    pub fn unlock_with(&mut self, secret: Secret<'_>, now_ms: u64) -> Result<()> {
+        self.lockout.check(now_ms)?;
+        match open_data_key(&self.conn, secret) {
+            Ok(data) => {
+                self.keys = Some(Keys::from_data_key(data));
+                self.lockout.reset();
+                put_meta(&self.conn, "unlock.failures", &0u32.to_be_bytes())
+            }
+            Err(e @ (VaultError::WrongPassphrase | VaultError::WrongRecoveryCode)) => {
+                let failures = self.lockout.record_failure(now_ms);
+                put_meta(&self.conn, "unlock.failures", &failures.to_be_bytes())?;
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Checks a passphrase against the unlocked vault without changing anything, before
+    /// sensitive actions (readable export, new passphrase).
+    pub fn verify_passphrase(&self, passphrase: &str) -> Result<()> {
+        self.keys()?;
+        open_data_key(&self.conn, Secret::Passphrase(passphrase)).map(drop)
     }
 
     /// Forgets the keys and folds the write-ahead log back into the file.
@@ -309,6 +312,116 @@ impl Vault {
         let mut writer = Writer { tx: &tx, keys };
         f(&mut writer)?;
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes a consistent copy of the vault to `dest`, still sealed under the same keys
+    /// (it opens with the same passphrase or recovery code). Written beside `dest` first
+    /// and renamed into place, so a failed export leaves no half file.
+    pub fn export_backup(&self, dest: &Path) -> Result<()> {
+        self.keys()?;
+        let partial = dest.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        let path = partial
+            .to_str()
+            .ok_or_else(|| VaultError::Invalid("the backup path is not valid text".into()))?;
+        let result = self
+            .conn
+            .execute("VACUUM INTO ?1", [path])
+            .map_err(VaultError::from)
+            .and_then(|_| {
+                File::open(&partial)?.sync_all()?;
+                std::fs::rename(&partial, dest)?;
+                Ok(())
+            });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        result
+    }
+
+    /// Replaces this vault with a backup that `secret` opens. Everything is checked first
+    /// (format, integrity, the secret, every record's seal); on any failure the current
+    /// vault is exactly as it was. On success the vault is unlocked with the backup's keys.
+    pub fn import_backup(&mut self, backup: &[u8], secret: Secret<'_>) -> Result<()> {
+        let staged = stage_backup(&self.dir, backup, secret)?;
+        // Close the current file cleanly so no write-ahead log is left to replay.
+        schema::checkpoint(&self.conn)?;
+        let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        old.close().map_err(|(_, e)| VaultError::from(e))?;
+        let path = self.dir.join(FILE_NAME);
+        let swapped = leftover_wal(&self.dir).and_then(|_| Ok(std::fs::rename(&staged, &path)?));
+        self.conn = Connection::open(&path)?;
+        schema::configure(&self.conn)?;
+        if let Err(e) = swapped {
+            let _ = std::fs::remove_file(&staged);
+            return Err(e);
+        }
+        schema::migrate(&mut self.conn)?;
+        self.keys = None;
+        self.lockout.reset();
+        self.unlock_with(secret, 0)
+    }
+
+    /// Makes the vault in `dir` from a backup, for a fresh install. Same checks as
+    /// [`Vault::import_backup`].
+    pub fn create_from_backup(dir: &Path, backup: &[u8], secret: Secret<'_>) -> Result<Self> {
+        std::fs::create_dir_all(dir)?;
+        let lock = take_lock(dir)?;
+        if Self::exists(dir) {
+            return Err(VaultError::AlreadyExists);
+        }
+        let staged = stage_backup(dir, backup, secret)?;
+        std::fs::rename(&staged, dir.join(FILE_NAME))?;
+        drop(lock);
+        let mut vault = Self::open(dir, 0)?;
+        vault.unlock_with(secret, 0)?;
+        Ok(vault)
+    }
+
+    /// Every record of the given kinds as readable JSON, after the passphrase is given
+    /// again. For the person's own export; the caller warns them first.
+    pub fn readable_export(&self, passphrase: &str, kinds: &[&str]) -> Result<serde_json::Value> {
+        self.verify_passphrase(passphrase)?;
+        let mut out = serde_json::Map::new();
+        for kind in kinds {
+            let rows = self.list::<serde_json::Value>(kind)?;
+            let rows = rows
+                .into_iter()
+                .map(|(id, value)| serde_json::json!({ "id": id.to_hex(), "value": value }));
+            out.insert((*kind).to_owned(), serde_json::Value::Array(rows.collect()));
+        }
+        Ok(serde_json::json!({ "format": "tend-readable-export", "version": 1, "kinds": out }))
+    }
+
+    /// Destroys the vault: first the sealed keys (overwritten in place, so nothing left can
+    /// open the records), then every record, then the files. Call [`check_wipe_phrase`]
+    /// first: this does not ask again.
+    pub fn wipe(mut self) -> Result<()> {
+        self.keys = None;
+        let tx = self.conn.transaction()?;
+        for name in ["key.passphrase", "key.recovery"] {
+            put_meta(&tx, name, &crypto::random::<60>())?;
+        }
+        tx.commit()?;
+        schema::checkpoint(&self.conn)?;
+        self.conn.execute("DELETE FROM records", [])?;
+        self.conn.execute("DELETE FROM meta", [])?;
+        schema::checkpoint(&self.conn)?;
+        let dir = self.dir.clone();
+        drop(self);
+        for name in [
+            FILE_NAME,
+            &format!("{FILE_NAME}-wal"),
+            &format!("{FILE_NAME}-shm"),
+            IMPORT_NAME,
+            LOCK_NAME,
+        ] {
+            match std::fs::remove_file(dir.join(name)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
+        }
         Ok(())
     }
 
@@ -410,6 +523,113 @@ fn check_header(conn: &Connection) -> Result<()> {
     }
     KdfParams::decode(&get_meta(conn, "kdf")?)?;
     Ok(())
+}
+
+/// Accepts only the exact phrase a person types to confirm wiping everything.
+pub fn check_wipe_phrase(confirmation: &str) -> Result<()> {
+    if confirmation.trim().eq_ignore_ascii_case(WIPE_PHRASE) {
+        Ok(())
+    } else {
+        Err(VaultError::Invalid(format!(
+            "To wipe everything, type \"{WIPE_PHRASE}\"."
+        )))
+    }
+}
+
+/// Opens the data key with a secret; the error names which secret was wrong.
+fn open_data_key(conn: &Connection, secret: Secret<'_>) -> Result<Key> {
+    let opened = match secret {
+        Secret::Passphrase(p) => {
+            let kdf = get_meta(conn, "kdf")?;
+            let kek = KdfParams::decode(&kdf)?.derive(p.as_bytes())?;
+            let sealed = get_meta(conn, "key.passphrase")?;
+            crypto::open(&kek, &format::passphrase_key_aad(&kdf), &sealed)
+                .map_err(|_| VaultError::WrongPassphrase)
+        }
+        Secret::RecoveryCode(text) => {
+            let code = RecoveryCode::parse(text)?;
+            let salt = get_meta(conn, "recovery.salt")?;
+            let sealed = get_meta(conn, "key.recovery")?;
+            crypto::open(
+                &code.derive(&salt),
+                &format::recovery_key_aad(&salt),
+                &sealed,
+            )
+            .map_err(|_| VaultError::WrongRecoveryCode)
+        }
+    }?;
+    let data: [u8; 32] = opened[..]
+        .try_into()
+        .map_err(|_| VaultError::Corrupt("the sealed key has the wrong length"))?;
+    Ok(Key::from_bytes(Zeroizing::new(data)))
+}
+
+/// Writes a backup beside the vault and checks it through: a Tend vault of a format this
+/// build reads, sound by SQLite's check, opened by `secret`, every record's seal intact.
+/// Returns the staged path; removes it on any failure.
+fn stage_backup(dir: &Path, backup: &[u8], secret: Secret<'_>) -> Result<PathBuf> {
+    if backup.len() > MAX_BACKUP_BYTES {
+        return Err(VaultError::Invalid(
+            "That file is too large to be a Tend backup.".into(),
+        ));
+    }
+    if backup.len() < 100 || &backup[..16] != b"SQLite format 3\0" {
+        return Err(VaultError::NotAVault);
+    }
+    let staged = dir.join(IMPORT_NAME);
+    let check = || -> Result<()> {
+        {
+            let mut f = File::create(&staged)?;
+            std::io::Write::write_all(&mut f, backup)?;
+            f.sync_all()?;
+        }
+        let mut conn =
+            Connection::open_with_flags(&staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        check_header(&conn)?;
+        schema::migrate(&mut conn)?;
+        let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if verdict != "ok" {
+            return Err(VaultError::Corrupt("the backup failed its integrity check"));
+        }
+        let keys = Keys::from_data_key(open_data_key(&conn, secret)?);
+        let mut stmt = conn.prepare("SELECT id, tag, envelope FROM records")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: Vec<u8> = row.get(0)?;
+            let tag: Vec<u8> = row.get(1)?;
+            let envelope: Vec<u8> = row.get(2)?;
+            let id: [u8; 16] = id
+                .try_into()
+                .map_err(|_| VaultError::Corrupt("a record id has the wrong length"))?;
+            let kind = crate::kinds::ALL
+                .iter()
+                .find(|k| keys.tag(k)[..] == tag[..])
+                .ok_or(VaultError::Corrupt(
+                    "the backup holds a record of an unknown kind",
+                ))?;
+            format::open_record(&keys.record, kind, &id, &envelope)?;
+        }
+        Ok(())
+    };
+    match check() {
+        Ok(()) => Ok(staged),
+        Err(e) => {
+            let _ = std::fs::remove_file(&staged);
+            Err(e)
+        }
+    }
+}
+
+/// Refuses to swap files while a write-ahead log of the old vault is still on disk.
+fn leftover_wal(dir: &Path) -> Result<()> {
+    let wal = dir.join(format!("{FILE_NAME}-wal"));
+    match std::fs::metadata(&wal) {
+        Ok(m) if m.len() > 0 => Err(VaultError::Storage(
+            "the vault's log could not be folded in".into(),
+        )),
+        Ok(_) => Ok(std::fs::remove_file(&wal)?),
+        Err(_) => Ok(()),
+    }
 }
 
 fn seal_passphrase(tx: &Transaction<'_>, data: &Key, passphrase: &str, cost: Cost) -> Result<()> {

@@ -436,3 +436,233 @@ fn record_ids_round_trip_through_hex_and_bad_hex_is_refused() {
         assert!(RecordId::from_hex(bad).is_err(), "{bad:?}");
     }
 }
+
+fn filled_vault(n: usize) -> (TempDir, Vault, RecoveryCode, Vec<RecordId>) {
+    let (dir, mut v, code) = new_vault();
+    let ids: Vec<_> = (0..n).map(|_| RecordId::generate()).collect();
+    v.write(|w| {
+        for (i, id) in ids.iter().enumerate() {
+            w.put(crate::kinds::FIXTURE_NOTE, id, &note(&format!("note {i}")))?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    (dir, v, code, ids)
+}
+
+fn backup_of(v: &Vault) -> Vec<u8> {
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("backup.tend");
+    v.export_backup(&path).unwrap();
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn a_backup_opens_on_another_install_with_the_passphrase_or_the_recovery_code() {
+    let (_dir, v, code, ids) = filled_vault(30);
+    let backup = backup_of(&v);
+    for secret in [
+        Secret::Passphrase(PASS),
+        Secret::RecoveryCode(&code.display()),
+    ] {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let restored = Vault::create_from_backup(elsewhere.path(), &backup, secret).unwrap();
+        let notes = restored.list::<Note>(crate::kinds::FIXTURE_NOTE).unwrap();
+        assert_eq!(notes.len(), ids.len());
+        assert_eq!(
+            restored
+                .get::<Note>(crate::kinds::FIXTURE_NOTE, &ids[7])
+                .unwrap(),
+            note("note 7")
+        );
+    }
+}
+
+#[test]
+fn importing_over_a_vault_replaces_it_and_unlocks_with_the_backups_keys() {
+    let (_a, source, _, ids) = filled_vault(5);
+    let backup = backup_of(&source);
+    let (dir, mut target, _, _) = filled_vault(2);
+    target
+        .import_backup(&backup, Secret::Passphrase(PASS))
+        .unwrap();
+    assert_eq!(
+        target
+            .list::<Note>(crate::kinds::FIXTURE_NOTE)
+            .unwrap()
+            .len(),
+        5
+    );
+    let mut again = reopen(&dir, target);
+    again.unlock(PASS, 0).unwrap();
+    assert_eq!(
+        again
+            .get::<Note>(crate::kinds::FIXTURE_NOTE, &ids[0])
+            .unwrap(),
+        note("note 0")
+    );
+}
+
+#[test]
+fn a_failed_import_leaves_the_current_vault_exactly_as_it_was() {
+    let (_a, source, _, _) = filled_vault(3);
+    let good = backup_of(&source);
+    let (dir, mut target, _, ids) = filled_vault(4);
+    target.lock().unwrap();
+    target.unlock(PASS, 0).unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let before = std::fs::read(&path).unwrap();
+
+    let mut newer = good.clone();
+    let other_install = tempfile::tempdir().unwrap();
+    {
+        // A backup from a newer Tend: same keys, higher format number.
+        let p = other_install.path().join("newer.tend");
+        std::fs::write(&p, &good).unwrap();
+        Connection::open(&p)
+            .unwrap()
+            .execute(
+                "UPDATE meta SET value = ?1 WHERE name = 'format'",
+                [&(VAULT_FORMAT_VERSION + 1).to_be_bytes()[..]],
+            )
+            .unwrap();
+        newer = std::fs::read(&p).unwrap_or(newer);
+    }
+    // Flip a byte inside a sealed record, found where it lies in the file.
+    let mut flipped = good.clone();
+    let envelope: Vec<u8> = source
+        .conn
+        .query_row("SELECT envelope FROM records LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let at = good
+        .windows(envelope.len())
+        .position(|w| w == envelope)
+        .expect("the envelope is in the file");
+    flipped[at + envelope.len() / 2] ^= 0xff;
+    let not_sqlite = b"{\"format\": \"something else\", \"records\": []}".repeat(10);
+    let other_db = {
+        let p = other_install.path().join("other.db");
+        Connection::open(&p)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        std::fs::read(&p).unwrap()
+    };
+
+    let zero_code = "0000-".repeat(7) + "0000";
+    let cases: Vec<(&str, Vec<u8>, Secret<'_>)> = vec![
+        (
+            "wrong passphrase",
+            good.clone(),
+            Secret::Passphrase("not the passphrase at all"),
+        ),
+        ("wrong code", good.clone(), Secret::RecoveryCode(&zero_code)),
+        ("newer format", newer, Secret::Passphrase(PASS)),
+        ("flipped byte", flipped, Secret::Passphrase(PASS)),
+        ("not sqlite", not_sqlite, Secret::Passphrase(PASS)),
+        ("another app's database", other_db, Secret::Passphrase(PASS)),
+        ("empty", Vec::new(), Secret::Passphrase(PASS)),
+        (
+            "truncated",
+            good[..good.len() / 2].to_vec(),
+            Secret::Passphrase(PASS),
+        ),
+    ];
+    for (what, bytes, secret) in cases {
+        let result = target.import_backup(&bytes, secret);
+        assert!(result.is_err(), "{what} must be refused");
+        assert!(target.is_unlocked(), "{what}: still unlocked");
+        assert_eq!(
+            target
+                .list::<Note>(crate::kinds::FIXTURE_NOTE)
+                .unwrap()
+                .len(),
+            4,
+            "{what}: data intact"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "{what}: the vault file is byte-for-byte unchanged"
+        );
+        assert!(
+            !dir.path().join(IMPORT_NAME).exists(),
+            "{what}: no staged file left behind"
+        );
+    }
+    assert_eq!(
+        target
+            .get::<Note>(crate::kinds::FIXTURE_NOTE, &ids[3])
+            .unwrap(),
+        note("note 3")
+    );
+}
+
+#[test]
+fn a_backup_with_a_record_moved_between_rows_is_refused() {
+    let (_a, source, _, ids) = filled_vault(2);
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("b.tend");
+    source.export_backup(&p).unwrap();
+    let db = Connection::open(&p).unwrap();
+    let env: Vec<u8> = db
+        .query_row(
+            "SELECT envelope FROM records WHERE id = ?1",
+            [&ids[0].0[..]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    db.execute(
+        "UPDATE records SET envelope = ?1 WHERE id = ?2",
+        params![env, &ids[1].0[..]],
+    )
+    .unwrap();
+    drop(db);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let result = Vault::create_from_backup(
+        elsewhere.path(),
+        &std::fs::read(&p).unwrap(),
+        Secret::Passphrase(PASS),
+    );
+    assert!(
+        matches!(result, Err(VaultError::Tampered)),
+        "{:?}",
+        result.err()
+    );
+    assert!(!Vault::exists(elsewhere.path()));
+}
+
+#[test]
+fn the_readable_export_needs_the_passphrase_again_and_holds_every_record() {
+    let (_dir, v, _, _) = filled_vault(3);
+    assert!(matches!(
+        v.readable_export("guess guess guess", crate::kinds::ALL),
+        Err(VaultError::WrongPassphrase)
+    ));
+    let json = v.readable_export(PASS, crate::kinds::ALL).unwrap();
+    assert_eq!(json["format"], "tend-readable-export");
+    let notes = json["kinds"][crate::kinds::FIXTURE_NOTE]
+        .as_array()
+        .unwrap();
+    assert_eq!(notes.len(), 3);
+    assert!(notes.iter().any(|n| n["value"]["text"] == "note 1"));
+}
+
+#[test]
+fn wiping_needs_the_phrase_then_leaves_nothing_behind() {
+    for wrong in ["", "wipe", "yes", "wipe everything!"] {
+        assert!(check_wipe_phrase(wrong).is_err(), "{wrong:?}");
+    }
+    check_wipe_phrase(" Wipe everything ").unwrap();
+    let (dir, v, _, _) = filled_vault(3);
+    v.wipe().unwrap();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "files left after a wipe: {left:?}");
+    assert!(matches!(
+        Vault::open(dir.path(), 0),
+        Err(VaultError::NoVault)
+    ));
+}

@@ -1,0 +1,104 @@
+//! The person's settings, kept in the vault like everything else.
+
+use serde::{Deserialize, Serialize};
+
+use crate::vault::{RecordId, Result, Vault, VaultError};
+
+pub const TABLE: &str = "settings";
+/// Settings are one record; its id carries no meaning.
+const ID: RecordId = RecordId([0; 16]);
+
+pub const MIN_AUTO_LOCK_MINUTES: u32 = 1;
+pub const MAX_AUTO_LOCK_MINUTES: u32 = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    Dark,
+    Light,
+    System,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub auto_lock_minutes: u32,
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            auto_lock_minutes: 5,
+            theme: Theme::Dark,
+        }
+    }
+}
+
+impl Settings {
+    pub fn validate(&self) -> Result<()> {
+        if !(MIN_AUTO_LOCK_MINUTES..=MAX_AUTO_LOCK_MINUTES).contains(&self.auto_lock_minutes) {
+            return Err(VaultError::Invalid(format!(
+                "Auto-lock must be between {MIN_AUTO_LOCK_MINUTES} and {MAX_AUTO_LOCK_MINUTES} minutes."
+            )));
+        }
+        Ok(())
+    }
+
+    /// The stored settings, or the defaults when none are stored yet.
+    pub fn load(vault: &Vault) -> Result<Self> {
+        match vault.get(TABLE, &ID) {
+            Err(VaultError::NotFound) => Ok(Self::default()),
+            other => other,
+        }
+    }
+
+    pub fn save(&self, vault: &mut Vault) -> Result<()> {
+        self.validate()?;
+        vault.put(TABLE, &ID, self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::Cost;
+
+    #[test]
+    fn defaults_until_saved_then_what_was_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut v, _) =
+            Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+        assert_eq!(Settings::load(&v).unwrap(), Settings::default());
+        assert_eq!(
+            Settings::default().auto_lock_minutes,
+            5,
+            "five minutes by default"
+        );
+        let s = Settings {
+            auto_lock_minutes: 12,
+            theme: Theme::System,
+        };
+        s.save(&mut v).unwrap();
+        assert_eq!(Settings::load(&v).unwrap(), s);
+    }
+
+    #[test]
+    fn out_of_range_auto_lock_is_refused_and_not_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut v, _) =
+            Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+        for minutes in [0, 61, u32::MAX] {
+            let s = Settings {
+                auto_lock_minutes: minutes,
+                ..Settings::default()
+            };
+            assert!(
+                matches!(s.save(&mut v), Err(VaultError::Invalid(_))),
+                "{minutes}"
+            );
+        }
+        assert_eq!(Settings::load(&v).unwrap(), Settings::default());
+    }
+}
