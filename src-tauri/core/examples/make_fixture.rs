@@ -13,12 +13,18 @@ use tend_core::vault::{Cost, RecordId, Vault};
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).expect("usage: make_fixture DIR"));
     if Vault::exists(&dir) {
-        eprintln!("{} already holds a vault; fixtures are never rewritten", dir.display());
+        eprintln!(
+            "{} already holds a vault; fixtures are never rewritten",
+            dir.display()
+        );
         std::process::exit(1);
     }
     let passphrase = "quiet harbour lantern morning";
     let (mut vault, code) = Vault::create(&dir, passphrase, Cost::FLOOR).expect("create");
-    let settings = Settings { auto_lock_minutes: 7, theme: Theme::System };
+    let settings = Settings {
+        auto_lock_minutes: 7,
+        theme: Theme::System,
+    };
     settings.save(&mut vault).expect("settings");
     let notes = [
         "Water and the big blanket helped most.",
@@ -40,6 +46,10 @@ fn main() {
         "recovery_code": code.display().as_str(),
         "records": records,
     });
-    std::fs::write(dir.join("expected.json"), serde_json::to_string_pretty(&expected).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("expected.json"),
+        serde_json::to_string_pretty(&expected).unwrap(),
+    )
+    .unwrap();
     println!("wrote {}", dir.display());
 }

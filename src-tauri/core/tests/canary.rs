@@ -1,0 +1,123 @@
+//! The canary scan: unique strings written into every field a person can type (and dates)
+//! must never appear in any file in the vault's folder, in any common encoding — not in
+//! the database, its log, its shared memory, nor a backup — before or after a delete.
+
+use std::path::Path;
+
+use tend_core::kinds::FIXTURE_NOTE;
+use tend_core::settings::Settings;
+use tend_core::vault::{Cost, RecordId, Vault};
+
+const PASS: &str = "copper lantern orbit meadow";
+
+fn canary(field: &str) -> String {
+    format!("CANARY-{field}-7Q2X9")
+}
+
+const CANARY_DATE: &str = "2031-07-19T04:56:12Z";
+
+/// Ways a string could leak: as itself, UTF-16, base64 or hex.
+fn encodings(s: &str) -> Vec<(String, Vec<u8>)> {
+    let utf16: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let hex_lower: String = s.bytes().map(|b| format!("{b:02x}")).collect();
+    vec![
+        ("utf-8".into(), s.as_bytes().to_vec()),
+        ("utf-16le".into(), utf16),
+        ("base64".into(), base64(s.as_bytes()).into_bytes()),
+        ("hex".into(), hex_lower.clone().into_bytes()),
+        ("HEX".into(), hex_lower.to_uppercase().into_bytes()),
+    ]
+}
+
+fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    // Match without padding, and drop the last character, whose bits depend on what follows.
+    out.pop();
+    out
+}
+
+fn scan(dir: &Path, needles: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        for needle in needles {
+            for (how, pattern) in encodings(needle) {
+                if bytes.windows(pattern.len()).any(|w| w == pattern) {
+                    found.push(format!("{needle} as {how} in {}", path.display()));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_canary_reaches_disk_in_any_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut vault, _) = Vault::create(dir.path(), PASS, Cost::FLOOR).unwrap();
+    let needles = vec![canary("note-text"), CANARY_DATE.to_owned(), canary("extra")];
+
+    Settings::default().save(&mut vault).unwrap();
+    let ids: Vec<_> = (0..40).map(|_| RecordId::generate()).collect();
+    for id in &ids {
+        vault
+            .put(
+                FIXTURE_NOTE,
+                id,
+                &serde_json::json!({
+                    "text": canary("note-text"), "at": CANARY_DATE, "extra": canary("extra"),
+                }),
+            )
+            .unwrap();
+    }
+    // A backup sits in the same folder and is scanned too.
+    vault
+        .export_backup(&dir.path().join("backup.tend"))
+        .unwrap();
+
+    // While unlocked the log is live: scan it too, before folding it in.
+    let live = scan(dir.path(), &needles);
+    assert!(live.is_empty(), "leaked while unlocked: {live:#?}");
+    vault.lock().unwrap();
+    let locked = scan(dir.path(), &needles);
+    assert!(locked.is_empty(), "leaked after lock: {locked:#?}");
+
+    vault.unlock(PASS, 0).unwrap();
+    for id in &ids[..20] {
+        vault.delete(FIXTURE_NOTE, id).unwrap();
+    }
+    vault.lock().unwrap();
+    let after_delete = scan(dir.path(), &needles);
+    assert!(
+        after_delete.is_empty(),
+        "leaked after delete: {after_delete:#?}"
+    );
+}
+
+#[test]
+fn the_scanner_finds_a_canary_that_is_there() {
+    // Guards the guard: a scanner that never matches would pass the test above.
+    let dir = tempfile::tempdir().unwrap();
+    let needle = canary("plain");
+    for (i, (_, pattern)) in encodings(&needle).into_iter().enumerate() {
+        std::fs::write(
+            dir.path().join(format!("f{i}")),
+            [b"xx".as_slice(), &pattern, b"yy"].concat(),
+        )
+        .unwrap();
+    }
+    assert_eq!(scan(dir.path(), &[needle]).len(), 5);
+}
