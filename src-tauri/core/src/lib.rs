@@ -6,6 +6,8 @@
 #![forbid(unsafe_code)]
 
 pub mod about;
+pub mod autolock;
+pub mod keeper;
 pub mod kinds;
 pub mod passphrase;
 pub mod settings;

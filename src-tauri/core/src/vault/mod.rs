@@ -48,6 +48,17 @@ pub enum Secret<'a> {
     RecoveryCode(&'a str),
 }
 
+/// A uniformly random index below `n` (n > 0), from the OS generator.
+pub fn random_below(n: u32) -> u32 {
+    let zone = u32::MAX - (u32::MAX % n);
+    loop {
+        let x = u32::from_le_bytes(crypto::random());
+        if x < zone {
+            return x % n;
+        }
+    }
+}
+
 /// An opaque record id: 16 random bytes, shown as 32 hex digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RecordId(pub [u8; 16]);

@@ -1,0 +1,313 @@
+//! The vault's life in the app: created, locked, unlocked, auto-locked, backed up, wiped.
+//! The shell holds one `Keeper` behind a mutex and forwards commands to it with the time.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+use crate::autolock::AutoLock;
+use crate::settings::Settings;
+use crate::vault::{self, kdf, Cost, RecoveryCode, Result, Secret, Vault, VaultError};
+
+/// How the key-derivation cost is chosen for a new passphrase.
+#[derive(Debug, Clone, Copy)]
+pub enum CostPolicy {
+    /// Measure this machine (the app).
+    Calibrate,
+    /// A fixed cost, never below the floor (tests).
+    Fixed(Cost),
+}
+
+impl CostPolicy {
+    fn cost(self) -> Cost {
+        match self {
+            CostPolicy::Calibrate => kdf::calibrate(kdf::measure_here),
+            CostPolicy::Fixed(c) => c,
+        }
+    }
+}
+
+/// What the lock screen needs to know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Status {
+    pub exists: bool,
+    pub unlocked: bool,
+    pub failures: u32,
+    pub retry_after_ms: u64,
+    /// A new recovery code is waiting to be confirmed.
+    pub recovery_pending: bool,
+}
+
+/// A recovery code to show once, and which two groups to ask for back.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewRecoveryCode {
+    pub code: Zeroizing<String>,
+    /// Zero-based group numbers, ascending.
+    pub confirm_groups: [usize; 2],
+}
+
+struct Pending {
+    code: Zeroizing<String>,
+    groups: [usize; 2],
+}
+
+pub struct Keeper {
+    dir: PathBuf,
+    cost: CostPolicy,
+    vault: Option<Vault>,
+    autolock: AutoLock,
+    pending: Option<Pending>,
+}
+
+impl Keeper {
+    pub fn new(dir: PathBuf, cost: CostPolicy, now_ms: u64) -> Self {
+        let minutes = Settings::default().auto_lock_minutes;
+        Self {
+            dir,
+            cost,
+            vault: None,
+            autolock: AutoLock::new(minutes, now_ms),
+            pending: None,
+        }
+    }
+
+    /// Opens the vault file on first use (it may not exist yet).
+    fn opened(&mut self, now_ms: u64) -> Result<Option<&mut Vault>> {
+        if self.vault.is_none() && Vault::exists(&self.dir) {
+            self.vault = Some(Vault::open(&self.dir, now_ms)?);
+        }
+        Ok(self.vault.as_mut())
+    }
+
+    fn unlocked(&mut self) -> Result<&mut Vault> {
+        match self.vault.as_mut() {
+            Some(v) if v.is_unlocked() => Ok(v),
+            _ => Err(VaultError::Locked),
+        }
+    }
+
+    pub fn status(&mut self, now_ms: u64) -> Result<Status> {
+        let pending = self.pending.is_some();
+        Ok(match self.opened(now_ms)? {
+            None => Status {
+                exists: false,
+                unlocked: false,
+                failures: 0,
+                retry_after_ms: 0,
+                recovery_pending: false,
+            },
+            Some(v) => Status {
+                exists: true,
+                unlocked: v.is_unlocked(),
+                failures: v.lockout().failures(),
+                retry_after_ms: v.lockout().wait_ms(now_ms),
+                recovery_pending: pending && v.is_unlocked(),
+            },
+        })
+    }
+
+    pub fn create(&mut self, passphrase: &str, now_ms: u64) -> Result<NewRecoveryCode> {
+        if self.opened(now_ms)?.is_some() {
+            return Err(VaultError::AlreadyExists);
+        }
+        crate::passphrase::require_strong(passphrase)?;
+        let (vault, code) = Vault::create(&self.dir, passphrase, self.cost.cost())?;
+        self.vault = Some(vault);
+        self.after_unlock(now_ms)?;
+        Ok(self.hold_for_confirmation(code))
+    }
+
+    fn hold_for_confirmation(&mut self, code: RecoveryCode) -> NewRecoveryCode {
+        let first = vault::random_below(8) as usize;
+        let second = (first + 1 + vault::random_below(7) as usize) % 8;
+        let groups = [first.min(second), first.max(second)];
+        let shown = code.display();
+        self.pending = Some(Pending {
+            code: shown.clone(),
+            groups,
+        });
+        NewRecoveryCode {
+            code: shown,
+            confirm_groups: groups,
+        }
+    }
+
+    /// Checks the two groups the person typed back. Until this succeeds the code is still
+    /// held (in memory only) so it can be shown again.
+    pub fn confirm_recovery_code(&mut self, answers: &[String]) -> Result<()> {
+        self.unlocked()?;
+        let pending = self.pending.as_ref().ok_or_else(|| {
+            VaultError::Invalid("There is no recovery code waiting to be confirmed.".into())
+        })?;
+        let groups: Vec<&str> = pending.code.split('-').collect();
+        let normal = |s: &str| {
+            s.trim()
+                .to_ascii_uppercase()
+                .replace('O', "0")
+                .replace(['I', 'L'], "1")
+        };
+        let ok = answers.len() == 2
+            && pending
+                .groups
+                .iter()
+                .zip(answers)
+                .all(|(&g, a)| normal(a) == groups[g]);
+        if !ok {
+            return Err(VaultError::Invalid(
+                "Those groups do not match the code. Look again and retype them.".into(),
+            ));
+        }
+        self.pending = None;
+        Ok(())
+    }
+
+    /// The code waiting for confirmation, to show again.
+    pub fn pending_recovery_code(&mut self) -> Result<NewRecoveryCode> {
+        self.unlocked()?;
+        let p = self.pending.as_ref().ok_or(VaultError::NotFound)?;
+        Ok(NewRecoveryCode {
+            code: p.code.clone(),
+            confirm_groups: p.groups,
+        })
+    }
+
+    pub fn unlock(&mut self, secret: Secret<'_>, now_ms: u64) -> Result<()> {
+        let vault = self.opened(now_ms)?.ok_or(VaultError::NoVault)?;
+        vault.unlock_with(secret, now_ms)?;
+        self.after_unlock(now_ms)
+    }
+
+    fn after_unlock(&mut self, now_ms: u64) -> Result<()> {
+        let minutes = Settings::load(self.unlocked()?)?.auto_lock_minutes;
+        self.autolock = AutoLock::new(minutes, now_ms);
+        Ok(())
+    }
+
+    /// Locks now: keys forgotten, the log folded in, any unconfirmed code dropped.
+    pub fn lock(&mut self) -> Result<()> {
+        self.pending = None;
+        match self.vault.as_mut() {
+            Some(v) => v.lock(),
+            None => Ok(()),
+        }
+    }
+
+    pub fn activity(&mut self, now_ms: u64) {
+        self.autolock.touch(now_ms);
+    }
+
+    pub fn visibility(&mut self, hidden: bool, now_ms: u64) {
+        self.autolock.set_hidden(hidden, now_ms);
+    }
+
+    /// Called every second or so; locks when due. Returns true if it locked just now.
+    pub fn tick(&mut self, now_ms: u64) -> Result<bool> {
+        let unlocked = self.vault.as_ref().is_some_and(Vault::is_unlocked);
+        if unlocked && self.autolock.due(now_ms) {
+            self.lock()?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    pub fn settings(&mut self) -> Result<Settings> {
+        Settings::load(self.unlocked()?)
+    }
+
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<()> {
+        settings.save(self.unlocked()?)?;
+        self.autolock.set_idle_minutes(settings.auto_lock_minutes);
+        Ok(())
+    }
+
+    pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
+        let cost = self.cost;
+        let vault = self.unlocked()?;
+        vault.verify_passphrase(current)?;
+        crate::passphrase::require_strong(new)?;
+        vault.change_passphrase(new, cost.cost())
+    }
+
+    pub fn new_recovery_code(&mut self) -> Result<NewRecoveryCode> {
+        let code = self.unlocked()?.new_recovery_code()?;
+        Ok(self.hold_for_confirmation(code))
+    }
+
+    /// Writes an encrypted backup into `folder` named for `date`; returns its path.
+    pub fn export_backup(&mut self, folder: &Path, date: &str) -> Result<PathBuf> {
+        let vault = self.unlocked()?;
+        std::fs::create_dir_all(folder)?;
+        let path = free_name(folder, &format!("tend-backup-{date}"), "tend");
+        vault.export_backup(&path)?;
+        Ok(path)
+    }
+
+    /// Restores a backup over the current vault, or as the first vault of a new install.
+    pub fn import_backup(&mut self, backup: &[u8], secret: Secret<'_>, now_ms: u64) -> Result<()> {
+        match self.opened(now_ms)? {
+            Some(vault) => {
+                if !vault.is_unlocked() {
+                    return Err(VaultError::Locked);
+                }
+                vault.import_backup(backup, secret)?;
+            }
+            None => self.vault = Some(Vault::create_from_backup(&self.dir, backup, secret)?),
+        }
+        self.pending = None;
+        self.after_unlock(now_ms)
+    }
+
+    /// Writes every record as readable JSON into `folder` after the passphrase is given
+    /// again; returns the path. The person has been warned by the screen that asks.
+    pub fn readable_export(
+        &mut self,
+        passphrase: &str,
+        folder: &Path,
+        date: &str,
+    ) -> Result<PathBuf> {
+        let json = self
+            .unlocked()?
+            .readable_export(passphrase, crate::kinds::ALL)?;
+        std::fs::create_dir_all(folder)?;
+        let path = free_name(folder, &format!("tend-readable-{date}"), "json");
+        let text = Zeroizing::new(
+            serde_json::to_string_pretty(&json).map_err(|e| VaultError::Storage(e.to_string()))?,
+        );
+        std::fs::write(&path, text.as_bytes())?;
+        Ok(path)
+    }
+
+    /// Wipes everything after the typed confirmation. Works locked or unlocked: a person
+    /// who has lost both passphrase and code can still start again.
+    pub fn wipe(&mut self, confirmation: &str, now_ms: u64) -> Result<()> {
+        vault::check_wipe_phrase(confirmation)?;
+        self.opened(now_ms)?;
+        self.pending = None;
+        match self.vault.take() {
+            Some(v) => v.wipe(),
+            None => Ok(()),
+        }
+    }
+
+    /// The unlocked vault, for features built on it.
+    pub fn vault(&mut self) -> Result<&mut Vault> {
+        self.unlocked()
+    }
+}
+
+/// `folder/stem.ext`, or `stem-2.ext`, `stem-3.ext`… if taken.
+fn free_name(folder: &Path, stem: &str, ext: &str) -> PathBuf {
+    let mut path = folder.join(format!("{stem}.{ext}"));
+    let mut n = 2;
+    while path.exists() {
+        path = folder.join(format!("{stem}-{n}.{ext}"));
+        n += 1;
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests;
