@@ -1,14 +1,33 @@
 // Runs from the package root: reads ./tauri.conf.json and the capabilities kept under
 // src-tauri/. Every app command is listed here so the capability must allow each by name;
 // one that is registered but not listed is refused at the IPC layer.
+const COMMANDS: &[&str] = &[
+    "about",
+    "assess_passphrase",
+    "vault_status",
+    "create_vault",
+    "confirm_recovery_code",
+    "pending_recovery_code",
+    "unlock",
+    "lock",
+    "report_activity",
+    "report_visibility",
+    "get_settings",
+    "save_settings",
+    "change_passphrase",
+    "new_recovery_code",
+    "export_backup",
+    "import_backup",
+    "readable_export",
+    "wipe_everything",
+];
+
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("./src-tauri/capabilities/**/*")
-            .app_manifest(
-                tauri_build::AppManifest::new().commands(&["about", "assess_passphrase"]),
-            ),
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("failed to run tauri-build");
 }

@@ -6,14 +6,29 @@ use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use tend_core::keeper::CostPolicy;
+use tend_core::vault::Cost;
 
 struct Harness {
     _app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
 }
 
 fn app() -> Harness {
-    let app = tend_lib::build_app(mock_builder())
+    let dir = tempfile::tempdir().unwrap();
+    app_in(dir)
+}
+
+/// The app on the mock runtime, with its vault and exports in `dir` and the cheapest
+/// key-derivation cost Tend allows (so tests stay quick).
+fn app_in(dir: tempfile::TempDir) -> Harness {
+    let config = tend_lib::Config {
+        data_dir: Some(dir.path().join("data")),
+        export_dir: Some(dir.path().join("exports")),
+        cost: CostPolicy::Fixed(Cost::FLOOR),
+    };
+    let app = tend_lib::build_app_with(mock_builder(), config)
         .build(tend_lib::context())
         .expect("the app builds on the mock runtime");
     let window = match app.get_webview_window("main") {
@@ -22,7 +37,11 @@ fn app() -> Harness {
             .build()
             .expect("main window"),
     };
-    Harness { _app: app, window }
+    Harness {
+        _app: app,
+        window,
+        dir,
+    }
 }
 
 fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -144,4 +163,248 @@ fn a_window_without_the_main_capability_cannot_call_any_command() {
         refused.to_string().contains("not allowed"),
         "the ACL refuses windows the capability does not name: {refused}"
     );
+}
+
+const PASS: &str = "copper lantern orbit meadow";
+
+fn passphrase(p: &str) -> Value {
+    json!({"secret": {"kind": "passphrase", "value": p}})
+}
+
+/// Creates a vault and confirms its recovery code; returns the code.
+fn first_run(h: &Harness) -> String {
+    let new = invoke(h, "create_vault", json!({"passphrase": PASS})).expect("create");
+    let code = new["code"].as_str().unwrap().to_owned();
+    let groups: Vec<&str> = code.split('-').collect();
+    let answers: Vec<&str> = new["confirmGroups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| groups[g.as_u64().unwrap() as usize])
+        .collect();
+    invoke(h, "confirm_recovery_code", json!({"answers": answers})).expect("confirm");
+    code
+}
+
+#[test]
+fn a_fresh_install_reports_no_vault_then_creates_one_unlocked() {
+    let h = app();
+    let s = invoke(&h, "vault_status", json!({})).unwrap();
+    assert_eq!(s["exists"], false);
+    first_run(&h);
+    let s = invoke(&h, "vault_status", json!({})).unwrap();
+    assert_eq!(
+        (s["exists"].as_bool(), s["unlocked"].as_bool()),
+        (Some(true), Some(true))
+    );
+    assert_eq!(s["recoveryPending"], false);
+}
+
+#[test]
+fn commands_that_need_the_vault_say_locked_when_it_is() {
+    let h = app();
+    first_run(&h);
+    invoke(&h, "lock", json!({})).unwrap();
+    for (cmd, args) in [
+        ("get_settings", json!({})),
+        (
+            "save_settings",
+            json!({"settings": {"auto_lock_minutes": 5, "theme": "dark"}}),
+        ),
+        ("export_backup", json!({})),
+        ("new_recovery_code", json!({})),
+        ("readable_export", json!({"passphrase": PASS})),
+    ] {
+        let err = invoke(&h, cmd, args).unwrap_err();
+        assert_eq!(err["code"], "locked", "{cmd}: {err}");
+        assert!(
+            err["message"].as_str().unwrap().contains("locked"),
+            "{cmd}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_wrong_passphrase_says_so_and_the_right_one_still_opens() {
+    let h = app();
+    first_run(&h);
+    invoke(&h, "lock", json!({})).unwrap();
+    let err = invoke(&h, "unlock", passphrase("copper lantern orbit meadows")).unwrap_err();
+    assert_eq!(err["code"], "wrong_passphrase", "{err}");
+    assert_eq!(
+        invoke(&h, "vault_status", json!({})).unwrap()["failures"],
+        1
+    );
+    invoke(&h, "unlock", passphrase(PASS)).expect("the right passphrase opens");
+    assert_eq!(
+        invoke(&h, "get_settings", json!({})).unwrap()["auto_lock_minutes"],
+        5
+    );
+}
+
+#[test]
+fn the_recovery_code_unlocks_and_a_wrong_one_is_a_wrong_passphrase_error() {
+    let h = app();
+    let code = first_run(&h);
+    invoke(&h, "lock", json!({})).unwrap();
+    let wrong = json!({"secret": {"kind": "recovery_code", "value": "0000-0000-0000-0000-0000-0000-0000-0000"}});
+    assert_eq!(
+        invoke(&h, "unlock", wrong).unwrap_err()["code"],
+        "wrong_passphrase"
+    );
+    let right = json!({"secret": {"kind": "recovery_code", "value": code}});
+    invoke(&h, "unlock", right).unwrap();
+}
+
+#[test]
+fn five_wrong_tries_back_off_with_their_own_code() {
+    let h = app();
+    first_run(&h);
+    invoke(&h, "lock", json!({})).unwrap();
+    for _ in 0..5 {
+        invoke(&h, "unlock", passphrase("not it not it not it")).unwrap_err();
+    }
+    let err = invoke(&h, "unlock", passphrase(PASS)).unwrap_err();
+    assert_eq!(err["code"], "too_many_attempts", "{err}");
+    let wait = invoke(&h, "vault_status", json!({})).unwrap()["retryAfterMs"]
+        .as_u64()
+        .unwrap();
+    assert!(wait > 25_000 && wait <= 30_000, "{wait}");
+}
+
+#[test]
+fn bad_arguments_are_invalid_and_store_nothing() {
+    let h = app();
+    first_run(&h);
+    let err = invoke(
+        &h,
+        "save_settings",
+        json!({"settings": {"auto_lock_minutes": 0}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    let err = invoke(
+        &h,
+        "save_settings",
+        json!({"settings": {"auto_lock_minutes": 999}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    assert_eq!(
+        invoke(&h, "get_settings", json!({})).unwrap()["auto_lock_minutes"],
+        5
+    );
+    let err = invoke(&h, "create_vault", json!({"passphrase": "password"})).unwrap_err();
+    assert_eq!(err["code"], "invalid", "a second vault is refused: {err}");
+    let err = invoke(&h, "confirm_recovery_code", json!({"answers": ["x", "y"]})).unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    let err = invoke(
+        &h,
+        "import_backup",
+        json!({"data": "!!not base64!!", "secret": {"kind": "passphrase", "value": PASS}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    let err = invoke(
+        &h,
+        "import_backup",
+        json!({"data": "aGVsbG8=", "secret": {"kind": "passphrase", "value": PASS}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "a file that is not a vault: {err}");
+    let err = invoke(&h, "wipe_everything", json!({"confirmation": "ok"})).unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    assert_eq!(
+        invoke(&h, "vault_status", json!({})).unwrap()["exists"],
+        true
+    );
+}
+
+#[test]
+fn a_weak_passphrase_is_refused_with_advice() {
+    let h = app();
+    let err = invoke(&h, "create_vault", json!({"passphrase": "iloveyou"})).unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("too easy to guess"),
+        "{err}"
+    );
+    assert_eq!(
+        invoke(&h, "vault_status", json!({})).unwrap()["exists"],
+        false
+    );
+}
+
+#[test]
+fn backup_export_and_import_through_the_commands() {
+    let h = app();
+    let code = first_run(&h);
+    invoke(
+        &h,
+        "save_settings",
+        json!({"settings": {"auto_lock_minutes": 9, "theme": "light"}}),
+    )
+    .unwrap();
+    let path = invoke(&h, "export_backup", json!({})).unwrap();
+    let path = std::path::PathBuf::from(path.as_str().unwrap());
+    assert!(
+        path.starts_with(h.dir.path().join("exports")),
+        "{}",
+        path.display()
+    );
+    use base64::Engine;
+    let data = base64::engine::general_purpose::STANDARD.encode(std::fs::read(&path).unwrap());
+
+    let other = app();
+    let restore = json!({"data": data, "secret": {"kind": "recovery_code", "value": code}});
+    invoke(&other, "import_backup", restore).expect("a fresh install restores the backup");
+    assert_eq!(
+        invoke(&other, "get_settings", json!({})).unwrap()["auto_lock_minutes"],
+        9
+    );
+}
+
+#[test]
+fn wiping_everything_returns_to_a_fresh_install() {
+    let h = app();
+    first_run(&h);
+    invoke(
+        &h,
+        "wipe_everything",
+        json!({"confirmation": "wipe everything"}),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&h, "vault_status", json!({})).unwrap()["exists"],
+        false
+    );
+}
+
+#[test]
+fn a_second_app_on_the_same_folder_is_refused_with_in_use() {
+    let first = app();
+    first_run(&first);
+    let dir = tempfile::tempdir().unwrap();
+    // Point a second app at the first one's data folder.
+    let config = tend_lib::Config {
+        data_dir: Some(first.dir.path().join("data")),
+        export_dir: Some(dir.path().to_owned()),
+        cost: CostPolicy::Fixed(Cost::FLOOR),
+    };
+    let app2 = tend_lib::build_app_with(mock_builder(), config)
+        .build(tend_lib::context())
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app2, "main", Default::default())
+        .build()
+        .unwrap();
+    let second = Harness {
+        _app: app2,
+        window,
+        dir,
+    };
+    let err = invoke(&second, "vault_status", json!({})).unwrap_err();
+    assert_eq!(err["code"], "in_use", "{err}");
 }

@@ -1,18 +1,118 @@
-//! The Tauri shell: wiring only. Commands live in `commands/`, the domain in `tend-core`.
+//! The Tauri shell: wiring only. Commands live in `commands/`, state in `state.rs`, the
+//! domain in `tend-core`.
 
 mod commands;
 mod error;
+mod state;
 
-pub use error::CommandError;
+use std::path::PathBuf;
+use std::time::Duration;
 
-use tauri::{Builder, Runtime};
+pub use error::{CommandError, ErrorCode};
+pub use state::AppState;
 
-/// Registers state and commands on a builder. Tests hand it `tauri::test::mock_builder()`.
+use tauri::{Builder, Emitter, Manager, Runtime};
+use tend_core::keeper::CostPolicy;
+
+/// Where Tend keeps its vault and writes exports, and how hard a new passphrase is
+/// stretched. `None` folders mean the platform's defaults.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data_dir: Option<PathBuf>,
+    pub export_dir: Option<PathBuf>,
+    pub cost: CostPolicy,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            data_dir: None,
+            export_dir: None,
+            cost: CostPolicy::Calibrate,
+        }
+    }
+}
+
+impl Config {
+    /// The app's configuration. Debug builds (used by the end-to-end tests) may point the
+    /// data and export folders elsewhere; release builds always use the platform's.
+    pub fn from_env() -> Self {
+        let mut config = Self::default();
+        if cfg!(debug_assertions) {
+            config.data_dir = std::env::var_os("TEND_DATA_DIR").map(PathBuf::from);
+            config.export_dir = std::env::var_os("TEND_EXPORT_DIR").map(PathBuf::from);
+        }
+        config
+    }
+}
+
+/// Registers state and commands on a builder with the default configuration.
 pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::about::about,
-        commands::passphrase::assess_passphrase,
-    ])
+    build_app_with(builder, Config::from_env())
+}
+
+/// Registers state and commands; tests hand in `tauri::test::mock_builder()` and a
+/// configuration with scratch folders.
+pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builder<R> {
+    // With a data folder given, state is managed at once (the mock runtime never runs
+    // setup); otherwise setup finds the platform's folders.
+    let builder = match &config.data_dir {
+        Some(data) => {
+            let exports = config
+                .export_dir
+                .clone()
+                .unwrap_or_else(|| data.join("exports"));
+            builder.manage(AppState::new(data.clone(), exports, config.cost))
+        }
+        None => builder,
+    };
+    builder
+        .setup(move |app| {
+            if app.try_state::<AppState>().is_none() {
+                let paths = app.path();
+                let data_dir = paths.app_data_dir()?;
+                let export_dir = config
+                    .export_dir
+                    .clone()
+                    .or_else(|| paths.download_dir().ok())
+                    .or_else(|| paths.document_dir().ok())
+                    .unwrap_or_else(|| data_dir.join("exports"));
+                app.manage(AppState::new(data_dir, export_dir, config.cost));
+            }
+            start_auto_lock(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::about::about,
+            commands::passphrase::assess_passphrase,
+            commands::vault::vault_status,
+            commands::vault::create_vault,
+            commands::vault::confirm_recovery_code,
+            commands::vault::pending_recovery_code,
+            commands::vault::unlock,
+            commands::vault::lock,
+            commands::vault::report_activity,
+            commands::vault::report_visibility,
+            commands::settings::get_settings,
+            commands::settings::save_settings,
+            commands::settings::change_passphrase,
+            commands::settings::new_recovery_code,
+            commands::settings::export_backup,
+            commands::settings::import_backup,
+            commands::settings::readable_export,
+            commands::settings::wipe_everything,
+        ])
+}
+
+/// Checks once a second whether the vault should lock itself, and tells the window when
+/// it did (the event carries nothing).
+fn start_auto_lock<R: Runtime>(app: tauri::AppHandle<R>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(Duration::from_secs(1));
+        if let Ok(true) = app.state::<AppState>().tick() {
+            let _ = app.emit("vault-locked", ());
+        }
+    });
 }
 
 /// The app's configuration, capabilities and embedded `ui/`, for the real runtime or a mock.

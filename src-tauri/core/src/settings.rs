@@ -21,6 +21,7 @@ pub enum Theme {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Stored as is: field names are part of the vault format (docs/VAULT-FORMAT.md).
 #[serde(default)]
 pub struct Settings {
     pub auto_lock_minutes: u32,

@@ -2,3 +2,5 @@
 
 pub mod about;
 pub mod passphrase;
+pub mod settings;
+pub mod vault;

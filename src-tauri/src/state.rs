@@ -1,0 +1,110 @@
+//! The one managed state: a `Keeper` behind a mutex, plus where exports go. Locks are
+//! taken only inside these methods and never held across an await.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use tend_core::keeper::{CostPolicy, Keeper, NewRecoveryCode, Status};
+use tend_core::settings::Settings;
+use tend_core::vault::{Result, Secret};
+
+pub struct AppState {
+    keeper: Mutex<Keeper>,
+    exports: PathBuf,
+}
+
+/// Milliseconds since the Unix epoch: the one place the shell reads the clock for the core.
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+/// Today's local date, for export file names.
+fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+impl AppState {
+    pub fn new(data_dir: PathBuf, exports: PathBuf, cost: CostPolicy) -> Self {
+        Self {
+            keeper: Mutex::new(Keeper::new(data_dir, cost, now_ms())),
+            exports,
+        }
+    }
+
+    fn keeper(&self) -> MutexGuard<'_, Keeper> {
+        // A panic elsewhere must not lock the person out of their own data.
+        self.keeper.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn status(&self) -> Result<Status> {
+        self.keeper().status(now_ms())
+    }
+
+    pub fn create(&self, passphrase: &str) -> Result<NewRecoveryCode> {
+        self.keeper().create(passphrase, now_ms())
+    }
+
+    pub fn confirm_recovery_code(&self, answers: &[String]) -> Result<()> {
+        self.keeper().confirm_recovery_code(answers)
+    }
+
+    pub fn pending_recovery_code(&self) -> Result<NewRecoveryCode> {
+        self.keeper().pending_recovery_code()
+    }
+
+    pub fn unlock(&self, secret: Secret<'_>) -> Result<()> {
+        self.keeper().unlock(secret, now_ms())
+    }
+
+    pub fn lock(&self) -> Result<()> {
+        self.keeper().lock()
+    }
+
+    pub fn activity(&self) {
+        self.keeper().activity(now_ms());
+    }
+
+    pub fn visibility(&self, hidden: bool) {
+        self.keeper().visibility(hidden, now_ms());
+    }
+
+    pub fn tick(&self) -> Result<bool> {
+        self.keeper().tick(now_ms())
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        self.keeper().settings()
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<()> {
+        self.keeper().save_settings(settings)
+    }
+
+    pub fn change_passphrase(&self, current: &str, new: &str) -> Result<()> {
+        self.keeper().change_passphrase(current, new)
+    }
+
+    pub fn new_recovery_code(&self) -> Result<NewRecoveryCode> {
+        self.keeper().new_recovery_code()
+    }
+
+    pub fn export_backup(&self) -> Result<PathBuf> {
+        self.keeper().export_backup(&self.exports, &today())
+    }
+
+    pub fn import_backup(&self, backup: &[u8], secret: Secret<'_>) -> Result<()> {
+        self.keeper().import_backup(backup, secret, now_ms())
+    }
+
+    pub fn readable_export(&self, passphrase: &str) -> Result<PathBuf> {
+        self.keeper()
+            .readable_export(passphrase, &self.exports, &today())
+    }
+
+    pub fn wipe(&self, confirmation: &str) -> Result<()> {
+        self.keeper().wipe(confirmation, now_ms())
+    }
+}
