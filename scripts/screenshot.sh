@@ -8,9 +8,11 @@ out=${1:-docs/screenshot.png}
 ensure_packages "${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}"
 cargo build --quiet
 start_xvfb
-"$(APP_BIN)" >/dev/null 2>&1 &
+# A fresh, empty data folder: the picture shows first run, never anyone's vault.
+scratch=$(mktemp -d)
+TEND_DATA_DIR="$scratch" "$(APP_BIN)" >/dev/null 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null || true; stop_xvfb' EXIT
+trap 'kill $app 2>/dev/null || true; stop_xvfb; rm -rf "$scratch"' EXIT
 win=
 for _ in $(seq 100); do
   win=$(xdotool search --onlyvisible --name '^Tend$' 2>/dev/null | head -1) && [ -n "$win" ] && break

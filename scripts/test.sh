@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer, installing what they need first:
-#   lint (rustfmt, clippy) · core unit tests · IPC tests · UI tests · end-to-end · Android check
+#   lint (rustfmt, clippy) · core tests · IPC tests · vault format (Python reader) · UI tests ·
+#   end-to-end · Android check
 # Prints each layer's counts and ends with "N passed, N failed". Exits non-zero if any
 # layer fails or runs no test.
 set -uo pipefail
@@ -48,6 +49,10 @@ read -r p f < <(cargo_counts "$logs/core.log"); record "core" "$p" "$f" "$rc"
 echo "=== IPC tests (tend through tauri::test's mock runtime)"
 cargo test -p tend 2>&1 | tee "$logs/ipc.log"; rc=${PIPESTATUS[0]}
 read -r p f < <(cargo_counts "$logs/ipc.log"); record "ipc" "$p" "$f" "$rc"
+
+echo "=== vault format: an independent reader (Python) written from docs/VAULT-FORMAT.md"
+scripts/format-check.sh 2>&1 | tee "$logs/format.log"; rc=${PIPESTATUS[0]}
+read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { print $1, $3 }' "$logs/format.log"); record "format" "${p:-0}" "${f:-0}" "$rc"
 
 echo "=== UI tests (headless Chromium, mocked IPC)"
 node --test --test-reporter=tap tests/ui/ 2>&1 | tee "$logs/ui.log"; rc=${PIPESTATUS[0]}

@@ -1,7 +1,8 @@
 // The real app binary in a real window (under Xvfb), driven through tauri-driver.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, visibleWindows } from './webdriver.mjs';
@@ -12,12 +13,17 @@ const application = process.env.TEND_APP;
 const cargoVersion = readFileSync(join(root, 'Cargo.toml'), 'utf8')
   .match(/\[workspace\.package\][^[]*?version = "([^"]+)"/)[1];
 
+// A scratch data folder, so the test never sees (or touches) a real vault.
+const scratch = mkdtempSync(join(tmpdir(), 'tend-e2e-'));
 let app;
 before(async () => {
   assert.ok(application, 'TEND_APP must name the built binary');
-  app = await launch({ application });
+  app = await launch({ application, env: { TEND_DATA_DIR: join(scratch, 'data') } });
 });
-after(async () => { await app?.stop(); });
+after(async () => {
+  await app?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 test('the window opens titled Tend and shows the welcome screen', async () => {
   assert.equal(await app.title(), 'Tend');

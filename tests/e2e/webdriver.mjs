@@ -43,6 +43,17 @@ export class Driver {
     throw new Error(`timed out waiting for ${css}${last ? `: ${last.message}` : ''}`);
   }
 
+  /** Polls `script` (a function body returning a value) until it returns something truthy. */
+  async waitUntil(script, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      const value = await this.execute(script);
+      if (value) return value;
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting until: ${script}`);
+  }
+
   async click(css) { await this.cmd('POST', `/element/${await this.waitFor(css)}/click`, {}); }
   async text(css) { return this.cmd('GET', `/element/${await this.waitFor(css)}/text`); }
   async type(css, text) {

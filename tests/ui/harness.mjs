@@ -47,8 +47,8 @@ const mockHandler = `
     if (!answer) throw { code: 'internal', message: 'no mock for ' + cmd };
     if (answer.delay) await new Promise((r) => setTimeout(r, answer.delay));
     if ('error' in answer) throw answer.error;
-    return typeof answer.ok === 'function' ? answer.ok(args) : answer.ok;
-  });
+    return answer.ok;
+  }, { shouldMockEvents: true });
 `;
 
 export async function startHarness() {
@@ -61,7 +61,7 @@ export async function startHarness() {
   });
   const base = `http://127.0.0.1:${server.address().port}/`;
 
-  /** A fresh page with `responses` ({ cmd: { ok } | { error } }) mocked before load. */
+  /** A fresh page with `responses` ({ cmd: { ok } | { error } | { delay } }) mocked before load. */
   async function open(responses = {}, options = {}) {
     const context = await browser.newContext(options);
     const page = await context.newPage();

@@ -32,3 +32,37 @@ export const about = () => call('about');
 
 /** Strength feedback for a passphrase being chosen. */
 export const assessPassphrase = (passphrase) => call('assess_passphrase', { passphrase });
+
+const passphraseSecret = (value) => ({ kind: 'passphrase', value });
+const recoverySecret = (value) => ({ kind: 'recovery_code', value });
+
+/** { exists, unlocked, failures, retryAfterMs, recoveryPending } */
+export const vaultStatus = () => call('vault_status');
+/** Creates the vault; returns { code, confirmGroups } to show once. */
+export const createVault = (passphrase) => call('create_vault', { passphrase });
+export const confirmRecoveryCode = (answers) => call('confirm_recovery_code', { answers });
+export const pendingRecoveryCode = () => call('pending_recovery_code');
+export const unlockWithPassphrase = (value) => call('unlock', { secret: passphraseSecret(value) });
+export const unlockWithRecoveryCode = (value) => call('unlock', { secret: recoverySecret(value) });
+export const lock = () => call('lock');
+export const reportActivity = () => call('report_activity');
+export const reportVisibility = (hidden) => call('report_visibility', { hidden });
+
+export const getSettings = () => call('get_settings');
+export const saveSettings = (settings) => call('save_settings', { settings });
+export const changePassphrase = (current, next) => call('change_passphrase', { current, new: next });
+export const newRecoveryCode = () => call('new_recovery_code');
+/** Returns the path of the backup written. */
+export const exportBackup = () => call('export_backup');
+/** `data` is the backup file's bytes as base64; `secret` a passphrase or recovery code. */
+export const importBackup = (data, secret, isRecoveryCode) =>
+  call('import_backup', { data, secret: isRecoveryCode ? recoverySecret(secret) : passphraseSecret(secret) });
+export const readableExport = (passphrase) => call('readable_export', { passphrase });
+export const wipeEverything = (confirmation) => call('wipe_everything', { confirmation });
+
+/** Calls `handler` when the core locks the vault by itself. Returns a stop function. */
+export async function onLocked(handler) {
+  const listen = window.__TAURI__?.event?.listen;
+  if (!listen) return () => {};
+  return listen('vault-locked', () => handler());
+}

@@ -1,28 +1,125 @@
-// Composition root: wires the API into the views and moves between screens.
+// Composition root: wires the API into the views, decides which screen the vault's state
+// calls for, and keeps the lock behaviour (hide now, activity, visibility, auto-lock).
 import * as api from './api.js';
 import * as welcome from './views/welcome.js';
 import * as about from './views/about.js';
+import * as create from './views/create.js';
+import * as recovery from './views/recovery.js';
+import * as unlock from './views/unlock.js';
+import * as neutral from './views/neutral.js';
+import * as home from './views/home.js';
+import * as settings from './views/settings.js';
+import * as message from './views/message.js';
 
-const views = { welcome, about };
+const views = { welcome, about, create, recovery, unlock, neutral, home, settings, message };
 const view = document.getElementById('view');
 
-export function go(name, { focus = true } = {}) {
-  const next = views[name];
-  if (!next) throw new Error(`unknown view ${name}`);
-  view.replaceChildren();
-  view.dataset.view = name;
-  next.mount(view, api, go);
-  // Screen readers hear the new screen's heading; keyboard focus starts at the top.
-  const heading = view.querySelector('h1');
-  if (focus && heading) {
-    heading.tabIndex = -1;
-    heading.focus();
-  }
-}
+const app = {
+  unlocked: false,
+
+  /** Shows a screen. `params` are handed to its mount. */
+  show(name, params = {}, { focus = true } = {}) {
+    const next = views[name];
+    if (!next) throw new Error(`unknown view ${name}`);
+    view.replaceChildren();
+    view.dataset.view = name;
+    const mounted = next.mount(view, { api, app }, params);
+    // Screen readers hear the new screen's heading; keyboard focus starts at the top,
+    // unless the screen put it in a field itself.
+    const heading = view.querySelector('h1');
+    if (focus && heading && !view.contains(document.activeElement)) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+    return mounted;
+  },
+
+  setUnlocked(unlocked) {
+    app.unlocked = unlocked;
+    for (const el of document.querySelectorAll('[data-when="unlocked"]')) el.hidden = !unlocked;
+  },
+
+  applyTheme(theme) {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme === 'light' ? 'light' : 'dark';
+  },
+
+  async loadTheme() {
+    const s = await api.getSettings().catch(() => null);
+    if (s) app.applyTheme(s.theme);
+  },
+
+  /** Asks the core where things stand and shows the screen that fits. */
+  async refresh({ focus = true } = {}) {
+    let status;
+    try {
+      status = await api.vaultStatus();
+    } catch (error) {
+      app.setUnlocked(false);
+      const title = error.code === 'in_use' ? 'Tend is already open' : 'Tend could not open its vault';
+      return app.show('message', { title, body: error.message }, { focus });
+    }
+    app.setUnlocked(status.unlocked);
+    if (!status.exists) {
+      app.applyTheme('dark');
+      return app.show('welcome', {}, { focus });
+    }
+    if (!status.unlocked) {
+      app.applyTheme('dark');
+      return app.show('unlock', { status }, { focus });
+    }
+    await app.loadTheme();
+    if (status.recoveryPending) return app.show('recovery', {}, { focus });
+    return app.show('home', {}, { focus });
+  },
+
+  /** Locks at once and shows a neutral screen. */
+  async hide() {
+    view.replaceChildren();
+    app.setUnlocked(false);
+    app.applyTheme('dark');
+    app.show('neutral');
+    await api.lock().catch(() => {});
+  },
+};
 
 document.addEventListener('click', (event) => {
-  const target = event.target.closest('[data-nav]');
-  if (target) go(target.dataset.nav);
+  const nav = event.target.closest('[data-nav]');
+  if (nav) {
+    app.show(nav.dataset.nav);
+    return;
+  }
+  const action = event.target.closest('[data-action="hide"], .topbar [data-action="home"], .about [data-action="home"]');
+  if (!action) return;
+  if (action.dataset.action === 'hide') app.hide();
+  else app.refresh();
 });
 
-go('welcome', { focus: false });
+// Ctrl+Shift+H hides at once, from anywhere.
+document.addEventListener('keydown', (event) => {
+  if (event.ctrlKey && event.shiftKey && event.key.toLowerCase() === 'h') {
+    event.preventDefault();
+    app.hide();
+  }
+});
+
+// Activity postpones the idle lock; report it at most every 15 s.
+let lastReport = 0;
+for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart']) {
+  document.addEventListener(type, () => {
+    if (!app.unlocked || Date.now() - lastReport < 15000) return;
+    lastReport = Date.now();
+    api.reportActivity().catch(() => {});
+  }, { passive: true });
+}
+
+// A hidden window (minimised, switched away, app in the background) locks after a short grace.
+document.addEventListener('visibilitychange', () => {
+  api.reportVisibility(document.hidden).catch(() => {});
+});
+
+api.onLocked(() => {
+  if (view.dataset.view !== 'neutral') app.refresh();
+}).catch(() => {});
+
+app.refresh({ focus: false });

@@ -1,7 +1,7 @@
 // Versions, read from Rust so the screen shows what this build really speaks.
 import { $, clone, fill, showError } from '../dom.js';
 
-export function mount(root, api) {
+export function mount(root, { api }) {
   root.append(clone('tpl-about'));
   const loading = $(root, '[data-field="loading"]');
   const list = $(root, '.versions');

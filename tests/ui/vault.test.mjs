@@ -1,0 +1,168 @@
+// First run, unlock, hide now, auto-lock and settings, with the core mocked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness } from './harness.mjs';
+
+const status = (over = {}) => ({
+  ok: { exists: true, unlocked: false, failures: 0, retryAfterMs: 0, recoveryPending: false, ...over },
+});
+const CODE = 'AB12-CD34-EF56-GH78-JK9M-NP0Q-RS1T-VW2X';
+const settings = { ok: { auto_lock_minutes: 5, theme: 'dark' } };
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h?.stop(); });
+
+const callsTo = async (page, cmd) => (await page.calls()).filter((c) => c.cmd === cmd);
+const setResponse = (page, cmd, response) =>
+  page.evaluate(([c, r]) => { window.__responses[c] = r; }, [cmd, response]);
+
+test('first run: strength feedback from Rust, the vault is created, the code confirmed by two groups', async () => {
+  const page = await h.open({
+    vault_status: status({ exists: false }),
+    assess_passphrase: { ok: { score: 4, acceptable: true, warning: null, suggestions: [] } },
+    create_vault: { ok: { code: CODE, confirmGroups: [1, 4] } },
+    confirm_recovery_code: { ok: null },
+  });
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill('copper lantern orbit meadow');
+  await page.getByText('Very strong. Good to use.').waitFor();
+  const assessed = await callsTo(page, 'assess_passphrase');
+  assert.deepEqual(assessed.at(-1).args, { passphrase: 'copper lantern orbit meadow' });
+
+  await page.getByLabel('The same passphrase again').fill('copper lantern orbit meadoW');
+  await page.getByRole('button', { name: 'Create my vault' }).click();
+  await page.getByText('The two passphrases are not the same yet.').waitFor();
+  assert.equal((await callsTo(page, 'create_vault')).length, 0, 'nothing is created on a mismatch');
+
+  await page.getByLabel('The same passphrase again').fill('copper lantern orbit meadow');
+  await setResponse(page, 'vault_status', status({ unlocked: true }));
+  await page.getByRole('button', { name: 'Create my vault' }).click();
+  await page.getByRole('heading', { name: 'Your recovery code' }).waitFor();
+  assert.deepEqual((await callsTo(page, 'create_vault'))[0].args, { passphrase: 'copper lantern orbit meadow' });
+  assert.equal(await page.locator('.recovery-code').textContent(), CODE);
+  await page.getByLabel('The second group').fill('cd34');
+  await page.getByLabel('The fifth group').fill('JK9M');
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  assert.deepEqual((await callsTo(page, 'confirm_recovery_code'))[0].args, { answers: ['cd34', 'JK9M'] });
+  assert.equal(await page.getByRole('button', { name: 'Hide' }).isVisible(), true, 'hide is in reach once unlocked');
+});
+
+test('a weak passphrase is refused with the advice Rust gives, and nothing moves on', async () => {
+  const page = await h.open({
+    vault_status: status({ exists: false }),
+    assess_passphrase: { ok: { score: 1, acceptable: false, warning: 'This is a very common password.', suggestions: ['Add another word or two.'] } },
+    create_vault: { error: { code: 'invalid', message: 'That passphrase is too easy to guess. This is a very common password.' } },
+  });
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill('password1');
+  await page.getByText('Weak. Tend needs a stronger one.').waitFor();
+  assert.match(await page.locator('.advice').textContent(), /Add another word or two/);
+  await page.getByLabel('The same passphrase again').fill('password1');
+  await page.getByRole('button', { name: 'Create my vault' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /too easy to guess/);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Choose a passphrase');
+});
+
+test('unlock: a wrong passphrase says so; the recovery code is sent as a recovery code', async () => {
+  const page = await h.open({
+    vault_status: status(),
+    unlock: { error: { code: 'wrong_passphrase', message: 'That passphrase did not open the vault. Nothing has changed; try again.' } },
+  });
+  await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+  await page.getByLabel('Passphrase').fill('not it');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /did not open the vault/);
+  assert.deepEqual((await callsTo(page, 'unlock'))[0].args, { secret: { kind: 'passphrase', value: 'not it' } });
+
+  await page.getByRole('button', { name: 'Use my recovery code instead' }).click();
+  await setResponse(page, 'unlock', { ok: null });
+  await setResponse(page, 'vault_status', status({ unlocked: true }));
+  await setResponse(page, 'get_settings', settings);
+  await page.getByLabel('Recovery code').fill(CODE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  assert.deepEqual((await callsTo(page, 'unlock'))[1].args, { secret: { kind: 'recovery_code', value: CODE } });
+});
+
+test('after too many tries the screen says how long to wait and the button waits too', async () => {
+  const page = await h.open({ vault_status: status({ failures: 6, retryAfterMs: 42000 }) });
+  await page.getByText(/try again in 42 s/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Unlock' }).isDisabled(), true);
+});
+
+test('hide now (button or Ctrl+Shift+H) locks and shows a neutral screen', async () => {
+  for (const how of ['button', 'keys']) {
+    const page = await h.open({ vault_status: status({ unlocked: true }), get_settings: settings, lock: { ok: null } });
+    await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+    if (how === 'button') await page.getByRole('button', { name: 'Hide' }).click();
+    else await page.keyboard.press('Control+Shift+H');
+    await page.getByRole('heading', { name: 'Nothing new' }).waitFor();
+    assert.equal((await callsTo(page, 'lock')).length, 1, how);
+    const text = await page.locator('body').innerText();
+    assert.doesNotMatch(text, /intima|aftercare|partner|vault|passphrase/i, `${how}: the neutral screen is neutral`);
+    assert.equal(await page.title(), 'Tend');
+    assert.equal(await page.getByRole('button', { name: 'Settings' }).isVisible(), false);
+  }
+});
+
+test('the core locking by itself brings back the unlock screen', async () => {
+  const page = await h.open({ vault_status: status({ unlocked: true }), get_settings: settings });
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await setResponse(page, 'vault_status', status());
+  await page.evaluate(() => window.__TAURI__.event.emit('vault-locked'));
+  await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+});
+
+test('activity and a hidden window are reported to the core', async () => {
+  const page = await h.open({
+    vault_status: status({ unlocked: true }), get_settings: settings,
+    report_activity: { ok: null }, report_visibility: { ok: null },
+  });
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.mouse.click(5, 300);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === 'report_visibility'));
+  assert.equal((await callsTo(page, 'report_activity')).length, 1);
+  assert.deepEqual((await callsTo(page, 'report_visibility'))[0].args, { hidden: true });
+});
+
+test('settings: saving sends the values and applies the theme; errors stay beside their card', async () => {
+  const page = await h.open({
+    vault_status: status({ unlocked: true }), get_settings: settings, save_settings: { ok: null },
+    export_backup: { ok: '/home/someone/Downloads/tend-backup-2026-11-28.tend' },
+    wipe_everything: { error: { code: 'invalid', message: 'To wipe everything, type "wipe everything".' } },
+  });
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('button', { name: 'Settings' }).first().click();
+  const minutes = page.getByLabel('Lock after this many idle minutes');
+  await page.waitForFunction(() => document.querySelector('#set-autolock')?.value === '5');
+  await minutes.fill('10');
+  await page.getByLabel('Theme').selectOption('light');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Saved.').waitFor();
+  assert.deepEqual((await callsTo(page, 'save_settings'))[0].args, { settings: { auto_lock_minutes: 10, theme: 'light' } });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+
+  await page.getByRole('button', { name: 'Save a backup' }).click();
+  await page.getByText(/Saved to .*tend-backup-2026-11-28\.tend/).waitFor();
+
+  await page.getByLabel(/to confirm/).last().fill('yes');
+  await page.getByRole('button', { name: 'Wipe everything' }).click();
+  const alert = page.locator('[data-form="wipe"] [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /type "wipe everything"/);
+  assert.deepEqual((await callsTo(page, 'wipe_everything'))[0].args, { confirmation: 'yes' });
+});
+
+test('a second window of Tend gets a clear message instead of a broken screen', async () => {
+  const page = await h.open({ vault_status: { error: { code: 'in_use', message: 'Tend is already open in another window.' } } });
+  await page.getByRole('heading', { name: 'Tend is already open' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /already open in another window/);
+});

@@ -1,0 +1,71 @@
+// Unlock with the passphrase, or the recovery code. Wrong tries say so; after several,
+// the screen shows how long to wait (the core decides).
+import { $, clone, fill, showError } from '../dom.js';
+
+export function mount(root, { api, app }, { status } = {}) {
+  root.append(clone('tpl-unlock'));
+  const form = $(root, 'form');
+  const input = $(form, '[name="secret"]');
+  const wait = $(form, '[data-field="wait"]');
+  const submit = $(form, '[data-action="unlock"]');
+  const switcher = $(form, '[data-action="switch"]');
+  let timer = null;
+
+  function setMode(mode) {
+    form.dataset.mode = mode;
+    const recovery = mode === 'recovery';
+    fill(form, { label: recovery ? 'Recovery code' : 'Passphrase' });
+    input.type = recovery ? 'text' : 'password';
+    input.autocomplete = recovery ? 'off' : 'current-password';
+    input.placeholder = recovery ? 'XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX' : '';
+    switcher.textContent = recovery ? 'Use my passphrase instead' : 'Use my recovery code instead';
+    input.value = '';
+    input.focus();
+  }
+
+  function waitFor(ms) {
+    clearInterval(timer);
+    const until = Date.now() + ms;
+    const tick = () => {
+      const left = Math.ceil((until - Date.now()) / 1000);
+      if (left <= 0 || !root.isConnected) {
+        clearInterval(timer);
+        submit.disabled = false;
+        wait.textContent = '';
+        return;
+      }
+      submit.disabled = true;
+      wait.textContent = `Too many tries in a row. You can try again in ${left} s.`;
+    };
+    tick();
+    timer = setInterval(tick, 1000);
+  }
+
+  switcher.addEventListener('click', () => setMode(form.dataset.mode === 'recovery' ? 'passphrase' : 'recovery'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    form.querySelector('.notice')?.remove();
+    const value = input.value;
+    if (!value) {
+      input.focus();
+      return;
+    }
+    submit.disabled = true;
+    try {
+      if (form.dataset.mode === 'recovery') await api.unlockWithRecoveryCode(value);
+      else await api.unlockWithPassphrase(value);
+      input.value = '';
+      await app.refresh();
+    } catch (error) {
+      showError(form, error);
+      input.select();
+      const now = await api.vaultStatus().catch(() => null);
+      if (now?.retryAfterMs > 0) waitFor(now.retryAfterMs);
+    } finally {
+      if (!timer || !wait.textContent) submit.disabled = false;
+    }
+  });
+
+  if (status?.retryAfterMs > 0) waitFor(status.retryAfterMs);
+  input.focus();
+}
