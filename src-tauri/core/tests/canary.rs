@@ -67,8 +67,16 @@ fn scan(dir: &Path, needles: &[String]) -> Vec<String> {
 #[test]
 fn no_canary_reaches_disk_in_any_encoding() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut vault, _) = Vault::create(dir.path(), PASS, Cost::FLOOR).unwrap();
-    let needles = vec![canary("note-text"), CANARY_DATE.to_owned(), canary("extra")];
+    let (mut vault, code) = Vault::create(dir.path(), PASS, Cost::FLOOR).unwrap();
+    // The secrets themselves are canaries too: neither may ever be written down.
+    let needles = vec![
+        canary("note-text"),
+        CANARY_DATE.to_owned(),
+        canary("extra"),
+        PASS.to_owned(),
+        code.display().to_string(),
+        code.display().replace('-', ""),
+    ];
 
     Settings::default().save(&mut vault).unwrap();
     let ids: Vec<_> = (0..40).map(|_| RecordId::generate()).collect();

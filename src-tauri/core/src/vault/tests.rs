@@ -666,3 +666,31 @@ fn wiping_needs_the_phrase_then_leaves_nothing_behind() {
         Err(VaultError::NoVault)
     ));
 }
+
+#[test]
+fn every_record_kind_round_trips() {
+    let (dir, mut v, _) = new_vault();
+    let ids: Vec<_> = crate::kinds::ALL
+        .iter()
+        .map(|_| RecordId::generate())
+        .collect();
+    for (kind, id) in crate::kinds::ALL.iter().zip(&ids) {
+        v.put(
+            kind,
+            id,
+            &serde_json::json!({ "kind": kind, "text": "round trip" }),
+        )
+        .unwrap();
+    }
+    let mut v = reopen(&dir, v);
+    v.unlock(PASS, 0).unwrap();
+    for (kind, id) in crate::kinds::ALL.iter().zip(&ids) {
+        let back: serde_json::Value = v.get(kind, id).unwrap();
+        assert_eq!(back["kind"], *kind);
+        assert_eq!(
+            v.list::<serde_json::Value>(kind).unwrap().len(),
+            1,
+            "{kind} lists only its own"
+        );
+    }
+}
