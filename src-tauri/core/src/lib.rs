@@ -7,10 +7,16 @@
 
 pub mod about;
 pub mod autolock;
+pub mod catalog;
+pub mod feedback;
+pub mod feelings;
 pub mod keeper;
 pub mod kinds;
 pub mod passphrase;
+pub mod plan;
+pub mod profile;
 pub mod settings;
+pub mod suggest;
 pub mod vault;
 
 pub use about::Versions;

@@ -73,6 +73,14 @@ fn no_canary_reaches_disk_in_any_encoding() {
         canary("note-text"),
         CANARY_DATE.to_owned(),
         canary("extra"),
+        canary("card-title"),
+        canary("card-how-to-do-it"),
+        canary("card-why"),
+        canary("card-item"),
+        canary("name"),
+        canary("limit-item"),
+        canary("plan-name"),
+        canary("plan-note"),
         PASS.to_owned(),
         code.display().to_string(),
         code.display().replace('-', ""),
@@ -91,6 +99,46 @@ fn no_canary_reaches_disk_in_any_encoding() {
             )
             .unwrap();
     }
+    // Every field a person can type in profiles, custom cards and plans.
+    let mut card = tend_core::catalog::builtin()[0].clone();
+    card.id = String::new();
+    card.title = canary("card-title");
+    card.how = canary("card-how-to-do-it");
+    card.why = canary("card-why");
+    card.items = vec![canary("card-item")];
+    let card = tend_core::catalog::save_custom(&mut vault, card).unwrap();
+    let sam = tend_core::profile::save(
+        &mut vault,
+        tend_core::profile::Profile {
+            name: canary("name"),
+            hard_limits: tend_core::profile::HardLimits {
+                items: vec![canary("limit-item")],
+                ..Default::default()
+            },
+            favourites: vec![card.id.clone()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    tend_core::plan::save(
+        &mut vault,
+        tend_core::plan::Plan {
+            name: canary("plan-name"),
+            note: canary("plan-note"),
+            people: vec![sam.id.clone()],
+            cards: vec![card.id.clone()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    tend_core::feedback::record(
+        &mut vault,
+        &sam.id,
+        &card.id,
+        tend_core::feedback::Verdict::Helped,
+    )
+    .unwrap();
+
     // A backup sits in the same folder and is scanned too.
     vault
         .export_backup(&dir.path().join("backup.tend"))

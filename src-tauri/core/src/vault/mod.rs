@@ -465,11 +465,17 @@ impl Writer<'_> {
             serde_json::to_vec(value).map_err(|e| VaultError::Invalid(e.to_string()))?,
         );
         let envelope = format::seal_record(&self.keys.record, table, &id.0, &plain);
-        self.tx.execute(
+        // An id belongs to one kind for good: an update may not move a row to another kind.
+        let changed = self.tx.execute(
             "INSERT INTO records (id, tag, envelope) VALUES (?1, ?2, ?3)
-             ON CONFLICT(id) DO UPDATE SET tag = excluded.tag, envelope = excluded.envelope",
+             ON CONFLICT(id) DO UPDATE SET envelope = excluded.envelope WHERE tag = excluded.tag",
             params![&id.0[..], &self.keys.tag(table)[..], envelope],
         )?;
+        if changed != 1 {
+            return Err(VaultError::Invalid(
+                "that id already belongs to another kind of record".into(),
+            ));
+        }
         Ok(())
     }
 

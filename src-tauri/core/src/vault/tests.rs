@@ -694,3 +694,25 @@ fn every_record_kind_round_trips() {
         );
     }
 }
+
+#[test]
+fn an_id_cannot_be_reused_by_another_kind() {
+    let (_dir, mut v, _) = new_vault();
+    let id = RecordId::generate();
+    v.put("notes", &id, &note("first")).unwrap();
+    assert!(matches!(
+        v.put("sessions", &id, &note("other")),
+        Err(VaultError::Invalid(_))
+    ));
+    assert_eq!(
+        v.get::<Note>("notes", &id).unwrap(),
+        note("first"),
+        "the first record is untouched"
+    );
+    v.put("notes", &id, &note("updated")).unwrap();
+    assert_eq!(
+        v.get::<Note>("notes", &id).unwrap(),
+        note("updated"),
+        "same kind updates"
+    );
+}

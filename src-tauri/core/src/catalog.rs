@@ -1,0 +1,344 @@
+//! Ritual cards: the built-in catalogue (data/cards.json, compiled in) and the person's
+//! own cards, which have the same attributes. Built-in cards are never edited in place.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::vault::{RecordId, Result, Vault, VaultError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Touch,
+    Reassurance,
+    Practical,
+    Conversation,
+    Regulation,
+    Solo,
+    AfterScene,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Touch,
+        Category::Reassurance,
+        Category::Practical,
+        Category::Conversation,
+        Category::Regulation,
+        Category::Solo,
+        Category::AfterScene,
+    ];
+}
+
+/// What kind of moment it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    /// Everyday, tender time together.
+    Tender,
+    /// Something new or intense.
+    Intense,
+    /// A kink scene; each person has a role.
+    Scene,
+    /// On one's own.
+    Solo,
+}
+
+impl Context {
+    pub const ALL: [Context; 4] = [
+        Context::Tender,
+        Context::Intense,
+        Context::Scene,
+        Context::Solo,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Top,
+    Bottom,
+    Switch,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Touch {
+    None,
+    Light,
+    Full,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Talk {
+    Quiet,
+    Some,
+    Deep,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Energy {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pattern {
+    /// In 4, hold 4, out 4, hold 4.
+    Box,
+    /// Two inhales through the nose, one long exhale.
+    CyclicSighing,
+    /// About six breaths a minute: in 5, out 5.
+    Resonance,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CardTimer {
+    Countdown { minutes: u16 },
+    Breathing { pattern: Pattern, minutes: u16 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    pub how: String,
+    pub why: String,
+    pub category: Category,
+    pub contexts: Vec<Context>,
+    pub roles: Vec<Role>,
+    pub touch: Touch,
+    pub talk: Talk,
+    pub energy: Energy,
+    pub minutes: u16,
+    pub items: Vec<String>,
+    pub timer: Option<CardTimer>,
+    pub needs_partner: bool,
+    pub predictable: bool,
+    /// Made by the person (stored in the vault), not part of the built-in catalogue.
+    #[serde(default)]
+    pub custom: bool,
+}
+
+pub const MAX_TITLE: usize = 36;
+pub const MAX_HOW: usize = 240;
+pub const MAX_WHY: usize = 110;
+
+/// What is wrong with a card, in words a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct CardError(pub String);
+
+impl Card {
+    /// Checks every attribute is present and in range (custom cards go through this too).
+    pub fn validate(&self) -> std::result::Result<(), CardError> {
+        let bad = |m: &str| Err(CardError(m.to_owned()));
+        let id_ok = !self.id.is_empty()
+            && self.id.len() <= 40
+            && self
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !id_ok {
+            return bad("A card id uses only lower-case letters, digits and dashes.");
+        }
+        let len = |s: &str| s.trim().chars().count();
+        if len(&self.title) == 0 || len(&self.title) > MAX_TITLE {
+            return Err(CardError(format!(
+                "A card needs a title of up to {MAX_TITLE} characters."
+            )));
+        }
+        if len(&self.how) < 10 || len(&self.how) > MAX_HOW {
+            return Err(CardError(format!(
+                "Say how to do it in 10 to {MAX_HOW} characters."
+            )));
+        }
+        if len(&self.why) == 0 || len(&self.why) > MAX_WHY {
+            return Err(CardError(format!(
+                "Say why it may help in up to {MAX_WHY} characters."
+            )));
+        }
+        if self.contexts.is_empty() {
+            return bad("Choose at least one kind of moment the card fits.");
+        }
+        if self.contexts.contains(&Context::Scene) && self.roles.is_empty() {
+            return bad("A card for scenes says which roles it is for.");
+        }
+        if self.needs_partner && self.contexts.contains(&Context::Solo) {
+            return bad("A card that needs a partner cannot be for time alone.");
+        }
+        if !(1..=60).contains(&self.minutes) {
+            return bad("A card takes between 1 and 60 minutes.");
+        }
+        if self.items.len() > 8
+            || self
+                .items
+                .iter()
+                .any(|i| i.trim().is_empty() || i.chars().count() > 30)
+        {
+            return bad("Items are up to eight short words.");
+        }
+        match self.timer {
+            Some(CardTimer::Countdown { minutes }) if !(1..=60).contains(&minutes) => {
+                bad("A countdown runs 1 to 60 minutes.")
+            }
+            Some(CardTimer::Breathing { minutes, .. }) if !(1..=20).contains(&minutes) => {
+                bad("Paced breathing runs 1 to 20 minutes.")
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub fn fits(&self, context: Context) -> bool {
+        self.contexts.contains(&context)
+    }
+}
+
+/// The built-in catalogue, parsed once. A broken data file is a build defect, caught by
+/// the catalogue test, so failing loudly here is right.
+pub fn builtin() -> &'static [Card] {
+    static CARDS: OnceLock<Vec<Card>> = OnceLock::new();
+    CARDS.get_or_init(|| {
+        let cards: Vec<Card> = serde_json::from_str(include_str!("../data/cards.json"))
+            .expect("data/cards.json is valid");
+        cards
+    })
+}
+
+pub fn find_builtin(id: &str) -> Option<&'static Card> {
+    builtin().iter().find(|c| c.id == id)
+}
+
+/// Checks a whole catalogue: each card valid, ids and titles unique.
+pub fn validate_all(cards: &[Card]) -> std::result::Result<(), CardError> {
+    let mut ids = HashSet::new();
+    let mut titles = HashSet::new();
+    for card in cards {
+        card.validate()
+            .map_err(|e| CardError(format!("{}: {}", card.id, e.0)))?;
+        if !ids.insert(card.id.as_str()) {
+            return Err(CardError(format!("duplicate id {}", card.id)));
+        }
+        if !titles.insert(card.title.to_lowercase()) {
+            return Err(CardError(format!("duplicate title {}", card.title)));
+        }
+    }
+    Ok(())
+}
+
+/// Where the person's own cards are kept.
+pub const CUSTOM_TABLE: &str = "custom_cards";
+
+/// The person's own cards.
+pub fn custom(vault: &Vault) -> Result<Vec<Card>> {
+    let mut cards: Vec<Card> = vault
+        .list(CUSTOM_TABLE)?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    cards.sort_by(|a: &Card, b| a.title.cmp(&b.title));
+    Ok(cards)
+}
+
+pub fn custom_ids(vault: &Vault) -> Result<HashSet<String>> {
+    Ok(custom(vault)?.into_iter().map(|c| c.id).collect())
+}
+
+/// Built-in and custom cards together, built-in first.
+pub fn all(vault: &Vault) -> Result<Vec<Card>> {
+    let mut cards = builtin().to_vec();
+    cards.extend(custom(vault)?);
+    Ok(cards)
+}
+
+/// Any card by id.
+pub fn find(vault: &Vault, id: &str) -> Result<Card> {
+    match find_builtin(id) {
+        Some(c) => Ok(c.clone()),
+        None => all(vault)?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or(VaultError::NotFound),
+    }
+}
+
+fn custom_record(id: &str) -> Result<RecordId> {
+    id.strip_prefix("custom-")
+        .ok_or(VaultError::NotFound)
+        .and_then(RecordId::from_hex)
+}
+
+/// Adds (empty id) or updates one of the person's own cards. Built-in cards cannot be
+/// changed: copy one instead.
+pub fn save_custom(vault: &mut Vault, mut card: Card) -> Result<Card> {
+    let rid = if card.id.is_empty() {
+        RecordId::generate()
+    } else if find_builtin(&card.id).is_some() {
+        return Err(VaultError::Invalid(
+            "Built-in cards cannot be changed. Make your own copy instead.".into(),
+        ));
+    } else {
+        let rid = custom_record(&card.id)?;
+        vault.get::<Card>(CUSTOM_TABLE, &rid)?;
+        rid
+    };
+    card.id = format!("custom-{}", rid.to_hex());
+    card.custom = true;
+    card.title = card.title.trim().to_owned();
+    card.validate().map_err(|e| VaultError::Invalid(e.0))?;
+    let clash = builtin()
+        .iter()
+        .chain(custom(vault)?.iter())
+        .any(|c| c.id != card.id && c.title.eq_ignore_ascii_case(&card.title));
+    if clash {
+        return Err(VaultError::Invalid(format!(
+            "There is already a card called {:?}.",
+            card.title
+        )));
+    }
+    vault.put(CUSTOM_TABLE, &rid, &card)?;
+    Ok(card)
+}
+
+/// Deletes one of the person's own cards, and takes it out of favourites and limits in
+/// the same step. Refused while a plan uses it.
+pub fn delete_custom(vault: &mut Vault, id: &str) -> Result<()> {
+    let rid = custom_record(id)?;
+    vault.get::<Card>(CUSTOM_TABLE, &rid)?;
+    if let Some(plan) = crate::plan::list(vault)?
+        .iter()
+        .find(|p| p.cards.iter().chain(&p.avoid).any(|c| c == id))
+    {
+        return Err(VaultError::Invalid(format!(
+            "The plan {:?} uses this card. Take it out of the plan first.",
+            plan.name
+        )));
+    }
+    let mut touched = Vec::new();
+    for mut p in crate::profile::list(vault)? {
+        let before = p.favourites.len() + p.hard_limits.cards.len();
+        p.favourites.retain(|c| c != id);
+        p.hard_limits.cards.retain(|c| c != id);
+        if p.favourites.len() + p.hard_limits.cards.len() != before {
+            touched.push(p);
+        }
+    }
+    vault.write(|w| {
+        w.delete(CUSTOM_TABLE, &rid)?;
+        for p in &touched {
+            w.put(crate::profile::TABLE, &RecordId::from_hex(&p.id)?, p)?;
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests;

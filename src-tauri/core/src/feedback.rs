@@ -1,0 +1,95 @@
+//! How each card landed for each person: helped, neutral, or not for me. The suggester
+//! reads it as a Beta prior per person and card, so one "not for me" nudges and several
+//! push a card away, for that person only.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::vault::{RecordId, Result, Vault, VaultError};
+
+pub const TABLE: &str = "feedback";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Helped,
+    Neutral,
+    NotForMe,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub helped: u32,
+    pub neutral: u32,
+    pub not_for_me: u32,
+}
+
+impl Counts {
+    /// The Beta posterior mean from a flat prior: "helped" counts for, "not for me"
+    /// against, "neutral" half each way. 0.5 with no feedback.
+    pub fn mean(&self) -> f32 {
+        let n = self.neutral as f32 * 0.5;
+        let alpha = 1.0 + self.helped as f32 + n;
+        let beta = 1.0 + self.not_for_me as f32 + n;
+        alpha / (alpha + beta)
+    }
+
+    pub fn total(&self) -> u32 {
+        self.helped + self.neutral + self.not_for_me
+    }
+}
+
+/// One person's feedback on every card they have rated. Stored under the person's id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Book {
+    pub cards: BTreeMap<String, Counts>,
+}
+
+impl Book {
+    pub fn counts(&self, card: &str) -> Counts {
+        self.cards.get(card).copied().unwrap_or_default()
+    }
+
+    pub fn add(&mut self, card: &str, verdict: Verdict) {
+        let c = self.cards.entry(card.to_owned()).or_default();
+        match verdict {
+            Verdict::Helped => c.helped += 1,
+            Verdict::Neutral => c.neutral += 1,
+            Verdict::NotForMe => c.not_for_me += 1,
+        }
+    }
+}
+
+/// Where a person's book is kept: their profile id with every byte flipped by 0xA5, so it
+/// never shares an id with the profile (ids are unique across kinds).
+fn book_id(person: &str) -> Result<RecordId> {
+    let mut id = RecordId::from_hex(person)?;
+    id.0.iter_mut().for_each(|b| *b ^= 0xA5);
+    Ok(id)
+}
+
+pub fn book(vault: &Vault, person: &str) -> Result<Book> {
+    match vault.get(TABLE, &book_id(person)?) {
+        Err(VaultError::NotFound) => Ok(Book::default()),
+        other => other,
+    }
+}
+
+/// Records how a card landed for a person (who must exist; the card must exist).
+pub fn record(vault: &mut Vault, person: &str, card: &str, verdict: Verdict) -> Result<()> {
+    crate::profile::get(vault, person)?;
+    let custom = crate::catalog::custom_ids(vault)?;
+    if crate::catalog::find_builtin(card).is_none() && !custom.contains(card) {
+        return Err(VaultError::Invalid(format!("There is no card {card:?}.")));
+    }
+    let mut b = book(vault, person)?;
+    b.add(card, verdict);
+    vault.put(TABLE, &book_id(person)?, &b)
+}
+
+/// Deletes a person's feedback inside a larger change.
+pub fn delete_in(w: &mut crate::vault::Writer<'_>, person: &str) -> Result<bool> {
+    w.delete(TABLE, &book_id(person)?)
+}

@@ -1,0 +1,180 @@
+//! A profile per person: "me" and any partners, under the names the person chooses.
+//! Every field but the name is optional; nothing here is required to use Tend.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Category, Touch};
+use crate::vault::{RecordId, Result, Vault, VaultError};
+
+pub const TABLE: &str = "profiles";
+pub const MAX_NAME: usize = 40;
+
+/// Practical things someone likes to have afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Need {
+    Water,
+    Snack,
+    Warmth,
+    Shower,
+}
+
+impl Need {
+    /// The card item that meets this need.
+    pub fn item(self) -> &'static str {
+        match self {
+            Need::Water => "water",
+            Need::Snack => "snack",
+            Need::Warmth => "blanket",
+            Need::Shower => "shower",
+        }
+    }
+}
+
+/// What is never suggested while this person is present.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HardLimits {
+    pub cards: Vec<String>,
+    pub categories: Vec<Category>,
+    /// No card with more touch than this.
+    pub max_touch: Option<Touch>,
+    /// No card that needs any of these items.
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Profile {
+    /// 32 hex digits; empty when creating.
+    pub id: String,
+    pub name: String,
+    pub is_me: bool,
+    /// -2 (space) to 2 (closeness).
+    pub closeness: Option<i8>,
+    /// -2 (quiet) to 2 (talk).
+    pub talk: Option<i8>,
+    /// The most touch that is usually welcome.
+    pub touch_comfort: Option<Touch>,
+    pub needs: Vec<Need>,
+    pub hard_limits: HardLimits,
+    pub favourites: Vec<String>,
+    /// Prefer calm, predictable cards; no surprises.
+    pub trauma_sensitive: bool,
+}
+
+impl Profile {
+    pub fn record_id(&self) -> Result<RecordId> {
+        RecordId::from_hex(&self.id)
+    }
+
+    /// Checks the fields; `card_exists` says whether a card id is known.
+    pub fn validate(&self, card_exists: impl Fn(&str) -> bool) -> Result<()> {
+        let invalid = |m: String| Err(VaultError::Invalid(m));
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > MAX_NAME {
+            return invalid(format!("A name of 1 to {MAX_NAME} characters, please."));
+        }
+        for (what, v) in [("Closeness", self.closeness), ("Talk", self.talk)] {
+            if v.is_some_and(|v| !(-2..=2).contains(&v)) {
+                return invalid(format!("{what} is a number from -2 to 2."));
+            }
+        }
+        let cards = self.favourites.iter().chain(&self.hard_limits.cards);
+        if let Some(unknown) = cards.into_iter().find(|id| !card_exists(id)) {
+            return invalid(format!("There is no card {unknown:?}."));
+        }
+        if self
+            .favourites
+            .iter()
+            .any(|f| self.hard_limits.cards.contains(f))
+        {
+            return invalid("A card cannot be both a favourite and a hard limit.".into());
+        }
+        if self
+            .hard_limits
+            .items
+            .iter()
+            .any(|i| i.trim().is_empty() || i.chars().count() > 30)
+        {
+            return invalid("Items to avoid are short words.".into());
+        }
+        Ok(())
+    }
+
+    /// Whether this person rules a card out, whatever else is true.
+    pub fn forbids(&self, card: &crate::catalog::Card) -> bool {
+        let l = &self.hard_limits;
+        l.cards.contains(&card.id)
+            || l.categories.contains(&card.category)
+            || l.max_touch.is_some_and(|max| card.touch > max)
+            || card
+                .items
+                .iter()
+                .any(|i| l.items.iter().any(|x| x.eq_ignore_ascii_case(i)))
+            || self.touch_comfort.is_some_and(|max| card.touch > max)
+    }
+}
+
+pub fn list(vault: &Vault) -> Result<Vec<Profile>> {
+    let mut all: Vec<Profile> = vault.list(TABLE)?.into_iter().map(|(_, p)| p).collect();
+    all.sort_by(|a: &Profile, b| {
+        b.is_me
+            .cmp(&a.is_me)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    Ok(all)
+}
+
+pub fn get(vault: &Vault, id: &str) -> Result<Profile> {
+    vault.get(TABLE, &RecordId::from_hex(id)?)
+}
+
+/// Creates (empty id) or updates a profile. Names are unique, one profile is "me".
+pub fn save(vault: &mut Vault, mut profile: Profile) -> Result<Profile> {
+    let custom = crate::catalog::custom_ids(vault)?;
+    profile.validate(|id| crate::catalog::find_builtin(id).is_some() || custom.contains(id))?;
+    profile.name = profile.name.trim().to_owned();
+    let others: Vec<Profile> = list(vault)?
+        .into_iter()
+        .filter(|p| p.id != profile.id)
+        .collect();
+    if others
+        .iter()
+        .any(|p| p.name.to_lowercase() == profile.name.to_lowercase())
+    {
+        return Err(VaultError::Invalid(format!(
+            "There is already a profile called {:?}.",
+            profile.name
+        )));
+    }
+    if profile.is_me && others.iter().any(|p| p.is_me) {
+        return Err(VaultError::Invalid("Only one profile can be you.".into()));
+    }
+    let id = if profile.id.is_empty() {
+        RecordId::generate()
+    } else {
+        get(vault, &profile.id)?.record_id()?
+    };
+    profile.id = id.to_hex();
+    vault.put(TABLE, &id, &profile)?;
+    Ok(profile)
+}
+
+/// Deletes a profile and its feedback in one step; refused while a plan names it.
+pub fn delete(vault: &mut Vault, id: &str) -> Result<()> {
+    let profile = get(vault, id)?;
+    let plans = crate::plan::list(vault)?;
+    if let Some(plan) = plans.iter().find(|p| p.people.contains(&profile.id)) {
+        return Err(VaultError::Invalid(format!(
+            "{} is part of the plan {:?}. Take them out of it first.",
+            profile.name, plan.name
+        )));
+    }
+    let rid = profile.record_id()?;
+    vault.write(|w| {
+        w.delete(TABLE, &rid)?;
+        crate::feedback::delete_in(w, &profile.id)?;
+        Ok(())
+    })
+}

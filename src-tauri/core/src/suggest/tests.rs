@@ -1,0 +1,532 @@
+use super::*;
+use crate::catalog::{builtin, Energy};
+use crate::feedback::Verdict;
+use crate::profile::{HardLimits, Need};
+use proptest::prelude::*;
+
+fn person(name: &str) -> Profile {
+    Profile {
+        id: format!("{:032x}", name.len()),
+        name: name.into(),
+        ..Default::default()
+    }
+}
+
+fn me() -> Profile {
+    Profile {
+        is_me: true,
+        ..person("Me")
+    }
+}
+
+#[derive(Debug)]
+struct Who {
+    profile: Profile,
+    check_in: CheckIn,
+    role: Option<Role>,
+    feedback: Book,
+}
+
+impl Who {
+    fn new(profile: Profile) -> Self {
+        Self {
+            profile,
+            check_in: CheckIn::default(),
+            role: None,
+            feedback: Book::default(),
+        }
+    }
+    fn feeling(mut self, words: &[&str]) -> Self {
+        self.check_in.feelings = words.iter().map(|w| (*w).to_owned()).collect();
+        self
+    }
+    fn role(mut self, role: Role) -> Self {
+        self.role = Some(role);
+        self
+    }
+    fn person(&self) -> Person<'_> {
+        Person {
+            profile: &self.profile,
+            check_in: &self.check_in,
+            role: self.role,
+            feedback: &self.feedback,
+        }
+    }
+}
+
+fn ask(
+    cards: &[Card],
+    who: &[&Who],
+    context: Context,
+    intensity: u8,
+    seed: u64,
+) -> Vec<Suggestion> {
+    let req = Request {
+        people: who.iter().map(|w| w.person()).collect(),
+        context,
+        intensity,
+        minutes_available: None,
+        plan: None,
+        exclude: &[],
+        shown_categories: &[],
+        seed,
+        count: 3,
+    };
+    suggest(cards, &req)
+}
+
+fn ids(s: &[Suggestion]) -> Vec<String> {
+    s.iter().map(|s| s.card.id.clone()).collect()
+}
+
+#[test]
+fn a_solo_session_never_gets_cards_that_need_a_partner() {
+    let alone = Who::new(me()).feeling(&["sad"]);
+    for seed in 0..200 {
+        let got = ask(builtin(), &[&alone], Context::Solo, 3, seed);
+        assert_eq!(got.len(), 3);
+        assert!(
+            got.iter()
+                .all(|s| !s.card.needs_partner && s.card.fits(Context::Solo)),
+            "seed {seed}: {:?}",
+            ids(&got)
+        );
+    }
+}
+
+#[test]
+fn no_touch_right_now_gets_no_touch_cards_for_anyone() {
+    let mut sam = Who::new(person("Sam")).feeling(&["overwhelmed"]);
+    sam.check_in.no_touch = true;
+    let alex = Who::new(person("Alex")).feeling(&["tender"]);
+    for seed in 0..200 {
+        let got = ask(builtin(), &[&sam, &alex], Context::Tender, 3, seed);
+        assert!(
+            got.iter().all(|s| s.card.touch == Touch::None),
+            "seed {seed}: {:?}",
+            ids(&got)
+        );
+    }
+}
+
+#[test]
+fn asking_for_space_also_rules_out_touch_and_sets_the_pace() {
+    let mut sam = Who::new(person("Sam"));
+    sam.check_in.need = Some(NeedNow::Space);
+    let alex = Who::new(person("Alex"));
+    let got = ask(builtin(), &[&sam, &alex], Context::Intense, 4, 7);
+    assert!(
+        got.iter().all(|s| s.card.touch == Touch::None),
+        "{:?}",
+        ids(&got)
+    );
+    assert!(
+        got.iter().any(|s| s.reason.contains("Sam")),
+        "the reason names who set the pace: {got:#?}"
+    );
+}
+
+#[test]
+fn a_top_after_an_intense_scene_gets_after_scene_care_for_themselves() {
+    let top = Who::new(person("Robin"))
+        .role(Role::Top)
+        .feeling(&["drained"]);
+    let bottom = Who::new(person("Kai"))
+        .role(Role::Bottom)
+        .feeling(&["floaty"]);
+    let got = ask(builtin(), &[&top, &bottom], Context::Scene, 5, 3);
+    let for_top: Vec<_> = got
+        .iter()
+        .filter(|s| s.card.category == Category::AfterScene && s.card.roles.contains(&Role::Top))
+        .collect();
+    assert!(
+        !for_top.is_empty(),
+        "after-scene care for the top: {got:#?}"
+    );
+    assert!(got.iter().any(|s| s.reason.contains("Robin")), "{got:#?}");
+    // Alone with only the top's role, after-scene cards still come for them.
+    let got = ask(builtin(), &[&top], Context::Scene, 5, 3);
+    assert!(
+        got.iter().all(|s| s.card.roles.contains(&Role::Top)),
+        "{:?}",
+        ids(&got)
+    );
+}
+
+#[test]
+fn trauma_sensitive_mode_prefers_the_same_predictable_cards_across_sessions() {
+    let mut jo = Who::new(Profile {
+        trauma_sensitive: true,
+        ..person("Jo")
+    });
+    jo.check_in.feelings = vec!["exposed".into()];
+    let first = ask(builtin(), &[&jo], Context::Solo, 2, 1);
+    assert!(
+        first.iter().all(|s| s.card.predictable),
+        "{:?}",
+        ids(&first)
+    );
+    for seed in 2..50 {
+        assert_eq!(
+            ids(&ask(builtin(), &[&jo], Context::Solo, 2, seed)),
+            ids(&first),
+            "seed {seed}"
+        );
+    }
+    // Without the mode, sessions vary.
+    let jo_plain = Who::new(person("Jo")).feeling(&["exposed"]);
+    let variety: std::collections::HashSet<Vec<String>> = (0..50)
+        .map(|seed| ids(&ask(builtin(), &[&jo_plain], Context::Solo, 2, seed)))
+        .collect();
+    assert!(variety.len() > 1, "variety otherwise");
+}
+
+#[test]
+fn repeated_not_for_me_pushes_a_card_out_for_that_person_only() {
+    let seed = 11;
+    let mut sam = Who::new(person("Sam")).feeling(&["overwhelmed"]);
+    let top = ask(builtin(), &[&sam], Context::Solo, 2, seed);
+    let victim = top[0].card.id.clone();
+    for _ in 0..3 {
+        sam.feedback.add(&victim, Verdict::NotForMe);
+    }
+    let after = ask(builtin(), &[&sam], Context::Solo, 2, seed);
+    assert!(
+        !ids(&after).contains(&victim),
+        "{victim} should be gone for Sam: {:?}",
+        ids(&after)
+    );
+    let mut alex = Who::new(person("Alex")).feeling(&["overwhelmed"]);
+    alex.profile.id = format!("{:032x}", 99);
+    assert!(
+        ids(&ask(builtin(), &[&alex], Context::Solo, 2, seed)).contains(&victim),
+        "Alex still sees it"
+    );
+}
+
+#[test]
+fn helped_feedback_and_favourites_lift_a_card_and_say_so() {
+    let mut sam = Who::new(person("Sam"));
+    let target = builtin()
+        .iter()
+        .find(|c| c.fits(Context::Tender) && c.category == Category::Practical)
+        .unwrap()
+        .id
+        .clone();
+    for _ in 0..4 {
+        sam.feedback.add(&target, Verdict::Helped);
+    }
+    let got = ask(builtin(), &[&Who::new(me()), &sam], Context::Tender, 2, 5);
+    let hit = got
+        .iter()
+        .find(|s| s.card.id == target)
+        .expect("helped card is suggested");
+    assert!(hit.reason.contains("helped Sam before"), "{}", hit.reason);
+}
+
+#[test]
+fn a_plans_cards_come_first_in_order_and_its_avoid_list_holds() {
+    let a = Who::new(me());
+    let b = Who::new(person("Sam"));
+    let tender: Vec<&Card> = builtin()
+        .iter()
+        .filter(|c| c.fits(Context::Tender) && c.needs_partner)
+        .collect();
+    let plan = Plan {
+        name: "Anniversary".into(),
+        people: vec![a.profile.id.clone(), b.profile.id.clone()],
+        cards: vec![tender[2].id.clone(), tender[0].id.clone()],
+        avoid: vec![tender[1].id.clone()],
+        ..Default::default()
+    };
+    let req = Request {
+        people: vec![a.person(), b.person()],
+        context: Context::Tender,
+        intensity: 2,
+        minutes_available: None,
+        plan: Some(&plan),
+        exclude: &[],
+        shown_categories: &[],
+        seed: 1,
+        count: 3,
+    };
+    let got = suggest(builtin(), &req);
+    assert_eq!(ids(&got)[..2], [tender[2].id.clone(), tender[0].id.clone()]);
+    assert!(got[0].reason.contains("Anniversary"));
+    assert!(!ids(&got).contains(&tender[1].id));
+}
+
+#[test]
+fn quiet_people_get_a_reason_that_names_them_both() {
+    let a = Who::new(Profile {
+        talk: Some(-2),
+        ..me()
+    });
+    let b = Who::new(Profile {
+        talk: Some(-2),
+        ..person("Sam")
+    });
+    let got = ask(builtin(), &[&a, &b], Context::Tender, 2, 4);
+    assert!(
+        got.iter()
+            .any(|s| s.reason.contains("Quiet suits you both")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn another_one_returns_the_next_best_without_repeating_and_prefers_a_new_category() {
+    let a = Who::new(me()).feeling(&["calm"]);
+    let first = ask(builtin(), &[&a], Context::Solo, 2, 9);
+    let shown = ids(&first);
+    let cats: Vec<Category> = first.iter().map(|s| s.card.category).collect();
+    let req = Request {
+        people: vec![a.person()],
+        context: Context::Solo,
+        intensity: 2,
+        minutes_available: None,
+        plan: None,
+        exclude: &shown,
+        shown_categories: &cats,
+        seed: 9,
+        count: 1,
+    };
+    let next = suggest(builtin(), &req);
+    assert_eq!(next.len(), 1);
+    assert!(!shown.contains(&next[0].card.id));
+}
+
+#[test]
+fn the_time_available_is_a_hard_rule() {
+    let a = Who::new(me());
+    let req = Request {
+        people: vec![a.person()],
+        context: Context::Solo,
+        intensity: 2,
+        minutes_available: Some(5),
+        plan: None,
+        exclude: &[],
+        shown_categories: &[],
+        seed: 2,
+        count: 3,
+    };
+    assert!(suggest(builtin(), &req).iter().all(|s| s.card.minutes <= 5));
+}
+
+#[test]
+fn unknown_feelings_are_refused_at_check_in() {
+    let c = CheckIn {
+        feelings: vec!["calm".into(), "zorbly".into()],
+        ..Default::default()
+    };
+    assert!(c.validate().unwrap_err().contains("zorbly"));
+    assert!(CheckIn {
+        feelings: vec!["calm".into()],
+        ..Default::default()
+    }
+    .validate()
+    .is_ok());
+}
+
+// ---- properties over random catalogues, people and moments ----
+
+fn arb_card(i: usize) -> impl Strategy<Value = Card> {
+    let category = prop::sample::select(Category::ALL.to_vec());
+    let contexts = prop::sample::subsequence(Context::ALL.to_vec(), 1..=4);
+    let roles = prop::sample::subsequence(vec![Role::Top, Role::Bottom, Role::Switch], 1..=3);
+    let touch = prop::sample::select(vec![Touch::None, Touch::Light, Touch::Full]);
+    let talk = prop::sample::select(vec![Talk::Quiet, Talk::Some, Talk::Deep]);
+    let items = prop::sample::subsequence(
+        vec![
+            "water".to_owned(),
+            "blanket".into(),
+            "snack".into(),
+            "candle".into(),
+        ],
+        0..=2,
+    );
+    (
+        category,
+        contexts,
+        roles,
+        touch,
+        talk,
+        1u16..=40,
+        items,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            move |(
+                category,
+                contexts,
+                roles,
+                touch,
+                talk,
+                minutes,
+                items,
+                needs_partner,
+                predictable,
+            )| {
+                let needs_partner = needs_partner && !contexts.contains(&Context::Solo);
+                Card {
+                    id: format!("card-{i}"),
+                    title: format!("Card {i}"),
+                    how: "Do this gently, together or alone.".into(),
+                    why: "It may help.".into(),
+                    category,
+                    contexts,
+                    roles,
+                    touch,
+                    talk,
+                    energy: Energy::Low,
+                    minutes,
+                    items,
+                    timer: None,
+                    needs_partner,
+                    predictable,
+                    custom: false,
+                }
+            },
+        )
+}
+
+fn arb_catalogue() -> impl Strategy<Value = Vec<Card>> {
+    (5usize..60).prop_flat_map(|n| (0..n).map(arb_card).collect::<Vec<_>>())
+}
+
+fn arb_who(i: usize, n_cards: usize) -> impl Strategy<Value = Who> {
+    let words: Vec<String> = crate::feelings::ALL
+        .iter()
+        .map(|f| f.word.to_owned())
+        .collect();
+    (
+        prop::sample::subsequence(words, 0..=3),
+        prop::option::of(prop::sample::select(vec![
+            NeedNow::Space,
+            NeedNow::Closeness,
+        ])),
+        any::<bool>(),
+        prop::option::of(prop::sample::select(vec![
+            Role::Top,
+            Role::Bottom,
+            Role::Switch,
+        ])),
+        prop::collection::vec(0..n_cards.max(1), 0..4),
+        prop::sample::subsequence(Category::ALL.to_vec(), 0..=2),
+        prop::option::of(prop::sample::select(vec![
+            Touch::None,
+            Touch::Light,
+            Touch::Full,
+        ])),
+        any::<bool>(),
+        prop::option::of(-2i8..=2),
+        prop::collection::vec((0..n_cards.max(1), 0u8..3), 0..6),
+    )
+        .prop_map(
+            move |(
+                feelings,
+                need,
+                no_touch,
+                role,
+                limit_cards,
+                limit_cats,
+                max_touch,
+                trauma,
+                talk,
+                fb,
+            )| {
+                let mut feedback = Book::default();
+                for (c, v) in fb {
+                    let verdict =
+                        [Verdict::Helped, Verdict::Neutral, Verdict::NotForMe][v as usize];
+                    feedback.add(&format!("card-{c}"), verdict);
+                }
+                Who {
+                    profile: Profile {
+                        id: format!("{i:032x}"),
+                        name: format!("P{i}"),
+                        talk,
+                        trauma_sensitive: trauma,
+                        needs: vec![Need::Water],
+                        hard_limits: HardLimits {
+                            cards: limit_cards.iter().map(|c| format!("card-{c}")).collect(),
+                            categories: limit_cats,
+                            max_touch,
+                            items: vec![],
+                        },
+                        ..Default::default()
+                    },
+                    check_in: CheckIn {
+                        feelings,
+                        need,
+                        no_touch,
+                    },
+                    role,
+                    feedback,
+                }
+            },
+        )
+}
+
+fn arb_moment() -> impl Strategy<Value = (Vec<Card>, Vec<Who>, Context, u8, u64)> {
+    arb_catalogue().prop_flat_map(|cards| {
+        let n = cards.len();
+        (
+            Just(cards),
+            (1usize..=4).prop_flat_map(move |people| {
+                (0..people).map(|i| arb_who(i, n)).collect::<Vec<_>>()
+            }),
+            prop::sample::select(Context::ALL.to_vec()),
+            1u8..=5,
+            any::<u64>(),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn no_suggestion_ever_breaks_a_hard_rule((cards, who, context, intensity, seed) in arb_moment()) {
+        let refs: Vec<&Who> = who.iter().collect();
+        let got = ask(&cards, &refs, context, intensity, seed);
+        let solo = context == Context::Solo || who.len() < 2;
+        let roles: Vec<Role> = who.iter().filter_map(|w| w.role).collect();
+        for s in &got {
+            let c = &s.card;
+            prop_assert!(c.contexts.contains(&context), "context");
+            prop_assert!(!(solo && c.needs_partner), "partner card in a solo session");
+            if context == Context::Scene && !roles.is_empty() {
+                prop_assert!(roles.iter().any(|r| c.roles.contains(r)), "role");
+            }
+            for w in &who {
+                let l = &w.profile.hard_limits;
+                prop_assert!(!l.cards.contains(&c.id), "limit card");
+                prop_assert!(!l.categories.contains(&c.category), "limit category");
+                prop_assert!(l.max_touch.is_none_or(|m| c.touch <= m), "limit touch");
+                let no_touch = w.check_in.no_touch || w.check_in.need == Some(NeedNow::Space);
+                prop_assert!(!(no_touch && c.touch != Touch::None), "touch when asked for none");
+            }
+            prop_assert!(!s.reason.is_empty() && s.reason.ends_with('.'));
+        }
+        let distinct: std::collections::HashSet<&String> = got.iter().map(|s| &s.card.id).collect();
+        prop_assert_eq!(distinct.len(), got.len(), "three distinct cards");
+        prop_assert!(got.len() <= 3);
+        prop_assert_eq!(ids(&got), ids(&ask(&cards, &refs, context, intensity, seed)), "deterministic");
+    }
+
+    #[test]
+    fn spread_uses_different_categories_when_it_can((cards, who, context, intensity, seed) in arb_moment()) {
+        let refs: Vec<&Who> = who.iter().collect();
+        let got = ask(&cards, &refs, context, intensity, seed);
+        let req = Request {
+            people: who.iter().map(Who::person).collect(), context, intensity, minutes_available: None,
+            plan: None, exclude: &[], shown_categories: &[], seed, count: 3,
+        };
+        let available: std::collections::HashSet<Category> =
+            cards.iter().filter(|c| allowed(c, &req)).map(|c| c.category).collect();
+        let shown: std::collections::HashSet<Category> = got.iter().map(|s| s.card.category).collect();
+        prop_assert_eq!(shown.len(), available.len().min(3).min(got.len()));
+    }
+}

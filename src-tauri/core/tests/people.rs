@@ -1,0 +1,208 @@
+//! Profiles, plans, custom cards and feedback as stored in the vault: bad input gets a
+//! clear error and nothing is stored half-way.
+
+use tend_core::catalog::{self, builtin, Category, Touch};
+use tend_core::feedback::{self, Verdict};
+use tend_core::plan::{self, Plan};
+use tend_core::profile::{self, HardLimits, Need, Profile};
+use tend_core::vault::{Cost, Vault, VaultError};
+
+fn vault() -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let (v, _) = Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+    (dir, v)
+}
+
+fn named(name: &str) -> Profile {
+    Profile {
+        name: name.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn profiles_round_trip_with_every_field() {
+    let (_d, mut v) = vault();
+    let full = Profile {
+        name: "  Sam  ".into(),
+        closeness: Some(2),
+        talk: Some(-1),
+        touch_comfort: Some(Touch::Light),
+        needs: vec![Need::Water, Need::Warmth],
+        hard_limits: HardLimits {
+            cards: vec![builtin()[0].id.clone()],
+            categories: vec![Category::Conversation],
+            max_touch: Some(Touch::Light),
+            items: vec!["ice".into()],
+        },
+        favourites: vec![builtin()[1].id.clone()],
+        trauma_sensitive: true,
+        ..Default::default()
+    };
+    let saved = profile::save(&mut v, full.clone()).unwrap();
+    assert_eq!(saved.name, "Sam", "names are trimmed");
+    assert_eq!(profile::get(&v, &saved.id).unwrap(), saved);
+    let only_name = profile::save(&mut v, named("Alex")).unwrap();
+    assert_eq!(profile::list(&v).unwrap().len(), 2);
+    assert_eq!(only_name.closeness, None, "every other field is optional");
+}
+
+#[test]
+fn invalid_profiles_are_refused_and_nothing_is_stored() {
+    let (_d, mut v) = vault();
+    profile::save(
+        &mut v,
+        Profile {
+            is_me: true,
+            ..named("Me")
+        },
+    )
+    .unwrap();
+    let cases = [
+        ("empty name", named("   ")),
+        ("long name", named(&"x".repeat(41))),
+        ("duplicate name", named("me")),
+        (
+            "second me",
+            Profile {
+                is_me: true,
+                ..named("Also me")
+            },
+        ),
+        (
+            "closeness out of range",
+            Profile {
+                closeness: Some(3),
+                ..named("A")
+            },
+        ),
+        (
+            "unknown card",
+            Profile {
+                favourites: vec!["no-such-card".into()],
+                ..named("B")
+            },
+        ),
+        (
+            "favourite and limit",
+            Profile {
+                favourites: vec![builtin()[0].id.clone()],
+                hard_limits: HardLimits {
+                    cards: vec![builtin()[0].id.clone()],
+                    ..Default::default()
+                },
+                ..named("C")
+            },
+        ),
+        (
+            "unknown id",
+            Profile {
+                id: "0".repeat(32),
+                ..named("D")
+            },
+        ),
+    ];
+    for (what, p) in cases {
+        assert!(profile::save(&mut v, p).is_err(), "{what} must be refused");
+    }
+    assert_eq!(
+        profile::list(&v).unwrap().len(),
+        1,
+        "nothing stored half-way"
+    );
+}
+
+#[test]
+fn plans_refuse_deleted_people_and_cards_and_people_in_plans_cannot_vanish() {
+    let (_d, mut v) = vault();
+    let me = profile::save(
+        &mut v,
+        Profile {
+            is_me: true,
+            ..named("Me")
+        },
+    )
+    .unwrap();
+    let sam = profile::save(&mut v, named("Sam")).unwrap();
+    let card = builtin()[3].id.clone();
+    let plan = plan::save(
+        &mut v,
+        Plan {
+            name: "Saturday".into(),
+            people: vec![me.id.clone(), sam.id.clone()],
+            cards: vec![card.clone()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+
+    assert!(
+        matches!(
+            profile::delete(&mut v, &sam.id),
+            Err(VaultError::Invalid(_))
+        ),
+        "Sam is in a plan"
+    );
+    let bad_card = Plan {
+        name: "Other".into(),
+        people: vec![me.id.clone()],
+        cards: vec!["gone".into()],
+        ..Default::default()
+    };
+    assert!(plan::save(&mut v, bad_card).is_err());
+    let ghost = Plan {
+        name: "Ghost".into(),
+        people: vec!["f".repeat(32)],
+        ..Default::default()
+    };
+    assert!(plan::save(&mut v, ghost).is_err());
+    let twice = Plan {
+        name: "Twice".into(),
+        people: vec![me.id.clone()],
+        cards: vec![card.clone(), card.clone()],
+        ..Default::default()
+    };
+    assert!(plan::save(&mut v, twice).is_err());
+    assert_eq!(plan::list(&v).unwrap().len(), 1);
+
+    plan::delete(&mut v, &plan.id).unwrap();
+    feedback::record(&mut v, &sam.id, &card, Verdict::Helped).unwrap();
+    profile::delete(&mut v, &sam.id).unwrap();
+    assert!(matches!(
+        profile::get(&v, &sam.id),
+        Err(VaultError::NotFound)
+    ));
+    assert!(
+        feedback::book(&v, &sam.id).unwrap().cards.is_empty(),
+        "feedback goes with the person"
+    );
+}
+
+#[test]
+fn feedback_accumulates_per_person_and_card() {
+    let (_d, mut v) = vault();
+    let sam = profile::save(&mut v, named("Sam")).unwrap();
+    let card = builtin()[5].id.clone();
+    for verdict in [Verdict::Helped, Verdict::Helped, Verdict::NotForMe] {
+        feedback::record(&mut v, &sam.id, &card, verdict).unwrap();
+    }
+    let counts = feedback::book(&v, &sam.id).unwrap().counts(&card);
+    assert_eq!((counts.helped, counts.not_for_me), (2, 1));
+    assert!((counts.mean() - 0.6).abs() < 1e-6, "Beta(3, 2) mean is 0.6");
+    assert!(feedback::record(&mut v, &sam.id, "no-such-card", Verdict::Helped).is_err());
+    assert!(feedback::record(&mut v, &"a".repeat(32), &card, Verdict::Helped).is_err());
+}
+
+#[test]
+fn a_custom_card_missing_attributes_is_refused() {
+    let (_d, mut v) = vault();
+    let mut card = builtin()[0].clone();
+    card.id = String::new();
+    card.title = "Mine".into();
+    card.why = String::new();
+    assert!(matches!(
+        catalog::save_custom(&mut v, card),
+        Err(VaultError::Invalid(_))
+    ));
+    assert!(catalog::custom(&v).unwrap().is_empty());
+}
