@@ -20,6 +20,18 @@ const COMMANDS: &[&str] = &[
     "import_backup",
     "readable_export",
     "wipe_everything",
+    "list_cards",
+    "get_card",
+    "save_custom_card",
+    "delete_custom_card",
+    "record_feedback",
+    "suggest",
+    "list_profiles",
+    "save_profile",
+    "delete_profile",
+    "list_plans",
+    "save_plan",
+    "delete_plan",
 ];
 
 fn main() {

@@ -1,61 +1,16 @@
 //! Commands called through Tauri's real IPC layer (ACL included) on the mock runtime: no
 //! display needed. Checks results and the `{ code, message }` error shape.
 
-use serde_json::{json, Value};
+mod common;
+
+use common::*;
+use serde_json::json;
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use tauri::WebviewWindowBuilder;
 use tend_core::keeper::CostPolicy;
 use tend_core::vault::Cost;
-
-struct Harness {
-    _app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    dir: tempfile::TempDir,
-}
-
-fn app() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    app_in(dir)
-}
-
-/// The app on the mock runtime, with its vault and exports in `dir` and the cheapest
-/// key-derivation cost Tend allows (so tests stay quick).
-fn app_in(dir: tempfile::TempDir) -> Harness {
-    let config = tend_lib::Config {
-        data_dir: Some(dir.path().join("data")),
-        export_dir: Some(dir.path().join("exports")),
-        cost: CostPolicy::Fixed(Cost::FLOOR),
-    };
-    let app = tend_lib::build_app_with(mock_builder(), config)
-        .build(tend_lib::context())
-        .expect("the app builds on the mock runtime");
-    let window = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("main window"),
-    };
-    Harness {
-        _app: app,
-        window,
-        dir,
-    }
-}
-
-fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(&h.window, request).map(|body| body.deserialize::<Value>().unwrap())
-}
 
 #[test]
 fn about_reports_the_app_and_format_versions() {
@@ -163,27 +118,6 @@ fn a_window_without_the_main_capability_cannot_call_any_command() {
         refused.to_string().contains("not allowed"),
         "the ACL refuses windows the capability does not name: {refused}"
     );
-}
-
-const PASS: &str = "copper lantern orbit meadow";
-
-fn passphrase(p: &str) -> Value {
-    json!({"secret": {"kind": "passphrase", "value": p}})
-}
-
-/// Creates a vault and confirms its recovery code; returns the code.
-fn first_run(h: &Harness) -> String {
-    let new = invoke(h, "create_vault", json!({"passphrase": PASS})).expect("create");
-    let code = new["code"].as_str().unwrap().to_owned();
-    let groups: Vec<&str> = code.split('-').collect();
-    let answers: Vec<&str> = new["confirmGroups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| groups[g.as_u64().unwrap() as usize])
-        .collect();
-    invoke(h, "confirm_recovery_code", json!({"answers": answers})).expect("confirm");
-    code
 }
 
 #[test]

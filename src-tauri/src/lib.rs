@@ -101,6 +101,18 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
             commands::settings::import_backup,
             commands::settings::readable_export,
             commands::settings::wipe_everything,
+            commands::cards::list_cards,
+            commands::cards::get_card,
+            commands::cards::save_custom_card,
+            commands::cards::delete_custom_card,
+            commands::cards::record_feedback,
+            commands::cards::suggest,
+            commands::people::list_profiles,
+            commands::people::save_profile,
+            commands::people::delete_profile,
+            commands::people::list_plans,
+            commands::people::save_plan,
+            commands::people::delete_plan,
         ])
 }
 

@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use tend_core::keeper::{CostPolicy, Keeper, NewRecoveryCode, Status};
 use tend_core::settings::Settings;
-use tend_core::vault::{Result, Secret};
+use tend_core::vault::{Result, Secret, Vault};
 
 pub struct AppState {
     keeper: Mutex<Keeper>,
@@ -106,5 +106,10 @@ impl AppState {
 
     pub fn wipe(&self, confirmation: &str) -> Result<()> {
         self.keeper().wipe(confirmation, now_ms())
+    }
+
+    /// Runs `f` on the unlocked vault (`Locked` otherwise), under the one lock.
+    pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> Result<T>) -> Result<T> {
+        f(self.keeper().vault()?)
     }
 }

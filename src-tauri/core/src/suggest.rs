@@ -519,5 +519,115 @@ pub fn suggest(cards: &[Card], req: &Request<'_>) -> Vec<Suggestion> {
     out
 }
 
+/// One person in a stored suggestion request: their profile id, check-in and role.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AskPerson {
+    pub id: String,
+    #[serde(default)]
+    pub check_in: CheckIn,
+    #[serde(default)]
+    pub role: Option<Role>,
+}
+
+/// A request as the UI sends it: who (by profile id), what kind of moment, what to skip.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Ask {
+    pub people: Vec<AskPerson>,
+    pub context: Context,
+    pub intensity: u8,
+    #[serde(default)]
+    pub minutes_available: Option<u16>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    #[serde(default)]
+    pub shown_categories: Vec<Category>,
+    /// The session's seed: the same seed gives the same cards.
+    pub seed: u64,
+    #[serde(default = "three")]
+    pub count: usize,
+}
+
+fn three() -> usize {
+    3
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Answer {
+    /// The matching plan, if there is one (its cards come first).
+    pub plan: Option<Plan>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Suggestions for stored people: loads their profiles, feedback and custom cards, finds
+/// a matching plan, and refuses a malformed request with a clear error.
+pub fn for_stored(vault: &crate::vault::Vault, ask: &Ask) -> crate::vault::Result<Answer> {
+    use crate::vault::VaultError;
+    let invalid = |m: String| Err(VaultError::Invalid(m));
+    if ask.people.is_empty() || ask.people.len() > 8 {
+        return invalid("Choose between one and eight people.".into());
+    }
+    if !(1..=5).contains(&ask.intensity) {
+        return invalid("Intensity is from 1 to 5.".into());
+    }
+    if !(1..=5).contains(&ask.count) {
+        return invalid("Ask for one to five cards.".into());
+    }
+    if ask
+        .minutes_available
+        .is_some_and(|m| !(1..=240).contains(&m))
+    {
+        return invalid("Time available is 1 to 240 minutes.".into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    for p in &ask.people {
+        if !seen.insert(&p.id) {
+            return invalid("Each person is here once.".into());
+        }
+        p.check_in.validate().map_err(VaultError::Invalid)?;
+    }
+    let profiles: Vec<Profile> = ask
+        .people
+        .iter()
+        .map(|p| crate::profile::get(vault, &p.id))
+        .collect::<crate::vault::Result<_>>()?;
+    let books: Vec<Book> = ask
+        .people
+        .iter()
+        .map(|p| crate::feedback::book(vault, &p.id))
+        .collect::<crate::vault::Result<_>>()?;
+    let cards = crate::catalog::all(vault)?;
+    let ids: Vec<String> = ask.people.iter().map(|p| p.id.clone()).collect();
+    let plan = crate::plan::list(vault)?
+        .into_iter()
+        .find(|p| p.matches(&ids, ask.context));
+    let req = Request {
+        people: ask
+            .people
+            .iter()
+            .zip(&profiles)
+            .zip(&books)
+            .map(|((a, profile), feedback)| Person {
+                profile,
+                check_in: &a.check_in,
+                role: a.role,
+                feedback,
+            })
+            .collect(),
+        context: ask.context,
+        intensity: ask.intensity,
+        minutes_available: ask.minutes_available,
+        plan: plan.as_ref(),
+        exclude: &ask.exclude,
+        shown_categories: &ask.shown_categories,
+        seed: ask.seed,
+        count: ask.count,
+    };
+    let suggestions = suggest(&cards, &req);
+    Ok(Answer { plan, suggestions })
+}
+
 #[cfg(test)]
 mod tests;

@@ -17,7 +17,8 @@ pub fn get_settings(state: State<'_, AppState>) -> Result<Settings> {
 }
 
 #[tauri::command(async)]
-pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<()> {
+pub fn save_settings(state: State<'_, AppState>, settings: serde_json::Value) -> Result<()> {
+    let settings: Settings = super::parse("settings", settings)?;
     state.save_settings(&settings).map_err(Into::into)
 }
 
