@@ -66,3 +66,20 @@ export async function onLocked(handler) {
   if (!listen) return () => {};
   return listen('vault-locked', () => handler());
 }
+
+/** Cards, optionally of one category and/or one kind of moment (null for any). */
+export const listCards = (category, context) => call('list_cards', { category, context });
+export const getCard = (id) => call('get_card', { id });
+export const saveCustomCard = (card) => call('save_custom_card', { card });
+export const deleteCustomCard = (id) => call('delete_custom_card', { id });
+/** verdict: 'helped' | 'neutral' | 'not_for_me' */
+export const recordFeedback = (person, card, verdict) => call('record_feedback', { person, card, verdict });
+/** ask: { people: [{ id, checkIn?, role? }], context, intensity, seed, exclude?, shownCategories?, count? } */
+export const suggest = (ask) => call('suggest', { ask });
+
+export const listProfiles = () => call('list_profiles');
+export const saveProfile = (profile) => call('save_profile', { profile });
+export const deleteProfile = (id) => call('delete_profile', { id });
+export const listPlans = () => call('list_plans');
+export const savePlan = (plan) => call('save_plan', { plan });
+export const deletePlan = (id) => call('delete_plan', { id });

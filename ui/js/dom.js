@@ -33,3 +33,52 @@ export function showError(root, error, retry) {
   root.append(box);
   return box;
 }
+
+/**
+ * Builds an element: `el('button', { class: 'primary', text: 'Save', on: { click } })`.
+ * Text goes in through textContent; attributes through setAttribute. Children may be
+ * elements, strings (as text) or null (skipped).
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'text') node.textContent = String(value);
+    else if (key === 'class') node.className = value;
+    else if (key === 'on') for (const [type, fn] of Object.entries(value)) node.addEventListener(type, fn);
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key === 'checked' || key === 'value' || key === 'selected') node[key] = value;
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+let uid = 0;
+/** A labelled control: returns [label, control] with the two tied by a fresh id. */
+export function field(labelText, control) {
+  control.id ||= `f${++uid}`;
+  return [el('label', { for: control.id, text: labelText }), control];
+}
+
+/** A <select> from [value, label] pairs, with `current` selected. */
+export function select(name, options, current) {
+  return el('select', { name },
+    options.map(([value, label]) => el('option', { value, text: label, selected: value === current })));
+}
+
+/** A group of checkboxes from [value, label] pairs; returns the fieldset. */
+export function checkboxes(legend, name, options, chosen = []) {
+  return el('fieldset', { class: 'checks' },
+    el('legend', { text: legend }),
+    options.map(([value, label]) => el('label', { class: 'check' },
+      el('input', { type: 'checkbox', name, value, checked: chosen.includes(value) }), label)));
+}
+
+/** The values of the checked boxes named `name` inside root. */
+export function checked(root, name) {
+  return [...root.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+}

@@ -10,8 +10,17 @@ import * as neutral from './views/neutral.js';
 import * as home from './views/home.js';
 import * as settings from './views/settings.js';
 import * as message from './views/message.js';
+import * as cards from './views/cards.js';
+import * as people from './views/people.js';
+import * as plans from './views/plans.js';
+import * as suggest from './views/suggest.js';
 
-const views = { welcome, about, create, recovery, unlock, neutral, home, settings, message };
+const views = {
+  welcome, about, create, recovery, unlock, neutral, home, settings, message, suggest,
+  cards, 'card-edit': { mount: cards.mountEdit },
+  people, profile: { mount: people.mountEdit },
+  plans, plan: { mount: plans.mountEdit },
+};
 const view = document.getElementById('view');
 
 const app = {

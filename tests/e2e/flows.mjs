@@ -1,0 +1,47 @@
+// Steps several end-to-end tests share.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const PASS = 'copper lantern orbit meadow';
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+
+/** Scratch data and export folders for one app, so no test sees a real vault. */
+export function scratchEnv() {
+  const dir = mkdtempSync(join(tmpdir(), 'tend-e2e-'));
+  return { dir, env: { TEND_DATA_DIR: join(dir, 'data'), TEND_EXPORT_DIR: join(dir, 'exports') } };
+}
+
+/** First run in the real window: passphrase, recovery code confirmed, home. Returns the code. */
+export async function createVault(app, passphrase = PASS) {
+  await app.click('[data-nav="create"]');
+  await app.type('#create-pass', passphrase);
+  await app.type('#create-confirm', passphrase);
+  await app.click('[data-action="create"]');
+  const code = await app.text('.recovery-code');
+  const groups = code.split('-');
+  const labels = [await app.text('[data-field="label0"]'), await app.text('[data-field="label1"]')];
+  const wanted = labels.map((l) => groups[ORDINALS.indexOf(l.split(' ')[1])]);
+  await app.type('#recovery-g0', wanted[0]);
+  await app.type('#recovery-g1', wanted[1]);
+  await app.click('.recovery button[type="submit"]');
+  await app.waitFor('#home-title');
+  return code;
+}
+
+/** Clicks the first button whose text is exactly `text` (optionally inside `scope`). */
+export async function clickButton(app, text, scope = 'body') {
+  const ok = await app.execute(
+    `const b = [...document.querySelectorAll(arguments[0] + ' button')].find((x) => x.textContent.trim() === arguments[1] && x.offsetParent);
+     if (b) b.click(); return !!b;`, [scope, text]);
+  if (!ok) throw new Error(`no visible button "${text}" in ${scope}`);
+}
+
+/** Checks the checkbox whose label text is exactly `text` (optionally inside `scope`). */
+export async function checkLabel(app, text, scope = 'body') {
+  const ok = await app.execute(
+    `const l = [...document.querySelectorAll(arguments[0] + ' label')].find((x) => x.textContent.trim() === arguments[1]);
+     const i = l && (l.querySelector('input') || document.getElementById(l.htmlFor));
+     if (i && !i.checked) i.click(); return !!i;`, [scope, text]);
+  if (!ok) throw new Error(`no checkbox labelled "${text}" in ${scope}`);
+}

@@ -1,0 +1,26 @@
+// Words the screens use for the core's values. Display only: the core owns the values.
+
+export const CATEGORY = {
+  touch: 'Touch',
+  reassurance: 'Reassurance',
+  practical: 'Practical care',
+  conversation: 'Conversation',
+  regulation: 'Calming',
+  solo: 'Solo care',
+  after_scene: 'After a scene',
+};
+export const CONTEXT = {
+  tender: 'Everyday, tender',
+  intense: 'New or intense',
+  scene: 'A scene',
+  solo: 'On my own',
+};
+export const ROLE = { top: 'Top', bottom: 'Bottom', switch: 'Switch' };
+export const TOUCH = { none: 'No touch', light: 'Light touch', full: 'Full touch' };
+export const TALK = { quiet: 'Quiet', some: 'Some talk', deep: 'Deep talk' };
+export const ENERGY = { low: 'Low energy', medium: 'Some energy', high: 'More energy' };
+export const NEED = { water: 'Water', snack: 'A snack', warmth: 'Warmth', shower: 'A shower' };
+export const PATTERN = { box: 'Box breathing', cyclic_sighing: 'Cyclic sighing', resonance: 'Slow, even breathing' };
+export const VERDICT = { helped: 'Helped', neutral: 'Neutral', not_for_me: 'Not for me' };
+
+export const pairs = (labels) => Object.entries(labels);
