@@ -23,13 +23,21 @@ fn main() {
         i += 1;
     }
     // Ten years: about 4,000 sessions, three cards rated per person each time.
-    let verdicts = [Verdict::Helped, Verdict::Neutral, Verdict::NotForMe, Verdict::Helped];
+    let verdicts = [
+        Verdict::Helped,
+        Verdict::Neutral,
+        Verdict::NotForMe,
+        Verdict::Helped,
+    ];
     let books: Vec<Book> = (0..4)
         .map(|p| {
             let mut b = Book::default();
             for s in 0..4_000usize {
                 for k in 0..3 {
-                    b.add(&cards[(s * 7 + k * 13 + p) % cards.len()].id, verdicts[(s + k + p) % 4]);
+                    b.add(
+                        &cards[(s * 7 + k * 13 + p) % cards.len()].id,
+                        verdicts[(s + k + p) % 4],
+                    );
                 }
             }
             b
@@ -42,26 +50,56 @@ fn main() {
             closeness: Some(p as i8 - 2),
             talk: Some(1 - p as i8),
             needs: vec![Need::Water, Need::Warmth],
-            hard_limits: HardLimits { cards: vec![cards[p * 3].id.clone()], ..Default::default() },
+            hard_limits: HardLimits {
+                cards: vec![cards[p * 3].id.clone()],
+                ..Default::default()
+            },
             favourites: vec![cards[p * 5 + 1].id.clone()],
             trauma_sensitive: p == 3,
             ..Default::default()
         })
         .collect();
     let check_ins = [
-        CheckIn { feelings: vec!["overwhelmed".into(), "shaky".into()], need: Some(NeedNow::Space), no_touch: false },
-        CheckIn { feelings: vec!["tender".into()], need: Some(NeedNow::Closeness), no_touch: false },
-        CheckIn { feelings: vec!["numb".into()], need: None, no_touch: false },
-        CheckIn { feelings: vec!["floaty".into(), "grateful".into()], need: None, no_touch: false },
+        CheckIn {
+            feelings: vec!["overwhelmed".into(), "shaky".into()],
+            need: Some(NeedNow::Space),
+            no_touch: false,
+        },
+        CheckIn {
+            feelings: vec!["tender".into()],
+            need: Some(NeedNow::Closeness),
+            no_touch: false,
+        },
+        CheckIn {
+            feelings: vec!["numb".into()],
+            need: None,
+            no_touch: false,
+        },
+        CheckIn {
+            feelings: vec!["floaty".into(), "grateful".into()],
+            need: None,
+            no_touch: false,
+        },
     ];
-    let roles = [Some(Role::Top), Some(Role::Bottom), Some(Role::Switch), Some(Role::Bottom)];
+    let roles = [
+        Some(Role::Top),
+        Some(Role::Bottom),
+        Some(Role::Switch),
+        Some(Role::Bottom),
+    ];
 
     let mut times: Vec<Duration> = Vec::with_capacity(5_000);
     let mut shown = 0usize;
     for seed in 0..5_000u64 {
         let req = Request {
             people: (0..4)
-                .map(|p| Person { profile: &profiles[p], check_in: &check_ins[p], role: roles[p], feedback: &books[p] })
+                .map(|p| Person {
+                    profile: &profiles[p],
+                    check_in: &check_ins[p],
+                    role: roles[p],
+                    feedback: &books[p],
+                    private: false,
+                })
                 .collect(),
             context: [Context::Scene, Context::Intense, Context::Tender][seed as usize % 3],
             intensity: (seed % 5) as u8 + 1,

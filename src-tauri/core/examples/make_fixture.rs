@@ -24,6 +24,7 @@ fn main() {
     let settings = Settings {
         auto_lock_minutes: 7,
         theme: Theme::System,
+        ..Settings::default()
     };
     settings.save(&mut vault).expect("settings");
     let notes = [

@@ -89,6 +89,11 @@ pub fn record(vault: &mut Vault, person: &str, card: &str, verdict: Verdict) -> 
     vault.put(TABLE, &book_id(person)?, &b)
 }
 
+/// Stores a person's whole book inside a larger change.
+pub fn put_in(w: &mut crate::vault::Writer<'_>, person: &str, book: &Book) -> Result<()> {
+    w.put(TABLE, &book_id(person)?, book)
+}
+
 /// Deletes a person's feedback inside a larger change.
 pub fn delete_in(w: &mut crate::vault::Writer<'_>, person: &str) -> Result<bool> {
     w.delete(TABLE, &book_id(person)?)

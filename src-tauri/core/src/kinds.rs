@@ -7,6 +7,9 @@ pub const ALL: &[&str] = &[
     crate::catalog::CUSTOM_TABLE,
     crate::plan::TABLE,
     crate::feedback::TABLE,
+    crate::session::TABLE,
+    crate::followup::TABLE,
+    crate::timer::TABLE,
     FIXTURE_NOTE,
 ];
 

@@ -10,13 +10,16 @@ pub mod autolock;
 pub mod catalog;
 pub mod feedback;
 pub mod feelings;
+pub mod followup;
 pub mod keeper;
 pub mod kinds;
 pub mod passphrase;
 pub mod plan;
 pub mod profile;
+pub mod session;
 pub mod settings;
 pub mod suggest;
+pub mod timer;
 pub mod vault;
 
 pub use about::Versions;

@@ -26,6 +26,14 @@ pub enum Theme {
 pub struct Settings {
     pub auto_lock_minutes: u32,
     pub theme: Theme,
+    /// Hours after a session for the first follow-up check-in.
+    pub follow_up_hours: u32,
+    /// After new/intense moments and scenes, also check in at +48 h and +72 h.
+    pub follow_up_extra: bool,
+    /// A soft tone at breathing phase changes and when a timer ends (off by default: night).
+    pub sound: bool,
+    /// A short vibration instead, where the device has one.
+    pub haptics: bool,
 }
 
 impl Default for Settings {
@@ -33,6 +41,10 @@ impl Default for Settings {
         Self {
             auto_lock_minutes: 5,
             theme: Theme::Dark,
+            follow_up_hours: 24,
+            follow_up_extra: true,
+            sound: false,
+            haptics: true,
         }
     }
 }
@@ -43,6 +55,11 @@ impl Settings {
             return Err(VaultError::Invalid(format!(
                 "Auto-lock must be between {MIN_AUTO_LOCK_MINUTES} and {MAX_AUTO_LOCK_MINUTES} minutes."
             )));
+        }
+        if !(1..=168).contains(&self.follow_up_hours) {
+            return Err(VaultError::Invalid(
+                "The first check-in comes 1 to 168 hours later.".into(),
+            ));
         }
         Ok(())
     }
@@ -80,6 +97,8 @@ mod tests {
         let s = Settings {
             auto_lock_minutes: 12,
             theme: Theme::System,
+            sound: true,
+            ..Settings::default()
         };
         s.save(&mut v).unwrap();
         assert_eq!(Settings::load(&v).unwrap(), s);

@@ -63,6 +63,8 @@ pub struct Person<'a> {
     pub check_in: &'a CheckIn,
     pub role: Option<Role>,
     pub feedback: &'a Book,
+    /// The check-in was private: it still steers the choice, but no reason mentions it.
+    pub private: bool,
 }
 
 impl Person<'_> {
@@ -234,16 +236,18 @@ fn score<'c>(card: &'c Card, req: &Request<'_>) -> Scored<'c> {
             s += 0.6;
             add(&mut whys, "a favourite of {who}", who.clone(), 0.6);
         }
-        // Right now.
+        // Right now. A private check-in still counts, but its reasons stay unsaid.
+        let mut now_whys = Vec::new();
+        let whys_now = if p.private { &mut now_whys } else { &mut whys };
         match p.check_in.need {
             Some(NeedNow::Closeness) if touch => {
                 s += 0.4;
-                add(&mut whys, "{who} asked for closeness", who.clone(), 0.4);
+                add(whys_now, "{who} asked for closeness", who.clone(), 0.4);
             }
             Some(NeedNow::Closeness) if card.category == Category::Reassurance => s += 0.2,
             Some(NeedNow::Space) if !card.needs_partner || card.talk == Talk::Quiet => {
                 s += 0.3;
-                add(&mut whys, "{who} asked for space", who.clone(), 0.3);
+                add(whys_now, "{who} asked for space", who.clone(), 0.3);
             }
             _ => {}
         }
@@ -258,7 +262,7 @@ fn score<'c>(card: &'c Card, req: &Request<'_>) -> Scored<'c> {
                 s += w;
                 if w >= 0.5 {
                     add(
-                        &mut whys,
+                        whys_now,
                         "{who} felt overwhelmed; something quiet and steady may help",
                         who.clone(),
                         w,
@@ -277,7 +281,7 @@ fn score<'c>(card: &'c Card, req: &Request<'_>) -> Scored<'c> {
                 s += w;
                 if w >= 0.5 {
                     add(
-                        &mut whys,
+                        whys_now,
                         "{who} felt tender; comfort may help",
                         who.clone(),
                         w,
@@ -289,7 +293,7 @@ fn score<'c>(card: &'c Card, req: &Request<'_>) -> Scored<'c> {
                 if grounding {
                     s += 0.7;
                     add(
-                        &mut whys,
+                        whys_now,
                         "{who} felt a little far away; gentle grounding can help",
                         who.clone(),
                         0.7,
@@ -303,7 +307,7 @@ fn score<'c>(card: &'c Card, req: &Request<'_>) -> Scored<'c> {
                 ) {
                     s += 0.25;
                     add(
-                        &mut whys,
+                        whys_now,
                         "{who} felt good; a way to savour it",
                         who.clone(),
                         0.25,
@@ -528,6 +532,9 @@ pub struct AskPerson {
     pub check_in: CheckIn,
     #[serde(default)]
     pub role: Option<Role>,
+    /// A private check-in: no reason may mention it.
+    #[serde(default)]
+    pub private: bool,
 }
 
 /// A request as the UI sends it: who (by profile id), what kind of moment, what to skip.
@@ -614,6 +621,7 @@ pub fn for_stored(vault: &crate::vault::Vault, ask: &Ask) -> crate::vault::Resul
                 check_in: &a.check_in,
                 role: a.role,
                 feedback,
+                private: a.private,
             })
             .collect(),
         context: ask.context,

@@ -50,6 +50,7 @@ impl Who {
             check_in: &self.check_in,
             role: self.role,
             feedback: &self.feedback,
+            private: false,
         }
     }
 }
@@ -529,4 +530,39 @@ proptest! {
         let shown: std::collections::HashSet<Category> = got.iter().map(|s| s.card.category).collect();
         prop_assert_eq!(shown.len(), available.len().min(3).min(got.len()));
     }
+}
+
+#[test]
+fn a_private_check_in_steers_the_cards_but_no_reason_mentions_it() {
+    let sam = Who::new(person("Sam")).feeling(&["overwhelmed"]);
+    let alex = Who::new(person("Alex"));
+    let mut open = ask(builtin(), &[&sam, &alex], Context::Tender, 2, 8);
+    assert!(
+        open.iter().any(|s| s.reason.contains("overwhelmed")),
+        "{open:#?}"
+    );
+    let req = Request {
+        people: vec![
+            Person {
+                private: true,
+                ..sam.person()
+            },
+            alex.person(),
+        ],
+        context: Context::Tender,
+        intensity: 2,
+        minutes_available: None,
+        plan: None,
+        exclude: &[],
+        shown_categories: &[],
+        seed: 8,
+        count: 3,
+    };
+    let private = suggest(builtin(), &req);
+    assert_eq!(ids(&private), ids(&open), "the same cards");
+    assert!(
+        private.iter().all(|s| !s.reason.contains("overwhelmed")),
+        "{private:#?}"
+    );
+    open.clear();
 }

@@ -1,0 +1,165 @@
+use super::*;
+use crate::catalog::Role;
+use crate::session::{self, Participant, Start};
+use crate::vault::Cost;
+
+const H: u64 = 60 * 60_000;
+const T0: u64 = 1_700_000_000_000;
+
+fn session_with(context: Context, intensity: u8) -> Session {
+    Session {
+        id: RecordId::generate().to_hex(),
+        started_at_ms: T0,
+        ended_at_ms: Some(T0 + H),
+        people: vec![],
+        context,
+        intensity,
+        pass_device: false,
+        seed: 0,
+        plan: None,
+        check_ins: vec![],
+        accepted: vec![],
+        declined: vec![],
+        reflections: vec![],
+        talk_tomorrow: false,
+        step: crate::session::Step::Done,
+    }
+}
+
+#[test]
+fn a_gentle_session_gets_one_next_day_check_in() {
+    let f = schedule(&session_with(Context::Tender, 2), &Settings::default(), T0);
+    assert_eq!(f.iter().map(|f| f.after_hours).collect::<Vec<_>>(), [24]);
+    assert_eq!(
+        f[0].due_at_ms,
+        T0 + 25 * H,
+        "24 hours after the session ended"
+    );
+}
+
+#[test]
+fn intense_moments_and_scenes_add_two_and_three_days_as_the_person_prefers() {
+    for (context, intensity) in [
+        (Context::Intense, 2),
+        (Context::Scene, 1),
+        (Context::Tender, 5),
+    ] {
+        let f = schedule(&session_with(context, intensity), &Settings::default(), T0);
+        assert_eq!(
+            f.iter().map(|f| f.after_hours).collect::<Vec<_>>(),
+            [24, 48, 72],
+            "{context:?}"
+        );
+    }
+    let no_extra = Settings {
+        follow_up_extra: false,
+        ..Settings::default()
+    };
+    assert_eq!(
+        schedule(&session_with(Context::Scene, 5), &no_extra, T0).len(),
+        1
+    );
+    let later = Settings {
+        follow_up_hours: 60,
+        ..Settings::default()
+    };
+    let hours: Vec<u32> = schedule(&session_with(Context::Scene, 5), &later, T0)
+        .iter()
+        .map(|f| f.after_hours)
+        .collect();
+    assert_eq!(hours, [60, 72], "no check-in before the first one chosen");
+}
+
+#[test]
+fn low_is_read_from_the_words_or_said_directly() {
+    let c = |w: &[&str]| CheckIn {
+        feelings: w.iter().map(|s| (*s).into()).collect(),
+        ..Default::default()
+    };
+    assert!(is_low(&c(&["sad", "drained"]), false));
+    assert!(!is_low(&c(&["content"]), false));
+    assert!(is_low(&c(&["content"]), true));
+    assert!(!is_low(&c(&[]), false));
+}
+
+#[test]
+fn due_answer_and_complete_against_the_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+    let me = crate::profile::save(
+        &mut v,
+        crate::profile::Profile {
+            name: "Me".into(),
+            is_me: true,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id;
+    let s = session::start(
+        &mut v,
+        Start {
+            people: vec![Participant {
+                person: me.clone(),
+                role: Some(Role::Bottom),
+            }],
+            context: Context::Scene,
+            intensity: 4,
+            pass_device: false,
+        },
+        1,
+        T0,
+    )
+    .unwrap();
+    let (_, fus) = session::end(&mut v, &s.id, false, &Settings::default(), T0).unwrap();
+    assert!(due(&v, T0 + 23 * H).unwrap().is_empty());
+    assert_eq!(due(&v, T0 + 24 * H).unwrap().len(), 1);
+    assert_eq!(due(&v, T0 + 80 * H).unwrap().len(), 3);
+    assert_eq!(upcoming(&v).unwrap().len(), 3);
+    let low = CheckIn {
+        feelings: vec!["empty".into()],
+        ..Default::default()
+    };
+    let f = answer(
+        &mut v,
+        &fus[0].id,
+        &me,
+        low,
+        false,
+        Text {
+            text: "a walk".into(),
+            ..Default::default()
+        },
+        T0 + 25 * H,
+    )
+    .unwrap();
+    assert!(
+        f.answers[0].low,
+        "the screen then offers grounding and support"
+    );
+    assert!(answer(
+        &mut v,
+        &fus[0].id,
+        &"c".repeat(32),
+        CheckIn::default(),
+        false,
+        Text::default(),
+        T0
+    )
+    .is_err());
+    complete(&mut v, &fus[0].id, T0 + 25 * H).unwrap();
+    assert_eq!(due(&v, T0 + 80 * H).unwrap().len(), 2);
+    assert!(
+        answer(
+            &mut v,
+            &"d".repeat(32),
+            &me,
+            CheckIn::default(),
+            false,
+            Text::default(),
+            T0
+        )
+        .is_err(),
+        "unknown follow-up"
+    );
+}

@@ -1,0 +1,504 @@
+//! An aftercare session, from "who is here" to the close: check-ins before and after,
+//! the cards accepted or set aside, reflections, and the follow-ups it leaves behind.
+//! One record per session; every step saves at once, so leaving mid-way loses nothing
+//! and coming back resumes where it stopped.
+//!
+//! Privacy between partners: each check-in and each reflection answer says whether it is
+//! shared. `view_for` gives a viewer only their own private parts; others' are withheld by
+//! Rust, never just hidden by the screen.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Category, Context, Role};
+use crate::feedback::Verdict;
+use crate::settings::Settings;
+use crate::suggest::{Answer as Suggestions, Ask, AskPerson, CheckIn};
+use crate::vault::{RecordId, Result, Vault, VaultError};
+
+pub const TABLE: &str = "sessions";
+pub const MAX_NOTE: usize = 1000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    pub person: String,
+    pub role: Option<Role>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Before,
+    After,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    CheckIn,
+    Cards,
+    Reflect,
+    Done,
+}
+
+/// A written answer and whether the others may see it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Text {
+    pub text: String,
+    pub shared: bool,
+    /// Set only in views: someone else's private answer, withheld.
+    #[serde(skip_deserializing)]
+    pub withheld: bool,
+}
+
+impl Text {
+    fn check(&self, what: &str) -> Result<()> {
+        if self.text.chars().count() > MAX_NOTE {
+            return Err(VaultError::Invalid(format!(
+                "{what} is up to {MAX_NOTE} characters."
+            )));
+        }
+        Ok(())
+    }
+
+    fn withhold(&mut self) {
+        *self = Text {
+            withheld: true,
+            ..Text::default()
+        };
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckInEntry {
+    pub person: String,
+    pub at_ms: u64,
+    pub stage: Stage,
+    pub check_in: CheckIn,
+    pub note: String,
+    /// Whether the others may see this check-in.
+    pub shared: bool,
+    #[serde(default, skip_deserializing)]
+    pub withheld: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Reflection {
+    pub person: String,
+    pub at_ms: u64,
+    pub felt_good: Text,
+    pub change: Text,
+    /// "Did anything feel uncomfortable or go past a limit?" Never scored.
+    pub uncomfortable: Option<bool>,
+    pub uncomfortable_shared: bool,
+    pub uncomfortable_note: Text,
+    pub appreciation: Text,
+    pub rituals: Vec<(String, Verdict)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    pub id: String,
+    pub started_at_ms: u64,
+    pub ended_at_ms: Option<u64>,
+    pub people: Vec<Participant>,
+    pub context: Context,
+    pub intensity: u8,
+    pub pass_device: bool,
+    pub seed: u64,
+    pub plan: Option<String>,
+    pub check_ins: Vec<CheckInEntry>,
+    pub accepted: Vec<String>,
+    pub declined: Vec<String>,
+    pub reflections: Vec<Reflection>,
+    pub talk_tomorrow: bool,
+    pub step: Step,
+}
+
+/// How a session starts.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Start {
+    pub people: Vec<Participant>,
+    pub context: Context,
+    pub intensity: u8,
+    #[serde(default)]
+    pub pass_device: bool,
+}
+
+/// One line of the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub id: String,
+    pub started_at_ms: u64,
+    pub ended_at_ms: Option<u64>,
+    pub people: Vec<String>,
+    pub context: Context,
+    pub rituals: usize,
+}
+
+fn invalid<T>(m: impl Into<String>) -> Result<T> {
+    Err(VaultError::Invalid(m.into()))
+}
+
+impl Session {
+    fn has(&self, person: &str) -> Result<()> {
+        if self.people.iter().any(|p| p.person == person) {
+            Ok(())
+        } else {
+            invalid("That person is not part of this session.")
+        }
+    }
+
+    fn live(&self) -> Result<()> {
+        match self.ended_at_ms {
+            None => Ok(()),
+            Some(_) => invalid("This session has ended."),
+        }
+    }
+
+    /// What `viewer` may see: everything of their own, and what others chose to share.
+    /// Sessions not in pass-the-device mode were answered together and show in full.
+    pub fn view_for(&self, viewer: Option<&str>) -> Session {
+        let mut s = self.clone();
+        if !s.pass_device {
+            return s;
+        }
+        let mine = |person: &str| viewer == Some(person);
+        for c in &mut s.check_ins {
+            if !c.shared && !mine(&c.person) {
+                c.check_in = CheckIn::default();
+                c.note.clear();
+                c.withheld = true;
+            }
+        }
+        for r in &mut s.reflections {
+            if mine(&r.person) {
+                continue;
+            }
+            for t in [
+                &mut r.felt_good,
+                &mut r.change,
+                &mut r.appreciation,
+                &mut r.uncomfortable_note,
+            ] {
+                if !t.shared {
+                    t.withhold();
+                }
+            }
+            if !r.uncomfortable_shared {
+                r.uncomfortable = None;
+            }
+        }
+        s
+    }
+
+    fn summary(&self, names: &dyn Fn(&str) -> String) -> Summary {
+        Summary {
+            id: self.id.clone(),
+            started_at_ms: self.started_at_ms,
+            ended_at_ms: self.ended_at_ms,
+            people: self.people.iter().map(|p| names(&p.person)).collect(),
+            context: self.context,
+            rituals: self.accepted.len(),
+        }
+    }
+}
+
+pub fn get(vault: &Vault, id: &str) -> Result<Session> {
+    vault.get(TABLE, &RecordId::from_hex(id)?)
+}
+
+fn put(vault: &mut Vault, s: &Session) -> Result<()> {
+    vault.put(TABLE, &RecordId::from_hex(&s.id)?, s)
+}
+
+/// Starts a session: checks who is here and the kind of moment.
+pub fn start(vault: &mut Vault, start: Start, seed: u64, now_ms: u64) -> Result<Session> {
+    if start.people.is_empty() || start.people.len() > 8 {
+        return invalid("Choose between one and eight people.");
+    }
+    if !(1..=5).contains(&start.intensity) {
+        return invalid("Intensity is from 1 to 5.");
+    }
+    if start.context == Context::Solo && start.people.len() != 1 {
+        return invalid("A solo session is for one person.");
+    }
+    let mut seen = std::collections::HashSet::new();
+    for p in &start.people {
+        if !seen.insert(&p.person) {
+            return invalid("Each person is here once.");
+        }
+        crate::profile::get(vault, &p.person)?;
+        if p.role.is_some() && start.context != Context::Scene {
+            return invalid("Roles are for scenes.");
+        }
+    }
+    let ids: Vec<String> = start.people.iter().map(|p| p.person.clone()).collect();
+    let plan = crate::plan::list(vault)?
+        .into_iter()
+        .find(|p| p.matches(&ids, start.context))
+        .map(|p| p.id);
+    let session = Session {
+        id: RecordId::generate().to_hex(),
+        started_at_ms: now_ms,
+        ended_at_ms: None,
+        people: start.people,
+        context: start.context,
+        intensity: start.intensity,
+        pass_device: start.pass_device,
+        seed,
+        plan,
+        check_ins: Vec::new(),
+        accepted: Vec::new(),
+        declined: Vec::new(),
+        reflections: Vec::new(),
+        talk_tomorrow: false,
+        step: Step::CheckIn,
+    };
+    put(vault, &session)?;
+    Ok(session)
+}
+
+/// Records one person's check-in (replacing an earlier one at the same stage).
+pub fn check_in(
+    vault: &mut Vault,
+    id: &str,
+    person: &str,
+    stage: Stage,
+    check_in: CheckIn,
+    note: &str,
+    shared: bool,
+    now_ms: u64,
+) -> Result<Session> {
+    let mut s = get(vault, id)?;
+    s.has(person)?;
+    check_in.validate().map_err(VaultError::Invalid)?;
+    if note.chars().count() > MAX_NOTE {
+        return invalid(format!("A note is up to {MAX_NOTE} characters."));
+    }
+    s.check_ins
+        .retain(|c| !(c.person == person && c.stage == stage));
+    s.check_ins.push(CheckInEntry {
+        person: person.to_owned(),
+        at_ms: now_ms,
+        stage,
+        check_in,
+        note: note.to_owned(),
+        shared: shared || !s.pass_device,
+        withheld: false,
+    });
+    put(vault, &s)?;
+    Ok(s)
+}
+
+/// Moves the resume point on (the screens call it as they advance).
+pub fn set_step(vault: &mut Vault, id: &str, step: Step) -> Result<Session> {
+    let mut s = get(vault, id)?;
+    s.live()?;
+    s.step = step;
+    put(vault, &s)?;
+    Ok(s)
+}
+
+/// Suggestions for this session's people and their latest check-ins.
+pub fn suggest(
+    vault: &Vault,
+    id: &str,
+    exclude: &[String],
+    shown: &[Category],
+    count: usize,
+) -> Result<Suggestions> {
+    let s = get(vault, id)?;
+    let latest = |person: &str| {
+        s.check_ins
+            .iter()
+            .filter(|c| c.person == person)
+            .max_by_key(|c| c.at_ms)
+            .map(|c| (c.check_in.clone(), !c.shared))
+    };
+    let ask = Ask {
+        people: s
+            .people
+            .iter()
+            .map(|p| {
+                let (check_in, private) = latest(&p.person).unwrap_or_default();
+                AskPerson {
+                    id: p.person.clone(),
+                    check_in,
+                    role: p.role,
+                    private,
+                }
+            })
+            .collect(),
+        context: s.context,
+        intensity: s.intensity,
+        minutes_available: None,
+        exclude: s
+            .accepted
+            .iter()
+            .chain(&s.declined)
+            .chain(exclude)
+            .cloned()
+            .collect(),
+        shown_categories: shown.to_vec(),
+        seed: s.seed,
+        count,
+    };
+    crate::suggest::for_stored(vault, &ask)
+}
+
+/// Accepts a card into the session's plan, or sets it aside ("not now").
+pub fn choose(vault: &mut Vault, id: &str, card: &str, accept: bool) -> Result<Session> {
+    let mut s = get(vault, id)?;
+    crate::catalog::find(vault, card)?;
+    s.accepted.retain(|c| c != card);
+    s.declined.retain(|c| c != card);
+    if accept {
+        s.accepted.push(card.to_owned());
+    } else {
+        s.declined.push(card.to_owned());
+    }
+    put(vault, &s)?;
+    Ok(s)
+}
+
+/// Saves one person's reflection, and feeds how each ritual landed to the suggester, in
+/// one step. Works on ended sessions too ("let's talk tomorrow").
+pub fn reflect(
+    vault: &mut Vault,
+    id: &str,
+    mut reflection: Reflection,
+    now_ms: u64,
+) -> Result<Session> {
+    let mut s = get(vault, id)?;
+    s.has(&reflection.person)?;
+    for (what, t) in [
+        ("What felt good", &reflection.felt_good),
+        ("What to change", &reflection.change),
+        ("The note", &reflection.uncomfortable_note),
+        ("Appreciation", &reflection.appreciation),
+    ] {
+        t.check(what)?;
+    }
+    for (card, _) in &reflection.rituals {
+        if !s.accepted.contains(card) {
+            return invalid("Only rituals from this session can be rated here.");
+        }
+    }
+    if !s.pass_device {
+        for t in [
+            &mut reflection.felt_good,
+            &mut reflection.change,
+            &mut reflection.appreciation,
+            &mut reflection.uncomfortable_note,
+        ] {
+            t.shared = true;
+        }
+        reflection.uncomfortable_shared = true;
+    }
+    reflection.at_ms = now_ms;
+    let mut book = crate::feedback::book(vault, &reflection.person)?;
+    for (card, verdict) in &reflection.rituals {
+        book.add(card, *verdict);
+    }
+    let person = reflection.person.clone();
+    s.reflections.retain(|r| r.person != person);
+    s.reflections.push(reflection);
+    let sid = RecordId::from_hex(&s.id)?;
+    vault.write(|w| {
+        w.put(TABLE, &sid, &s)?;
+        crate::feedback::put_in(w, &person, &book)
+    })?;
+    Ok(s)
+}
+
+/// Ends the session (early is fine: what was entered is kept) and schedules follow-ups.
+pub fn end(
+    vault: &mut Vault,
+    id: &str,
+    talk_tomorrow: bool,
+    settings: &Settings,
+    now_ms: u64,
+) -> Result<(Session, Vec<crate::followup::FollowUp>)> {
+    let mut s = get(vault, id)?;
+    s.live()?;
+    s.ended_at_ms = Some(now_ms.max(s.started_at_ms));
+    s.talk_tomorrow = talk_tomorrow;
+    s.step = Step::Done;
+    let follow_ups = crate::followup::schedule(&s, settings, now_ms);
+    let sid = RecordId::from_hex(&s.id)?;
+    vault.write(|w| {
+        w.put(TABLE, &sid, &s)?;
+        for f in &follow_ups {
+            crate::followup::put_in(w, f)?;
+        }
+        Ok(())
+    })?;
+    Ok((s, follow_ups))
+}
+
+/// The session left open, to resume (the newest, if several).
+pub fn open_session(vault: &Vault) -> Result<Option<Session>> {
+    let mut open: Vec<Session> = vault
+        .list::<Session>(TABLE)?
+        .into_iter()
+        .map(|(_, s)| s)
+        .filter(|s| s.ended_at_ms.is_none())
+        .collect();
+    open.sort_by_key(|s| s.started_at_ms);
+    Ok(open.pop())
+}
+
+/// The timeline, newest first.
+pub fn history(vault: &Vault) -> Result<Vec<Summary>> {
+    let people = crate::profile::list(vault)?;
+    let names = |id: &str| {
+        people
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| "Someone".to_owned(), |p| p.name.clone())
+    };
+    let mut all: Vec<Summary> = vault
+        .list::<Session>(TABLE)?
+        .iter()
+        .map(|(_, s)| s.summary(&names))
+        .collect();
+    all.sort_by(|a, b| b.started_at_ms.cmp(&a.started_at_ms));
+    Ok(all)
+}
+
+/// Deletes a session and everything attached (follow-ups, timers) in one step.
+pub fn delete(vault: &mut Vault, id: &str) -> Result<()> {
+    let s = get(vault, id)?;
+    let follow_ups: Vec<RecordId> = crate::followup::all(vault)?
+        .into_iter()
+        .filter(|f| f.session == s.id)
+        .map(|f| RecordId::from_hex(&f.id))
+        .collect::<Result<_>>()?;
+    let timers: Vec<RecordId> = vault
+        .list::<crate::timer::Timer>(crate::timer::TABLE)?
+        .into_iter()
+        .filter(|(_, t)| t.session.as_deref() == Some(&s.id))
+        .map(|(id, _)| id)
+        .collect();
+    let sid = RecordId::from_hex(&s.id)?;
+    vault.write(|w| {
+        w.delete(TABLE, &sid)?;
+        for f in &follow_ups {
+            w.delete(crate::followup::TABLE, f)?;
+        }
+        for t in &timers {
+            w.delete(crate::timer::TABLE, t)?;
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests;

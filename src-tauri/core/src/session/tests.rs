@@ -1,0 +1,448 @@
+use super::*;
+use crate::profile::{self, Profile};
+use crate::vault::Cost;
+
+const H: u64 = 60 * 60_000;
+const T0: u64 = 1_700_000_000_000;
+
+struct World {
+    _dir: tempfile::TempDir,
+    v: Vault,
+    me: String,
+    sam: String,
+}
+
+fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+    let me = profile::save(
+        &mut v,
+        Profile {
+            name: "Me".into(),
+            is_me: true,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id;
+    let sam = profile::save(
+        &mut v,
+        Profile {
+            name: "Sam".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id;
+    World {
+        _dir: dir,
+        v,
+        me,
+        sam,
+    }
+}
+
+fn together(w: &World, context: Context, pass_device: bool) -> Start {
+    together_ids(&w.me, &w.sam, context, pass_device)
+}
+
+fn together_ids(me: &str, sam: &str, context: Context, pass_device: bool) -> Start {
+    let role = |r| {
+        if context == Context::Scene {
+            Some(r)
+        } else {
+            None
+        }
+    };
+    Start {
+        people: vec![
+            Participant {
+                person: me.to_owned(),
+                role: role(Role::Top),
+            },
+            Participant {
+                person: sam.to_owned(),
+                role: role(Role::Bottom),
+            },
+        ],
+        context,
+        intensity: 3,
+        pass_device,
+    }
+}
+
+fn feeling(words: &[&str]) -> CheckIn {
+    CheckIn {
+        feelings: words.iter().map(|s| (*s).to_owned()).collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_whole_session_from_start_to_follow_ups() {
+    let mut w = world();
+    let s = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Scene, false),
+        42,
+        T0,
+    )
+    .unwrap();
+    assert_eq!(s.step, Step::CheckIn);
+    check_in(
+        &mut w.v,
+        &s.id,
+        &w.me,
+        Stage::Before,
+        feeling(&["drained"]),
+        "",
+        false,
+        T0 + 1,
+    )
+    .unwrap();
+    check_in(
+        &mut w.v,
+        &s.id,
+        &w.sam,
+        Stage::Before,
+        feeling(&["floaty", "tender"]),
+        "cold hands",
+        false,
+        T0 + 2,
+    )
+    .unwrap();
+    set_step(&mut w.v, &s.id, Step::Cards).unwrap();
+    let cards = suggest(&w.v, &s.id, &[], &[], 3).unwrap();
+    assert_eq!(cards.suggestions.len(), 3);
+    let first = cards.suggestions[0].card.id.clone();
+    let second = cards.suggestions[1].card.id.clone();
+    choose(&mut w.v, &s.id, &first, true).unwrap();
+    choose(&mut w.v, &s.id, &second, false).unwrap();
+    let again = suggest(&w.v, &s.id, &[], &[], 3).unwrap();
+    assert!(
+        again
+            .suggestions
+            .iter()
+            .all(|x| x.card.id != first && x.card.id != second),
+        "accepted and set-aside cards are not offered again"
+    );
+
+    let reflection = Reflection {
+        person: w.sam.clone(),
+        felt_good: Text {
+            text: "The blanket".into(),
+            ..Default::default()
+        },
+        rituals: vec![(first.clone(), crate::feedback::Verdict::Helped)],
+        ..Default::default()
+    };
+    reflect(&mut w.v, &s.id, reflection, T0 + 10).unwrap();
+    assert_eq!(
+        crate::feedback::book(&w.v, &w.sam)
+            .unwrap()
+            .counts(&first)
+            .helped,
+        1,
+        "reflection feeds feedback"
+    );
+
+    let (ended, follow_ups) = end(&mut w.v, &s.id, false, &Settings::default(), T0 + H).unwrap();
+    assert_eq!(ended.step, Step::Done);
+    let hours: Vec<u32> = follow_ups.iter().map(|f| f.after_hours).collect();
+    assert_eq!(
+        hours,
+        [24, 48, 72],
+        "after a scene: a day, two and three days later"
+    );
+    assert_eq!(follow_ups[0].due_at_ms, T0 + 25 * H);
+    assert_eq!(crate::followup::all(&w.v).unwrap().len(), 3);
+    assert!(
+        matches!(
+            end(&mut w.v, &s.id, false, &Settings::default(), T0),
+            Err(VaultError::Invalid(_))
+        ),
+        "ends once"
+    );
+}
+
+#[test]
+fn leaving_mid_session_and_coming_back_resumes_it() {
+    let mut w = world();
+    let s = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
+        1,
+        T0,
+    )
+    .unwrap();
+    check_in(
+        &mut w.v,
+        &s.id,
+        &w.me,
+        Stage::Before,
+        feeling(&["calm"]),
+        "",
+        true,
+        T0,
+    )
+    .unwrap();
+    set_step(&mut w.v, &s.id, Step::Cards).unwrap();
+    let back = open_session(&w.v)
+        .unwrap()
+        .expect("the open session is found");
+    assert_eq!(
+        (back.id, back.step, back.check_ins.len()),
+        (s.id.clone(), Step::Cards, 1)
+    );
+    end(&mut w.v, &s.id, true, &Settings::default(), T0 + 5).unwrap();
+    assert!(open_session(&w.v).unwrap().is_none());
+    assert!(
+        get(&w.v, &s.id).unwrap().talk_tomorrow,
+        "ending early keeps what was entered"
+    );
+}
+
+#[test]
+fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
+    let mut w = world();
+    let s = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Intense, true),
+        1,
+        T0,
+    )
+    .unwrap();
+    check_in(
+        &mut w.v,
+        &s.id,
+        &w.sam,
+        Stage::Before,
+        feeling(&["exposed"]),
+        "a private note",
+        false,
+        T0,
+    )
+    .unwrap();
+    check_in(
+        &mut w.v,
+        &s.id,
+        &w.me,
+        Stage::Before,
+        feeling(&["calm"]),
+        "mine, shared",
+        true,
+        T0,
+    )
+    .unwrap();
+    let r = Reflection {
+        person: w.sam.clone(),
+        felt_good: Text {
+            text: "Slow start".into(),
+            shared: true,
+            ..Default::default()
+        },
+        uncomfortable: Some(true),
+        uncomfortable_shared: false,
+        uncomfortable_note: Text {
+            text: "The tight hold".into(),
+            shared: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    reflect(&mut w.v, &s.id, r, T0).unwrap();
+    let s = get(&w.v, &s.id).unwrap();
+
+    let as_me = s.view_for(Some(&w.me));
+    let sams = as_me.check_ins.iter().find(|c| c.person == w.sam).unwrap();
+    assert!(
+        sams.withheld && sams.note.is_empty() && sams.check_in.feelings.is_empty(),
+        "Sam's private check-in is withheld"
+    );
+    let refl = &as_me.reflections[0];
+    assert_eq!(refl.felt_good.text, "Slow start", "shared answers show");
+    assert_eq!(refl.uncomfortable, None, "the private yes is withheld");
+    assert!(refl.uncomfortable_note.withheld && refl.uncomfortable_note.text.is_empty());
+    let json = serde_json::to_string(&as_me).unwrap();
+    assert!(
+        !json.contains("tight hold") && !json.contains("a private note"),
+        "nothing private leaves Rust: {json}"
+    );
+
+    let as_sam = s.view_for(Some(&w.sam));
+    assert_eq!(
+        as_sam.reflections[0].uncomfortable_note.text,
+        "The tight hold"
+    );
+    assert_eq!(as_sam.reflections[0].uncomfortable, Some(true));
+    let mine = as_sam.check_ins.iter().find(|c| c.person == w.me).unwrap();
+    assert_eq!(mine.note, "mine, shared");
+}
+
+#[test]
+fn without_pass_the_device_everything_was_said_together() {
+    let mut w = world();
+    let s = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
+        1,
+        T0,
+    )
+    .unwrap();
+    check_in(
+        &mut w.v,
+        &s.id,
+        &w.sam,
+        Stage::Before,
+        feeling(&["sad"]),
+        "note",
+        false,
+        T0,
+    )
+    .unwrap();
+    let view = get(&w.v, &s.id).unwrap().view_for(Some(&w.me));
+    assert_eq!(view.check_ins[0].note, "note");
+}
+
+#[test]
+fn bad_input_is_refused_and_nothing_changes() {
+    let mut w = world();
+    let mut solo_for_two = together(&w, Context::Solo, false);
+    solo_for_two.people.iter_mut().for_each(|p| p.role = None);
+    assert!(start(&mut w.v, solo_for_two, 1, T0).is_err());
+    let mut ghost = together(&w, Context::Tender, false);
+    ghost.people[1].person = "f".repeat(32);
+    assert!(start(&mut w.v, ghost, 1, T0).is_err());
+    let mut roles_outside_scene = together(&w, Context::Tender, false);
+    roles_outside_scene.people[0].role = Some(Role::Top);
+    assert!(start(&mut w.v, roles_outside_scene, 1, T0).is_err());
+    assert!(history(&w.v).unwrap().is_empty());
+
+    let s = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
+        1,
+        T0,
+    )
+    .unwrap();
+    assert!(check_in(
+        &mut w.v,
+        &s.id,
+        &w.me,
+        Stage::Before,
+        feeling(&["zorbly"]),
+        "",
+        true,
+        T0
+    )
+    .is_err());
+    assert!(check_in(
+        &mut w.v,
+        &s.id,
+        &"e".repeat(32),
+        Stage::Before,
+        feeling(&["calm"]),
+        "",
+        true,
+        T0
+    )
+    .is_err());
+    assert!(check_in(
+        &mut w.v,
+        &s.id,
+        &w.me,
+        Stage::Before,
+        feeling(&["calm"]),
+        &"x".repeat(1001),
+        true,
+        T0
+    )
+    .is_err());
+    assert!(choose(&mut w.v, &s.id, "no-such-card", true).is_err());
+    let stray = Reflection {
+        person: w.me.clone(),
+        rituals: vec![("warm-blanket".into(), crate::feedback::Verdict::Helped)],
+        ..Default::default()
+    };
+    assert!(
+        reflect(&mut w.v, &s.id, stray, T0).is_err(),
+        "only this session's rituals"
+    );
+    assert_eq!(get(&w.v, &s.id).unwrap().check_ins.len(), 0);
+    assert!(matches!(
+        get(&w.v, &"a".repeat(32)),
+        Err(VaultError::NotFound)
+    ));
+}
+
+#[test]
+fn deleting_a_session_takes_its_follow_ups_and_timers_with_it() {
+    let mut w = world();
+    let s = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Intense, false),
+        1,
+        T0,
+    )
+    .unwrap();
+    let mut t =
+        crate::timer::Timer::new(crate::timer::TimerKind::Countdown, "Rest", 10 * 60_000, T0)
+            .unwrap();
+    t.session = Some(s.id.clone());
+    crate::timer::start(&mut w.v, t, T0).unwrap();
+    let (_, fus) = end(&mut w.v, &s.id, false, &Settings::default(), T0).unwrap();
+    let other = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
+        2,
+        T0 + 1,
+    )
+    .unwrap();
+    end(&mut w.v, &other.id, false, &Settings::default(), T0 + 2).unwrap();
+    delete(&mut w.v, &s.id).unwrap();
+    assert_eq!(history(&w.v).unwrap().len(), 1);
+    assert!(crate::followup::all(&w.v)
+        .unwrap()
+        .iter()
+        .all(|f| f.session == other.id));
+    assert!(w
+        .v
+        .list::<crate::timer::Timer>(crate::timer::TABLE)
+        .unwrap()
+        .is_empty());
+    assert!(crate::followup::answer(
+        &mut w.v,
+        &fus[0].id,
+        &w.me,
+        feeling(&["calm"]),
+        false,
+        Text::default(),
+        T0
+    )
+    .is_err());
+}
+
+#[test]
+fn history_is_newest_first_with_names() {
+    let mut w = world();
+    let a = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
+        1,
+        T0,
+    )
+    .unwrap();
+    let b = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Intense, false),
+        1,
+        T0 + H,
+    )
+    .unwrap();
+    let h = history(&w.v).unwrap();
+    assert_eq!(
+        h.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
+        [b.id, a.id]
+    );
+    assert_eq!(h[0].people, ["Me", "Sam"]);
+}
