@@ -327,6 +327,7 @@ fn a_second_app_on_the_same_folder_is_refused_with_in_use() {
         data_dir: Some(first.dir.path().join("data")),
         export_dir: Some(dir.path().to_owned()),
         cost: CostPolicy::Fixed(Cost::FLOOR),
+        timer_clock: tend_lib::TimerClock::real(),
     };
     let app2 = tend_lib::build_app_with(mock_builder(), config)
         .build(tend_lib::context())

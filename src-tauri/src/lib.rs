@@ -3,24 +3,26 @@
 
 mod commands;
 mod error;
+mod notify;
 mod state;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 pub use error::{CommandError, ErrorCode};
-pub use state::AppState;
+pub use state::{AppState, TimerClock};
 
 use tauri::{Builder, Emitter, Manager, Runtime};
 use tend_core::keeper::CostPolicy;
 
 /// Where Tend keeps its vault and writes exports, and how hard a new passphrase is
-/// stretched. `None` folders mean the platform's defaults.
+/// stretched, and the clock timers read. `None` folders mean the platform's defaults.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub data_dir: Option<PathBuf>,
     pub export_dir: Option<PathBuf>,
     pub cost: CostPolicy,
+    pub timer_clock: TimerClock,
 }
 
 impl Default for Config {
@@ -29,6 +31,7 @@ impl Default for Config {
             data_dir: None,
             export_dir: None,
             cost: CostPolicy::Calibrate,
+            timer_clock: TimerClock::real(),
         }
     }
 }
@@ -38,9 +41,16 @@ impl Config {
     /// data and export folders elsewhere; release builds always use the platform's.
     pub fn from_env() -> Self {
         let mut config = Self::default();
-        if cfg!(debug_assertions) {
+        #[cfg(debug_assertions)]
+        {
             config.data_dir = std::env::var_os("TEND_DATA_DIR").map(PathBuf::from);
             config.export_dir = std::env::var_os("TEND_EXPORT_DIR").map(PathBuf::from);
+            if let Some(scale) = std::env::var("TEND_TIMER_SCALE")
+                .ok()
+                .and_then(|s| s.parse().ok())
+            {
+                config.timer_clock = TimerClock::scaled(scale);
+            }
         }
         config
     }
@@ -62,11 +72,17 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
                 .export_dir
                 .clone()
                 .unwrap_or_else(|| data.join("exports"));
-            builder.manage(AppState::new(data.clone(), exports, config.cost))
+            builder.manage(AppState::new(
+                data.clone(),
+                exports,
+                config.cost,
+                config.timer_clock,
+            ))
         }
         None => builder,
     };
     builder
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             if app.try_state::<AppState>().is_none() {
                 let paths = app.path();
@@ -77,7 +93,12 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
                     .or_else(|| paths.download_dir().ok())
                     .or_else(|| paths.document_dir().ok())
                     .unwrap_or_else(|| data_dir.join("exports"));
-                app.manage(AppState::new(data_dir, export_dir, config.cost));
+                app.manage(AppState::new(
+                    data_dir,
+                    export_dir,
+                    config.cost,
+                    config.timer_clock,
+                ));
             }
             start_auto_lock(app.handle().clone());
             Ok(())
@@ -113,16 +134,43 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
             commands::people::list_plans,
             commands::people::save_plan,
             commands::people::delete_plan,
+            commands::session::feelings,
+            commands::session::start_session,
+            commands::session::open_session,
+            commands::session::get_session,
+            commands::session::session_check_in,
+            commands::session::session_step,
+            commands::session::session_suggest,
+            commands::session::session_choose,
+            commands::session::session_reflect,
+            commands::session::end_session,
+            commands::session::history,
+            commands::session::delete_session,
+            commands::timer::start_timer,
+            commands::timer::current_timer,
+            commands::timer::timer_view,
+            commands::timer::timer_action,
+            commands::followup::due_follow_ups,
+            commands::followup::answer_follow_up,
+            commands::followup::complete_follow_up,
+            commands::followup::support,
+            commands::followup::save_contact,
+            commands::followup::delete_contact,
         ])
 }
 
-/// Checks once a second whether the vault should lock itself, and tells the window when
-/// it did (the event carries nothing).
+/// Once a second: locks the vault when the core says so (and tells the window; the event
+/// carries nothing), and shows a neutral notification when a follow-up falls due.
 fn start_auto_lock<R: Runtime>(app: tauri::AppHandle<R>) {
     std::thread::spawn(move || loop {
         std::thread::sleep(Duration::from_secs(1));
-        if let Ok(true) = app.state::<AppState>().tick() {
+        let state = app.state::<AppState>();
+        if let Ok(true) = state.tick() {
             let _ = app.emit("vault-locked", ());
+        }
+        if state.take_due() {
+            notify::check_in_ready(&app);
+            let _ = app.emit("follow-up-due", ());
         }
     });
 }

@@ -12,6 +12,39 @@ use tend_core::vault::{Result, Secret, Vault};
 pub struct AppState {
     keeper: Mutex<Keeper>,
     exports: PathBuf,
+    /// When open follow-ups fall due, kept in memory only (never written down) so a
+    /// neutral notification can appear even while the vault is locked.
+    due: Mutex<Vec<u64>>,
+    timer_clock: TimerClock,
+}
+
+/// The clock timers read. Real time, except that debug builds may run it faster for the
+/// end-to-end tests (`TEND_TIMER_SCALE`); release builds never read that variable.
+#[derive(Debug, Clone, Copy)]
+pub struct TimerClock {
+    epoch_ms: u64,
+    scale: u64,
+}
+
+impl TimerClock {
+    pub fn real() -> Self {
+        Self {
+            epoch_ms: now_ms(),
+            scale: 1,
+        }
+    }
+
+    pub fn scaled(scale: u64) -> Self {
+        Self {
+            epoch_ms: now_ms(),
+            scale: scale.clamp(1, 600),
+        }
+    }
+
+    pub fn now_ms(&self) -> u64 {
+        let now = now_ms();
+        self.epoch_ms + now.saturating_sub(self.epoch_ms) * self.scale
+    }
 }
 
 /// Milliseconds since the Unix epoch: the one place the shell reads the clock for the core.
@@ -27,11 +60,39 @@ fn today() -> String {
 }
 
 impl AppState {
-    pub fn new(data_dir: PathBuf, exports: PathBuf, cost: CostPolicy) -> Self {
+    pub fn new(
+        data_dir: PathBuf,
+        exports: PathBuf,
+        cost: CostPolicy,
+        timer_clock: TimerClock,
+    ) -> Self {
         Self {
             keeper: Mutex::new(Keeper::new(data_dir, cost, now_ms())),
             exports,
+            due: Mutex::new(Vec::new()),
+            timer_clock,
         }
+    }
+
+    /// The time timers are measured by (see [`TimerClock`]).
+    pub fn timer_now(&self) -> u64 {
+        self.timer_clock.now_ms()
+    }
+
+    /// Re-reads when open follow-ups fall due; call after anything that changes them.
+    pub fn refresh_due(&self) -> Result<()> {
+        let times = self.with_vault(|v| tend_core::followup::upcoming(v))?;
+        *self.due.lock().unwrap_or_else(PoisonError::into_inner) = times;
+        Ok(())
+    }
+
+    /// True once for each follow-up whose time has passed since the last call.
+    pub fn take_due(&self) -> bool {
+        let now = now_ms();
+        let mut due = self.due.lock().unwrap_or_else(PoisonError::into_inner);
+        let before = due.len();
+        due.retain(|&t| t > now);
+        due.len() < before
     }
 
     fn keeper(&self) -> MutexGuard<'_, Keeper> {
@@ -56,7 +117,11 @@ impl AppState {
     }
 
     pub fn unlock(&self, secret: Secret<'_>) -> Result<()> {
-        self.keeper().unlock(secret, now_ms())
+        self.keeper().unlock(secret, now_ms())?;
+        // Follow-ups already due were seen on the home screen; only later ones notify.
+        self.refresh_due()?;
+        self.take_due();
+        Ok(())
     }
 
     pub fn lock(&self) -> Result<()> {

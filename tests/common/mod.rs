@@ -28,6 +28,7 @@ pub fn app_in(dir: tempfile::TempDir) -> Harness {
         data_dir: Some(dir.path().join("data")),
         export_dir: Some(dir.path().join("exports")),
         cost: CostPolicy::Fixed(Cost::FLOOR),
+        timer_clock: tend_lib::TimerClock::real(),
     };
     let app = tend_lib::build_app_with(mock_builder(), config)
         .build(tend_lib::context())

@@ -10,6 +10,7 @@ pub const ALL: &[&str] = &[
     crate::session::TABLE,
     crate::followup::TABLE,
     crate::timer::TABLE,
+    crate::support::TABLE,
     FIXTURE_NOTE,
 ];
 

@@ -19,6 +19,7 @@ pub mod profile;
 pub mod session;
 pub mod settings;
 pub mod suggest;
+pub mod support;
 pub mod timer;
 pub mod vault;
 

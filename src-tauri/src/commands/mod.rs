@@ -2,9 +2,12 @@
 
 pub mod about;
 pub mod cards;
+pub mod followup;
 pub mod passphrase;
 pub mod people;
+pub mod session;
 pub mod settings;
+pub mod timer;
 pub mod vault;
 
 use serde::de::DeserializeOwned;

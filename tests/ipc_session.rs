@@ -1,0 +1,271 @@
+//! "Aftercare now" through the IPC layer: sessions, timers, reflections, follow-ups.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+
+struct Two {
+    h: Harness,
+    me: String,
+    sam: String,
+}
+
+fn two() -> Two {
+    let h = app();
+    first_run(&h);
+    let me = invoke(
+        &h,
+        "save_profile",
+        json!({"profile": {"name": "Me", "is_me": true}}),
+    )
+    .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let sam = invoke(&h, "save_profile", json!({"profile": {"name": "Sam"}})).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    Two { h, me, sam }
+}
+
+fn start(t: &Two, context: &str, pass_device: bool) -> Value {
+    invoke(
+        &t.h,
+        "start_session",
+        json!({"start": {
+            "people": [{"person": t.me, "role": null}, {"person": t.sam, "role": null}],
+            "context": context, "intensity": 3, "passDevice": pass_device,
+        }}),
+    )
+    .expect("session starts")
+}
+
+fn check_in(
+    t: &Two,
+    id: &Value,
+    person: &str,
+    words: &[&str],
+    note: &str,
+    shared: bool,
+) -> Result<Value, Value> {
+    invoke(
+        &t.h,
+        "session_check_in",
+        json!({
+            "id": id, "person": person, "stage": "before",
+            "checkIn": {"feelings": words, "need": null, "no_touch": false}, "note": note, "shared": shared,
+        }),
+    )
+}
+
+#[test]
+fn the_feeling_words_come_from_rust() {
+    let h = app();
+    let words = invoke(&h, "feelings", json!({})).unwrap();
+    assert!(words.as_array().unwrap().len() >= 32);
+    assert!(words[0]["word"].is_string() && words[0]["energy"].is_number());
+}
+
+#[test]
+fn a_session_end_to_end_through_the_commands() {
+    let t = two();
+    let s = start(&t, "intense", true);
+    let id = &s["id"];
+    check_in(&t, id, &t.me, &["calm"], "", true).unwrap();
+    check_in(&t, id, &t.sam, &["exposed"], "just for me", false).unwrap();
+    let cards = invoke(
+        &t.h,
+        "session_suggest",
+        json!({"id": id, "exclude": [], "shownCategories": [], "count": 3}),
+    )
+    .unwrap();
+    let first = cards["suggestions"][0]["card"]["id"].clone();
+    assert!(
+        !cards["suggestions"].to_string().contains("exposed"),
+        "Sam's private check-in is not named in reasons"
+    );
+    invoke(
+        &t.h,
+        "session_choose",
+        json!({"id": id, "card": first, "accept": true}),
+    )
+    .unwrap();
+    invoke(&t.h, "session_step", json!({"id": id, "step": "reflect"})).unwrap();
+    invoke(
+        &t.h,
+        "session_reflect",
+        json!({"id": id, "reflection": {
+            "person": t.sam,
+            "feltGood": {"text": "the pace", "shared": true},
+            "uncomfortable": true, "uncomfortableShared": false,
+            "uncomfortableNote": {"text": "one moment too fast", "shared": false},
+            "rituals": [[first, "helped"]],
+        }}),
+    )
+    .unwrap();
+    let ended = invoke(
+        &t.h,
+        "end_session",
+        json!({"id": id, "talkTomorrow": false}),
+    )
+    .unwrap();
+    let hours: Vec<u64> = ended["followUps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["afterHours"].as_u64().unwrap())
+        .collect();
+    assert_eq!(hours, [24, 48, 72]);
+
+    let as_me = invoke(&t.h, "get_session", json!({"id": id, "viewer": t.me})).unwrap();
+    let text = as_me.to_string();
+    assert!(
+        !text.contains("one moment too fast") && !text.contains("just for me"),
+        "private parts withheld: {text}"
+    );
+    assert!(text.contains("the pace"));
+    let as_sam = invoke(&t.h, "get_session", json!({"id": id, "viewer": t.sam})).unwrap();
+    assert!(
+        as_sam.to_string().contains("one moment too fast"),
+        "the author sees their own"
+    );
+
+    let history = invoke(&t.h, "history", json!({})).unwrap();
+    assert_eq!(history[0]["people"], json!(["Me", "Sam"]));
+    assert!(
+        invoke(&t.h, "due_follow_ups", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "not due yet"
+    );
+    invoke(&t.h, "delete_session", json!({"id": id})).unwrap();
+    assert!(invoke(&t.h, "history", json!({}))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let gone = invoke(&t.h, "get_session", json!({"id": id, "viewer": null})).unwrap_err();
+    assert_eq!(gone["code"], "not_found");
+}
+
+#[test]
+fn a_session_left_open_can_be_resumed() {
+    let t = two();
+    let s = start(&t, "tender", false);
+    invoke(
+        &t.h,
+        "session_step",
+        json!({"id": s["id"], "step": "cards"}),
+    )
+    .unwrap();
+    let open = invoke(&t.h, "open_session", json!({})).unwrap();
+    assert_eq!(
+        (open["id"].clone(), open["step"].clone()),
+        (s["id"].clone(), json!("cards"))
+    );
+}
+
+#[test]
+fn bad_session_input_gets_clear_errors() {
+    let t = two();
+    let s = start(&t, "tender", false);
+    let err = check_in(&t, &s["id"], &t.me, &["zorbly"], "", true).unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    let err = check_in(&t, &json!("0".repeat(32)), &t.me, &["calm"], "", true).unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+    let err = invoke(
+        &t.h,
+        "start_session",
+        json!({"start": {"people": [], "context": "tender", "intensity": 3}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    let err = invoke(
+        &t.h,
+        "session_reflect",
+        json!({"id": "1".repeat(32), "reflection": {"person": t.me}}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err["code"], "not_found",
+        "a reflection on a session that is gone: {err}"
+    );
+    let err = invoke(
+        &t.h,
+        "answer_follow_up",
+        json!({"id": "2".repeat(32), "person": t.me, "checkIn": {}, "low": false, "need": ""}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+}
+
+#[test]
+fn timers_through_the_commands_including_bad_durations() {
+    let t = two();
+    for minutes in [0, 100_000] {
+        let err = invoke(
+            &t.h,
+            "start_timer",
+            json!({"timer": {"kind": {"kind": "countdown"}, "minutes": minutes}}),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid", "{minutes}: {err}");
+    }
+    let err = invoke(
+        &t.h,
+        "start_timer",
+        json!({"timer": {"kind": {"kind": "countdown"}, "minutes": -5}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "negative: {err}");
+    let v = invoke(&t.h, "start_timer", json!({"timer": {"kind": {"kind": "breathing", "pattern": "box"}, "minutes": 5, "label": "Breathe"}})).unwrap();
+    assert_eq!(v["status"], "running");
+    assert!(v["phase"]["breath"].is_string());
+    let id = v["id"].clone();
+    assert_eq!(invoke(&t.h, "current_timer", json!({})).unwrap()["id"], id);
+    let paused = invoke(&t.h, "timer_action", json!({"id": id, "action": "pause"})).unwrap();
+    assert_eq!(paused["status"], "paused");
+    let longer = invoke(
+        &t.h,
+        "timer_action",
+        json!({"id": id, "action": "extend", "minutes": 5}),
+    )
+    .unwrap();
+    assert_eq!(longer["totalMs"], 10 * 60_000);
+    let stopped = invoke(&t.h, "timer_action", json!({"id": id, "action": "stop"})).unwrap();
+    assert_eq!(stopped["status"], "stopped");
+    assert!(invoke(&t.h, "current_timer", json!({})).unwrap().is_null());
+    let err = invoke(&t.h, "timer_action", json!({"id": id, "action": "rewind"})).unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    let err = invoke(
+        &t.h,
+        "timer_action",
+        json!({"id": "3".repeat(32), "action": "pause"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "not_found");
+}
+
+#[test]
+fn trusted_contacts_and_support() {
+    let t = two();
+    let s = invoke(&t.h, "support", json!({})).unwrap();
+    assert!(s["resources"].as_array().unwrap().len() >= 5);
+    let c = invoke(
+        &t.h,
+        "save_contact",
+        json!({"contact": {"name": "Robin", "how": "Text any time"}}),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&t.h, "support", json!({})).unwrap()["contacts"][0]["name"],
+        "Robin"
+    );
+    invoke(&t.h, "delete_contact", json!({"id": c["id"]})).unwrap();
+    let err = invoke(&t.h, "save_contact", json!({"contact": {"name": ""}})).unwrap_err();
+    assert_eq!(err["code"], "invalid");
+}
