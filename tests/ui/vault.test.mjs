@@ -7,7 +7,7 @@ const status = (over = {}) => ({
   ok: { exists: true, unlocked: false, failures: 0, retryAfterMs: 0, recoveryPending: false, ...over },
 });
 const CODE = 'AB12-CD34-EF56-GH78-JK9M-NP0Q-RS1T-VW2X';
-const settings = { ok: { auto_lock_minutes: 5, theme: 'dark' } };
+const settings = { ok: { auto_lock_minutes: 5, theme: 'dark', follow_up_hours: 24, follow_up_extra: true, sound: false, haptics: true } };
 let h;
 before(async () => { h = await startHarness(); });
 after(async () => { await h?.stop(); });
@@ -147,7 +147,9 @@ test('settings: saving sends the values and applies the theme; errors stay besid
   await page.getByLabel('Theme').selectOption('light');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved.').waitFor();
-  assert.deepEqual((await callsTo(page, 'save_settings'))[0].args, { settings: { auto_lock_minutes: 10, theme: 'light' } });
+  assert.deepEqual((await callsTo(page, 'save_settings'))[0].args, {
+    settings: { auto_lock_minutes: 10, theme: 'light', follow_up_hours: 24, follow_up_extra: true, sound: false, haptics: true },
+  });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
 
   await page.getByRole('button', { name: 'Save a backup' }).click();

@@ -83,3 +83,42 @@ export const deleteProfile = (id) => call('delete_profile', { id });
 export const listPlans = () => call('list_plans');
 export const savePlan = (plan) => call('save_plan', { plan });
 export const deletePlan = (id) => call('delete_plan', { id });
+
+export const feelings = () => call('feelings');
+/** start: { people: [{ person, role }], context, intensity, passDevice } */
+export const startSession = (start) => call('start_session', { start });
+export const openSession = () => call('open_session');
+export const getSession = (id, viewer) => call('get_session', { id, viewer: viewer ?? null });
+export const sessionCheckIn = (id, person, stage, checkIn, note, shared) =>
+  call('session_check_in', { id, person, stage, checkIn, note, shared });
+export const sessionStep = (id, step) => call('session_step', { id, step });
+export const sessionSuggest = (id, exclude, shownCategories, count) =>
+  call('session_suggest', { id, exclude, shownCategories, count });
+export const sessionChoose = (id, card, accept) => call('session_choose', { id, card, accept });
+export const sessionReflect = (id, reflection) => call('session_reflect', { id, reflection });
+export const endSession = (id, talkTomorrow) => call('end_session', { id, talkTomorrow });
+export const history = () => call('history');
+export const deleteSession = (id) => call('delete_session', { id });
+
+/** timer: { kind: { kind: 'countdown' } | { kind: 'breathing', pattern }, minutes, label, session?, card? } */
+export const startTimer = (timer) => call('start_timer', { timer });
+export const currentTimer = () => call('current_timer');
+export const timerView = (id) => call('timer_view', { id });
+/** action: 'pause' | 'resume' | 'stop' | 'extend' (with minutes) */
+export const timerAction = (id, action, minutes) => call('timer_action', { id, action, minutes: minutes ?? null });
+
+export const dueFollowUps = () => call('due_follow_ups');
+/** Returns true when the person is low (said so, or their words lean that way). */
+export const answerFollowUp = (id, person, checkIn, low, need) =>
+  call('answer_follow_up', { id, person, checkIn, low, need });
+export const completeFollowUp = (id) => call('complete_follow_up', { id });
+export const support = () => call('support');
+export const saveContact = (contact) => call('save_contact', { contact });
+export const deleteContact = (id) => call('delete_contact', { id });
+
+/** Calls `handler` when a follow-up falls due while Tend is open. */
+export async function onFollowUpDue(handler) {
+  const listen = window.__TAURI__?.event?.listen;
+  if (!listen) return () => {};
+  return listen('follow-up-due', () => handler());
+}

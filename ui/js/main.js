@@ -14,12 +14,19 @@ import * as cards from './views/cards.js';
 import * as people from './views/people.js';
 import * as plans from './views/plans.js';
 import * as suggest from './views/suggest.js';
+import * as now from './views/now.js';
+import * as timer from './views/timer.js';
+import * as history from './views/history.js';
+import * as followup from './views/followup.js';
+import * as support from './views/support.js';
 
 const views = {
   welcome, about, create, recovery, unlock, neutral, home, settings, message, suggest,
   cards, 'card-edit': { mount: cards.mountEdit },
   people, profile: { mount: people.mountEdit },
   plans, plan: { mount: plans.mountEdit },
+  now, timer, history, session: { mount: history.mountDetail }, followup, support,
+  grounding: { mount: followup.mountGrounding },
 };
 const view = document.getElementById('view');
 
@@ -126,6 +133,10 @@ for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart']) {
 document.addEventListener('visibilitychange', () => {
   api.reportVisibility(document.hidden).catch(() => {});
 });
+
+api.onFollowUpDue(() => {
+  if (view.dataset.view === 'home') app.show('home', {}, { focus: false });
+}).catch(() => {});
 
 api.onLocked(() => {
   if (view.dataset.view !== 'neutral') app.refresh();

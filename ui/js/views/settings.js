@@ -45,11 +45,22 @@ export async function mount(root, { api, app }) {
     const current = await api.getSettings();
     prefs.auto_lock_minutes.value = current.auto_lock_minutes;
     prefs.theme.value = current.theme;
+    prefs.follow_up_hours.value = current.follow_up_hours;
+    prefs.follow_up_extra.checked = current.follow_up_extra;
+    prefs.sound.checked = current.sound;
+    prefs.haptics.checked = current.haptics;
   } catch (error) {
     showError(prefs, error, () => app.show('settings'));
   }
   prefs.addEventListener('submit', guarded(prefs, async () => {
-    const settings = { auto_lock_minutes: Number(prefs.auto_lock_minutes.value), theme: prefs.theme.value };
+    const settings = {
+      auto_lock_minutes: Number(prefs.auto_lock_minutes.value),
+      theme: prefs.theme.value,
+      follow_up_hours: Number(prefs.follow_up_hours.value),
+      follow_up_extra: prefs.follow_up_extra.checked,
+      sound: prefs.sound.checked,
+      haptics: prefs.haptics.checked,
+    };
     await api.saveSettings(settings);
     app.applyTheme(settings.theme);
     status(prefs, 'Saved.');

@@ -1,19 +1,19 @@
-// Suggestions for the people here now: three cards with reasons; "another one" swaps a
-// card for the next best, "not now" sets it aside. Rust chooses; this screen shows.
+// Suggestions without a session ("what might suit us?"): three cards with reasons;
+// "another one" swaps a card for the next best, "not now" sets it aside. Rust chooses.
 import { checkboxes, checked, el, field, select, showError } from '../dom.js';
 import { CONTEXT, ROLE, pairs } from '../labels.js';
 import { ritualCard } from './cardview.js';
 
 /**
- * Shows suggestions for `ask` (without exclude/seed) in `box`; the cards can be swapped.
- * `onAccept(card)` (optional) adds an "I'll do this" button.
+ * Shows suggested cards in `box` with their reasons. `fetch({ exclude, shownCategories,
+ * count })` asks Rust for cards; "another one" swaps a card for the next best and
+ * "not now" sets it aside. Optional `onAccept(card)` / `onDecline(card)` are told.
  */
-export async function showSuggestions(api, box, ask, { onAccept } = {}) {
-  const seed = ask.seed ?? Math.floor(Math.random() * 2 ** 31);
+export async function showSuggestions(box, fetch, { onAccept, onDecline } = {}) {
   const setAside = [];
   let current = [];
   box.replaceChildren();
-  const plan = el('p', { class: 'plan-note' });
+  const plan = el('p', { class: 'plan-note', hidden: true });
   const list = el('div', { class: 'card-list', 'aria-live': 'polite' });
   box.append(plan, list);
 
@@ -21,21 +21,34 @@ export async function showSuggestions(api, box, ask, { onAccept } = {}) {
     list.replaceChildren(...current.map((s, i) => ritualCard(s.card,
       el('p', { class: 'reason', text: s.reason }),
       el('div', { class: 'actions' },
-        onAccept ? el('button', { type: 'button', class: 'primary', text: 'I\u2019ll do this', on: { click: () => onAccept(s.card) } }) : null,
+        onAccept ? el('button', { type: 'button', class: 'primary', text: 'I\u2019ll do this', on: { click: () => accept(i) } }) : null,
         el('button', { type: 'button', text: 'Another one', on: { click: () => swap(i, true) } }),
         el('button', { type: 'button', class: 'quiet', text: 'Not now', on: { click: () => swap(i, false) } })))));
     if (!current.length) list.append(el('p', { class: 'fine', text: 'Nothing more fits right now. That is fine too.' }));
   }
 
+  async function accept(i) {
+    box.querySelector('.notice')?.remove();
+    try {
+      await onAccept(current[i].card);
+      current.splice(i, 1);
+      draw();
+    } catch (error) {
+      showError(box, error);
+    }
+  }
+
   async function swap(i, replace) {
     box.querySelector('.notice')?.remove();
-    setAside.push(current[i].card.id);
+    const card = current[i].card;
+    setAside.push(card.id);
     const shown = current.filter((_, j) => j !== i);
     try {
-      const next = replace ? (await api.suggest({
-        ...ask, seed, count: 1,
+      if (!replace && onDecline) await onDecline(card);
+      const next = replace ? (await fetch({
         exclude: [...setAside, ...shown.map((s) => s.card.id)],
         shownCategories: shown.map((s) => s.card.category),
+        count: 1,
       })).suggestions : [];
       current = [...shown.slice(0, i), ...next, ...shown.slice(i)];
       draw();
@@ -45,7 +58,7 @@ export async function showSuggestions(api, box, ask, { onAccept } = {}) {
   }
 
   try {
-    const answer = await api.suggest({ ...ask, seed });
+    const answer = await fetch({ exclude: [], shownCategories: [], count: 3 });
     current = answer.suggestions;
     plan.textContent = answer.plan ? `Your plan \u201c${answer.plan.name}\u201d comes first.` : '';
     plan.hidden = !answer.plan;
@@ -95,7 +108,8 @@ export async function mount(root, { api, app }) {
       context: f.context.value,
       intensity: Number(f.intensity.value),
     };
-    await showSuggestions(api, results, ask);
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    await showSuggestions(results, (more) => api.suggest({ ...ask, seed, ...more }));
     results.scrollIntoView({ block: 'start' });
   });
 }

@@ -1,0 +1,78 @@
+// The timeline of sessions. A session opens "as" one of its people: others' private
+// answers are withheld by Rust, so they never reach this screen.
+import { el, select, showError } from '../dom.js';
+import { CONTEXT, VERDICT } from '../labels.js';
+
+const day = (ms) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+
+export async function mount(root, { api, app }) {
+  const list = el('ul', { class: 'history-list' });
+  root.append(el('section', { class: 'screen history', 'aria-labelledby': 'history-title' },
+    el('h1', { id: 'history-title', text: 'History' }), list));
+  try {
+    const sessions = await api.history();
+    if (!sessions.length) list.append(el('li', { class: 'fine', text: 'Nothing yet.' }));
+    for (const s of sessions) {
+      list.append(el('li', {}, el('button', { type: 'button', class: 'history-item',
+        on: { click: () => app.show('session', { id: s.id }) } },
+      el('span', { class: 'when', text: day(s.startedAtMs) }),
+      el('span', { class: 'who', text: `${s.people.join(', ')} · ${CONTEXT[s.context]}` }),
+      el('span', { class: 'fine', text: `${s.rituals} ritual${s.rituals === 1 ? '' : 's'}${s.endedAtMs ? '' : ' · still open'}` }))));
+    }
+  } catch (error) {
+    showError(list, error, () => app.show('history'));
+  }
+}
+
+function answer(label, t, name) {
+  if (t.withheld) return el('p', { class: 'withheld' }, el('strong', { text: `${label}: ` }), `private to ${name}`);
+  if (!t.text) return null;
+  return el('p', {}, el('strong', { text: `${label}: ` }), t.text);
+}
+
+export async function mountDetail(root, { api, app }, { id, viewer } = {}) {
+  try {
+    const [people, titles] = await Promise.all([api.listProfiles(), api.listCards(null, null)]);
+    const name = (pid) => people.find((p) => p.id === pid)?.name ?? 'Someone';
+    const title = (cid) => titles.find((c) => c.id === cid)?.title ?? cid;
+    const base = await api.getSession(id, null);
+    const me = base.people.find((p) => people.find((x) => x.id === p.person)?.is_me)?.person;
+    const who = viewer ?? me ?? base.people[0].person;
+    const s = await api.getSession(id, who);
+    const viewing = select('viewer', s.people.map((p) => [p.person, name(p.person)]), who);
+    viewing.addEventListener('change', () => app.show('session', { id, viewer: viewing.value }));
+    const checkIns = s.checkIns.map((c) => el('li', {},
+      el('strong', { text: `${name(c.person)} (${c.stage === 'before' ? 'before' : 'after'}): ` }),
+      c.withheld ? `private to ${name(c.person)}` : [c.checkIn.feelings.join(', ') || 'no words chosen', c.note ? ` \u2014 ${c.note}` : '']));
+    const reflections = s.reflections.map((r) => el('article', { class: 'card reflection' },
+      el('h3', { text: name(r.person) }),
+      answer('What felt good', r.feltGood, name(r.person)),
+      answer('To change', r.change, name(r.person)),
+      r.uncomfortable === null && (r.uncomfortableNote.withheld)
+        ? el('p', { class: 'withheld', text: `Anything uncomfortable: private to ${name(r.person)}` })
+        : r.uncomfortable === null ? null : el('p', { text: `Anything uncomfortable: ${r.uncomfortable ? 'yes' : 'no'}` }),
+      answer('About it', r.uncomfortableNote, name(r.person)),
+      answer('Appreciation', r.appreciation, name(r.person)),
+      r.rituals.length ? el('p', { text: r.rituals.map(([c, v]) => `${title(c)}: ${VERDICT[v].toLowerCase()}`).join('; ') }) : null));
+    const confirmBox = el('div', { class: 'confirm', hidden: true },
+      el('p', { text: 'Delete this session and everything attached to it? This cannot be undone.' }),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'danger', text: 'Yes, delete it', on: { click: async () => {
+          try { await api.deleteSession(id); app.show('history'); } catch (error) { showError(confirmBox, error); }
+        } } }),
+        el('button', { type: 'button', text: 'Keep it', on: { click: () => { confirmBox.hidden = true; } } })));
+    root.append(el('section', { class: 'screen session-detail', 'aria-labelledby': 'session-title' },
+      el('h1', { id: 'session-title', text: day(s.startedAtMs) }),
+      el('p', { text: `${s.people.map((p) => name(p.person)).join(', ')} · ${CONTEXT[s.context]} · intensity ${s.intensity}` }),
+      el('label', { for: 'viewer-select', text: 'Viewing as' }), Object.assign(viewing, { id: 'viewer-select' }),
+      el('h2', { text: 'Check-ins' }), el('ul', { class: 'check-ins' }, checkIns.length ? checkIns : el('li', { class: 'fine', text: 'None.' })),
+      el('h2', { text: 'Rituals' }), el('ul', {}, s.accepted.length ? s.accepted.map((c) => el('li', { text: title(c) })) : el('li', { class: 'fine', text: 'None.' })),
+      el('h2', { text: 'Reflections' }), reflections.length ? reflections : el('p', { class: 'fine', text: 'None yet.' }),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', text: 'Back', on: { click: () => app.show('history') } }),
+        el('button', { type: 'button', class: 'danger', text: 'Delete', on: { click: () => { confirmBox.hidden = false; } } })),
+      confirmBox));
+  } catch (error) {
+    showError(root, error, () => app.show('history'));
+  }
+}

@@ -1,0 +1,334 @@
+// "Aftercare now": who is here → what kind of moment → each person's check-in → a few
+// ritual cards → close (reflect now, talk tomorrow, or just finish). Every step can be
+// skipped; each one is saved in Rust as it happens, so leaving and coming back resumes.
+import { checked, el, field, select, showError } from '../dom.js';
+import { CONTEXT, ROLE, VERDICT, pairs } from '../labels.js';
+import { feelingGrid } from './feelings.js';
+import { ritualCard } from './cardview.js';
+import { showSuggestions } from './suggest.js';
+
+const screen = (title, ...children) => el('section', { class: 'screen now', 'aria-labelledby': 'now-title' },
+  el('h1', { id: 'now-title', text: title }), ...children);
+
+function clear(root) {
+  root.replaceChildren();
+  return root;
+}
+
+function focusTitle(root) {
+  const h = root.querySelector('h1');
+  if (h) { h.tabIndex = -1; h.focus(); }
+}
+
+/** A hand-over screen for pass-the-device mode. Resolves when the right person is ready. */
+function handOver(root, name, note) {
+  return new Promise((resolve) => {
+    clear(root).append(screen(`Please pass the device to ${name}`,
+      el('p', { text: note ?? 'What you answer next stays private unless you choose to share it.' }),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'primary', text: `I\u2019m ${name}, continue`, on: { click: resolve } }))));
+    focusTitle(root);
+  });
+}
+
+export async function mount(root, ctx, params = {}) {
+  const { api } = ctx;
+  try {
+    const [people, words] = await Promise.all([api.listProfiles(), api.feelings()]);
+    const flow = { ...ctx, root, people, words, name: (id) => people.find((p) => p.id === id)?.name ?? 'Someone' };
+    const session = params.session ?? await api.openSession();
+    if (params.reflectOnly && session) return reflect(flow, session, { andEnd: false });
+    if (!session) return start(flow);
+    return resume(flow, session);
+  } catch (error) {
+    showError(root, error, () => ctx.app.show('now'));
+  }
+}
+
+function resume(flow, session) {
+  switch (session.step) {
+    case 'check_in': return checkIns(flow, session);
+    case 'cards': return cards(flow, session);
+    case 'reflect': return reflect(flow, session, { andEnd: true });
+    default: return flow.app.show('home');
+  }
+}
+
+// ---- 1. Who and what kind of moment ----
+
+async function start(flow) {
+  const { api, app, root } = flow;
+  let people = flow.people;
+  if (!people.some((p) => p.is_me)) {
+    // Two taps must be enough: a plain "Me" profile is made on the spot (renamable later).
+    people = [await api.saveProfile({ name: 'Me', is_me: true }), ...people];
+    flow.people = people;
+  }
+  const roles = el('div', { class: 'roles' });
+  const together = el('label', { class: 'check', hidden: true },
+    el('input', { type: 'checkbox', name: 'pass_device' }), 'Answer privately, one at a time (pass the device)');
+  const moments = el('div', { class: 'moments', role: 'radiogroup', 'aria-label': 'What kind of moment' },
+    pairs(CONTEXT).map(([v, label]) => el('label', { class: 'check' },
+      el('input', { type: 'radio', name: 'context', value: v, checked: v === 'tender' }), label)));
+  const form = el('form', { class: 'stack', novalidate: true },
+    el('fieldset', { class: 'checks' }, el('legend', { text: 'Who is here' }),
+      people.map((p) => el('label', { class: 'check' },
+        el('input', { type: 'checkbox', name: 'people', value: p.id, checked: p.is_me }), p.is_me ? `${p.name} (me)` : p.name))),
+    el('fieldset', {}, el('legend', { text: 'What kind of moment' }), moments),
+    roles,
+    ...field('How intense (1 gentle, 5 very)', el('input', { name: 'intensity', type: 'range', min: 1, max: 5, value: 2 })),
+    together,
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit', class: 'primary', text: 'Start' }),
+      el('button', { type: 'button', text: 'Skip to cards', dataset: { action: 'skip' } }),
+      el('button', { type: 'button', class: 'quiet', text: 'Not now', on: { click: () => app.show('home') } })));
+  clear(root).append(screen('Aftercare now', el('p', { text: 'Take your time. Every step can be skipped.' }), form));
+
+  function update() {
+    const who = checked(form, 'people');
+    const context = form.querySelector('input[name="context"]:checked').value;
+    together.hidden = who.length < 2;
+    roles.replaceChildren(...(context === 'scene' ? who.map((id) =>
+      el('div', {}, ...field(`${flow.name(id)}'s role`, select(`role-${id}`, pairs(ROLE), 'bottom')))) : []));
+  }
+  form.addEventListener('change', update);
+  update();
+
+  async function begin(skipCheckIn) {
+    form.querySelector('.notice')?.remove();
+    const f = form.elements;
+    const context = form.querySelector('input[name="context"]:checked').value;
+    const who = checked(form, 'people');
+    try {
+      let session = await api.startSession({
+        people: who.map((id) => ({ person: id, role: context === 'scene' ? f[`role-${id}`]?.value ?? null : null })),
+        context,
+        intensity: Number(f.intensity.value),
+        passDevice: who.length > 1 && f.pass_device.checked,
+      });
+      if (skipCheckIn) {
+        await api.sessionStep(session.id, 'cards');
+        session = { ...session, step: 'cards' };
+      }
+      resume(flow, session);
+    } catch (error) {
+      showError(form, error);
+    }
+  }
+  form.addEventListener('submit', (event) => { event.preventDefault(); begin(false); });
+  form.querySelector('[data-action="skip"]').addEventListener('click', () => begin(true));
+}
+
+// ---- 2. Check-ins ----
+
+async function checkIns(flow, session) {
+  const { api, root } = flow;
+  for (const [i, p] of session.people.entries()) {
+    if (session.passDevice && i > 0) await handOver(root, flow.name(p.person));
+    const done = await checkInOne(flow, session, p.person, 'before');
+    if (done === 'end') return close(flow, session);
+  }
+  if (session.passDevice) await handOver(root, 'everyone', 'The next screen is for all of you.');
+  await api.sessionStep(session.id, 'cards');
+  return cards(flow, { ...session, step: 'cards' });
+}
+
+/** One person's check-in. Resolves 'next', or 'end' when they chose to end here. */
+function checkInOne(flow, session, person, stage) {
+  const { api, root } = flow;
+  const me = flow.people.find((p) => p.id === person)?.is_me;
+  const grid = feelingGrid(flow.words);
+  const share = el('label', { class: 'check', hidden: !session.passDevice },
+    el('input', { type: 'checkbox', name: 'shared' }), 'Let the others see this');
+  const note = el('textarea', { name: 'note', rows: 2, maxlength: 1000 });
+  const form = el('form', { class: 'stack', novalidate: true }, grid.node,
+    ...field('Anything to add (optional)', note), share,
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit', class: 'primary', text: 'Next' }),
+      el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } }),
+      el('button', { type: 'button', class: 'quiet', text: 'End here', dataset: { action: 'end' } })));
+  const title = stage === 'before'
+    ? (me ? 'How are you feeling right now?' : `${flow.name(person)}, how are you feeling right now?`)
+    : `${me ? 'And now' : `${flow.name(person)}, and now`}?`;
+  clear(root).append(screen(title, form));
+  focusTitle(root);
+  return new Promise((resolve) => {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      form.querySelector('.notice')?.remove();
+      try {
+        await api.sessionCheckIn(session.id, person, stage, grid.value(), note.value,
+          !session.passDevice || form.elements.shared.checked);
+        resolve('next');
+      } catch (error) {
+        showError(form, error);
+      }
+    });
+    form.querySelector('[data-action="skip"]').addEventListener('click', () => resolve('next'));
+    form.querySelector('[data-action="end"]').addEventListener('click', () => resolve('end'));
+  });
+}
+
+// ---- 3. Cards ----
+
+async function cards(flow, session) {
+  const { api, root } = flow;
+  const fresh = await api.getSession(session.id, null);
+  const accepted = el('div', { class: 'accepted' });
+  const box = el('div', { class: 'suggestions' });
+  clear(root).append(screen('A few rituals for now',
+    el('p', { class: 'fine', text: 'Choose what suits you. Go at the pace of whoever needs more space.' }),
+    box,
+    el('h2', { text: 'Your plan for now' }), accepted,
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'primary', text: 'Close the session', on: { click: () => close(flow, fresh) } }))));
+  focusTitle(root);
+
+  async function drawAccepted() {
+    const s = await api.getSession(session.id, null);
+    fresh.accepted = s.accepted;
+    accepted.replaceChildren();
+    if (!s.accepted.length) accepted.append(el('p', { class: 'fine', text: 'Nothing chosen yet.' }));
+    for (const id of s.accepted) {
+      const card = await api.getCard(id);
+      const timer = card.timer ? el('button', { type: 'button', class: 'primary', text: 'Start the timer',
+        on: { click: () => startCardTimer(flow, session, card) } }) : null;
+      accepted.append(ritualCard(card, el('div', { class: 'actions' }, timer)));
+    }
+  }
+  await drawAccepted();
+  await showSuggestions(box, (more) => api.sessionSuggest(session.id, more.exclude, more.shownCategories, more.count), {
+    onAccept: async (card) => { await api.sessionChoose(session.id, card.id, true); await drawAccepted(); },
+    onDecline: (card) => api.sessionChoose(session.id, card.id, false),
+  });
+}
+
+async function startCardTimer(flow, session, card) {
+  const { api, app } = flow;
+  const kind = card.timer.kind === 'breathing' ? { kind: 'breathing', pattern: card.timer.pattern } : { kind: 'countdown' };
+  try {
+    const view = await api.startTimer({ kind, minutes: card.timer.minutes, label: card.title, session: session.id, card: card.id });
+    app.show('timer', { id: view.id });
+  } catch (error) {
+    showError(flow.root.querySelector('.accepted'), error);
+  }
+}
+
+// ---- 4. Close and reflect ----
+
+function close(flow, session) {
+  const { api, root } = flow;
+  clear(root).append(screen('How would you like to close?',
+    el('p', { text: 'You can reflect now, or come back to it tomorrow. A gentle check-in will follow either way.' }),
+    el('div', { class: 'actions stack' },
+      el('button', { type: 'button', class: 'primary', text: 'Reflect now',
+        on: { click: async () => { await api.sessionStep(session.id, 'reflect'); reflect(flow, session, { andEnd: true }); } } }),
+      el('button', { type: 'button', text: 'Let\u2019s talk tomorrow', on: { click: () => finish(flow, session, true) } }),
+      el('button', { type: 'button', class: 'quiet', text: 'Just finish', on: { click: () => finish(flow, session, false) } }))));
+  focusTitle(root);
+}
+
+async function reflect(flow, session, { andEnd }) {
+  const { root } = flow;
+  const s = await flow.api.getSession(session.id, null);
+  for (const [i, p] of s.people.entries()) {
+    if (s.passDevice && i > 0) await handOver(root, flow.name(p.person));
+    const result = await reflectOne(flow, s, p.person);
+    if (result === 'end') break;
+  }
+  if (s.passDevice && s.people.length > 1) await handOver(root, 'everyone', 'The next screen is for all of you.');
+  if (andEnd) return finish(flow, s, false);
+  return flow.app.show('home');
+}
+
+function reflectOne(flow, s, person) {
+  const { api, root } = flow;
+  const me = flow.people.find((p) => p.id === person)?.is_me;
+  const privateMode = s.passDevice;
+  const shareBox = (name, checkedByDefault) => el('label', { class: 'check share', hidden: !privateMode },
+    el('input', { type: 'checkbox', name, checked: checkedByDefault }), 'Share this with the others');
+  const after = feelingGrid(flow.words, { withNeeds: false });
+  const calm = el('p', { class: 'notice calm', hidden: true, role: 'status',
+    text: 'Thank you for saying so. Nothing here is scored. When you feel ready, a calm talk can help: say what happened, how it felt, and what you would like next time. You can also note it just for yourself.' });
+  const rituals = s.accepted.length ? el('fieldset', {}, el('legend', { text: 'How did each ritual land?' }),
+    s.accepted.map((id) => el('div', { class: 'ritual-rating', dataset: { card: id } },
+      el('p', { class: 'ritual-title', text: id }),
+      el('div', { role: 'radiogroup' }, pairs(VERDICT).map(([v, label]) => el('label', { class: 'check' },
+        el('input', { type: 'radio', name: `rate-${id}`, value: v }), label)))))) : null;
+  const others = s.people.filter((p) => p.person !== person).map((p) => flow.name(p.person));
+  const form = el('form', { class: 'stack', novalidate: true },
+    el('fieldset', {}, el('legend', { text: 'How are you feeling now? (optional)' }), after.node),
+    ...field('What felt good?', el('textarea', { name: 'felt_good', rows: 2, maxlength: 1000 })), shareBox('share_good', true),
+    ...field('What would you change next time?', el('textarea', { name: 'change', rows: 2, maxlength: 1000 })), shareBox('share_change', true),
+    el('fieldset', {}, el('legend', { text: 'Did anything feel uncomfortable or go past a limit?' }),
+      el('p', { class: 'fine', text: privateMode ? 'This stays private unless you choose to share it.' : 'Answer only if you want to.' }),
+      ...[['', 'I\u2019d rather not say'], ['no', 'No'], ['yes', 'Yes']].map(([v, label]) => el('label', { class: 'check' },
+        el('input', { type: 'radio', name: 'uncomfortable', value: v, checked: v === '' }), label)),
+      calm,
+      ...field('If you like, a note about it', el('textarea', { name: 'uncomfortable_note', rows: 2, maxlength: 1000 })),
+      shareBox('share_uncomfortable', false)),
+    others.length ? field(`Something you appreciated about ${others.join(' and ')}`,
+      el('textarea', { name: 'appreciation', rows: 2, maxlength: 1000 })) : null,
+    others.length ? shareBox('share_appreciation', true) : null,
+    rituals,
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit', class: 'primary', text: 'Save' }),
+      el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } })));
+  clear(root).append(screen(me ? 'A short reflection' : `${flow.name(person)}, a short reflection`, form));
+  focusTitle(root);
+  // Ritual titles come from Rust too.
+  for (const row of form.querySelectorAll('.ritual-rating')) {
+    api.getCard(row.dataset.card).then((c) => { row.querySelector('.ritual-title').textContent = c.title; }).catch(() => {});
+  }
+  form.addEventListener('change', () => {
+    calm.hidden = form.querySelector('input[name="uncomfortable"]:checked')?.value !== 'yes';
+  });
+  return new Promise((resolve) => {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      form.querySelector('.notice.error')?.remove();
+      const f = form.elements;
+      const text = (name, share) => ({ text: f[name]?.value ?? '', shared: !privateMode || Boolean(f[share]?.checked) });
+      const answer = form.querySelector('input[name="uncomfortable"]:checked')?.value;
+      const reflection = {
+        person,
+        feltGood: text('felt_good', 'share_good'),
+        change: text('change', 'share_change'),
+        uncomfortable: answer === 'yes' ? true : answer === 'no' ? false : null,
+        uncomfortableShared: !privateMode || Boolean(f.share_uncomfortable?.checked),
+        uncomfortableNote: text('uncomfortable_note', 'share_uncomfortable'),
+        appreciation: text('appreciation', 'share_appreciation'),
+        rituals: s.accepted.map((id) => [id, form.querySelector(`input[name="rate-${id}"]:checked`)?.value])
+          .filter(([, v]) => v),
+      };
+      try {
+        const now = after.value();
+        if (now.feelings.length) {
+          await api.sessionCheckIn(s.id, person, 'after', now, '', !privateMode);
+        }
+        await api.sessionReflect(s.id, reflection);
+        resolve('next');
+      } catch (error) {
+        showError(form, error);
+      }
+    });
+    form.querySelector('[data-action="skip"]').addEventListener('click', () => resolve('next'));
+  });
+}
+
+async function finish(flow, session, talkTomorrow) {
+  const { api, app, root } = flow;
+  try {
+    const ended = await api.endSession(session.id, talkTomorrow);
+    const when = (ms) => new Date(ms).toLocaleString([], { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+    clear(root).append(screen('Thank you for taking care',
+      el('p', { text: talkTomorrow ? 'Tomorrow\u2019s check-in will include a short reflection.' : 'Rest well.' }),
+      el('h2', { text: 'Gentle check-ins' }),
+      el('ul', { class: 'follow-ups' }, ended.followUps.map((f) =>
+        el('li', { dataset: { hours: f.afterHours }, text: `${when(f.dueAtMs)} (after ${f.afterHours} hours)` }))),
+      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', text: 'Home', on: { click: () => app.show('home') } }))));
+    focusTitle(root);
+  } catch (error) {
+    showError(root, error, () => finish(flow, session, talkTomorrow));
+  }
+}
