@@ -29,19 +29,27 @@ export async function createVault(app, passphrase = PASS) {
   return code;
 }
 
-/** Clicks the first button whose text is exactly `text` (optionally inside `scope`). */
+/** Runs `script` until it returns true (screens appear after Rust answers), or fails. */
+async function retry(app, script, args, what, timeoutMs = 10000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await app.execute(script, args)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(what);
+}
+
+/** Clicks the first visible button whose text is exactly `text` (optionally inside `scope`). */
 export async function clickButton(app, text, scope = 'body') {
-  const ok = await app.execute(
-    `const b = [...document.querySelectorAll(arguments[0] + ' button')].find((x) => x.textContent.trim() === arguments[1] && x.offsetParent);
-     if (b) b.click(); return !!b;`, [scope, text]);
-  if (!ok) throw new Error(`no visible button "${text}" in ${scope}`);
+  await retry(app,
+    `const b = [...document.querySelectorAll(arguments[0] + ' button')].find((x) => x.textContent.trim() === arguments[1] && x.offsetParent && !x.disabled);
+     if (b) b.click(); return !!b;`, [scope, text], `no visible button "${text}" in ${scope}`);
 }
 
 /** Checks the checkbox whose label text is exactly `text` (optionally inside `scope`). */
 export async function checkLabel(app, text, scope = 'body') {
-  const ok = await app.execute(
+  await retry(app,
     `const l = [...document.querySelectorAll(arguments[0] + ' label')].find((x) => x.textContent.trim() === arguments[1]);
      const i = l && (l.querySelector('input') || document.getElementById(l.htmlFor));
-     if (i && !i.checked) i.click(); return !!i;`, [scope, text]);
-  if (!ok) throw new Error(`no checkbox labelled "${text}" in ${scope}`);
+     if (i && !i.checked) i.click(); return !!i;`, [scope, text], `no checkbox labelled "${text}" in ${scope}`);
 }

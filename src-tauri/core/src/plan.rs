@@ -37,7 +37,7 @@ impl Plan {
 
 pub fn list(vault: &Vault) -> Result<Vec<Plan>> {
     let mut plans: Vec<Plan> = vault.list(TABLE)?.into_iter().map(|(_, p)| p).collect();
-    plans.sort_by(|a: &Plan, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    plans.sort_by_key(|p| p.name.to_lowercase());
     Ok(plans)
 }
 

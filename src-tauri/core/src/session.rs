@@ -119,6 +119,16 @@ pub struct Session {
     pub step: Step,
 }
 
+/// One person's check-in as the screen sends it.
+#[derive(Debug, Clone)]
+pub struct NewCheckIn {
+    pub person: String,
+    pub stage: Stage,
+    pub check_in: CheckIn,
+    pub note: String,
+    pub shared: bool,
+}
+
 /// How a session starts.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -266,16 +276,15 @@ pub fn start(vault: &mut Vault, start: Start, seed: u64, now_ms: u64) -> Result<
 }
 
 /// Records one person's check-in (replacing an earlier one at the same stage).
-pub fn check_in(
-    vault: &mut Vault,
-    id: &str,
-    person: &str,
-    stage: Stage,
-    check_in: CheckIn,
-    note: &str,
-    shared: bool,
-    now_ms: u64,
-) -> Result<Session> {
+pub fn check_in(vault: &mut Vault, id: &str, entry: NewCheckIn, now_ms: u64) -> Result<Session> {
+    let NewCheckIn {
+        person,
+        stage,
+        check_in,
+        note,
+        shared,
+    } = entry;
+    let (person, note) = (person.as_str(), note.as_str());
     let mut s = get(vault, id)?;
     s.has(person)?;
     check_in.validate().map_err(VaultError::Invalid)?;
@@ -469,7 +478,7 @@ pub fn history(vault: &Vault) -> Result<Vec<Summary>> {
         .iter()
         .map(|(_, s)| s.summary(&names))
         .collect();
-    all.sort_by(|a, b| b.started_at_ms.cmp(&a.started_at_ms));
+    all.sort_by_key(|s| std::cmp::Reverse(s.started_at_ms));
     Ok(all)
 }
 

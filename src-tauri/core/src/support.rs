@@ -41,7 +41,7 @@ pub struct Contact {
 
 pub fn contacts(vault: &Vault) -> Result<Vec<Contact>> {
     let mut all: Vec<Contact> = vault.list(TABLE)?.into_iter().map(|(_, c)| c).collect();
-    all.sort_by(|a: &Contact, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    all.sort_by_key(|c| c.name.to_lowercase());
     Ok(all)
 }
 

@@ -81,6 +81,18 @@ fn no_canary_reaches_disk_in_any_encoding() {
         canary("limit-item"),
         canary("plan-name"),
         canary("plan-note"),
+        canary("check-in-note"),
+        canary("felt-good"),
+        canary("change"),
+        canary("uncomfortable"),
+        canary("appreciation"),
+        canary("need"),
+        canary("timer"),
+        canary("contact"),
+        canary("contact-how"),
+        // Dates: the session's start as digits (milliseconds and seconds) never appear.
+        "1900000000000".to_owned(),
+        "1900000000".to_owned(),
         PASS.to_owned(),
         code.display().to_string(),
         code.display().replace('-', ""),
@@ -138,6 +150,67 @@ fn no_canary_reaches_disk_in_any_encoding() {
         tend_core::feedback::Verdict::Helped,
     )
     .unwrap();
+
+    // A session with a check-in note, every reflection answer and a follow-up's need.
+    use tend_core::session::{self, NewCheckIn, Participant, Reflection, Stage, Start, Text};
+    let text = |field: &str| Text {
+        text: canary(field),
+        shared: false,
+        ..Default::default()
+    };
+    let alone = Start {
+        people: vec![Participant {
+            person: sam.id.clone(),
+            role: None,
+        }],
+        context: tend_core::catalog::Context::Solo,
+        intensity: 2,
+        pass_device: false,
+    };
+    let s = session::start(&mut vault, alone, 7, 1_900_000_000_000).unwrap();
+    let entry = NewCheckIn {
+        person: sam.id.clone(),
+        stage: Stage::Before,
+        check_in: Default::default(),
+        note: canary("check-in-note"),
+        shared: false,
+    };
+    session::check_in(&mut vault, &s.id, entry, 1_900_000_000_001).unwrap();
+    session::choose(&mut vault, &s.id, &card.id, true).unwrap();
+    let reflection = Reflection {
+        person: sam.id.clone(),
+        felt_good: text("felt-good"),
+        change: text("change"),
+        uncomfortable: Some(true),
+        uncomfortable_note: text("uncomfortable"),
+        appreciation: text("appreciation"),
+        ..Default::default()
+    };
+    session::reflect(&mut vault, &s.id, reflection, 1_900_000_000_002).unwrap();
+    let settings = tend_core::settings::Settings::default();
+    let (_, follow_ups) =
+        session::end(&mut vault, &s.id, true, &settings, 1_900_000_000_003).unwrap();
+    tend_core::followup::answer(
+        &mut vault,
+        &follow_ups[0].id,
+        &sam.id,
+        Default::default(),
+        true,
+        text("need"),
+        1_900_000_000_004,
+    )
+    .unwrap();
+    let kind = tend_core::timer::TimerKind::Countdown;
+    let mut timer =
+        tend_core::timer::Timer::new(kind, &canary("timer"), 600_000, 1_900_000_000_005).unwrap();
+    timer.session = Some(s.id.clone());
+    tend_core::timer::start(&mut vault, timer, 1_900_000_000_005).unwrap();
+    let contact = tend_core::support::Contact {
+        name: canary("contact"),
+        how: canary("contact-how"),
+        ..Default::default()
+    };
+    tend_core::support::save_contact(&mut vault, contact).unwrap();
 
     // A backup sits in the same folder and is scanned too.
     vault

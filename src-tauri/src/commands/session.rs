@@ -49,7 +49,6 @@ pub fn get_session(
 }
 
 #[tauri::command(async)]
-#[allow(clippy::too_many_arguments)]
 pub fn session_check_in(
     state: State<'_, AppState>,
     id: String,
@@ -60,9 +59,14 @@ pub fn session_check_in(
     shared: bool,
 ) -> Result<Session> {
     let check_in: CheckIn = super::parse("check-in", check_in)?;
-    let s = state.with_vault(|v| {
-        session::check_in(v, &id, &person, stage, check_in, &note, shared, now_ms())
-    })?;
+    let entry = session::NewCheckIn {
+        person: person.clone(),
+        stage,
+        check_in,
+        note,
+        shared,
+    };
+    let s = state.with_vault(|v| session::check_in(v, &id, entry, now_ms()))?;
     Ok(s.view_for(Some(&person)))
 }
 

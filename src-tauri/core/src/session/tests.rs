@@ -1,4 +1,5 @@
 use super::*;
+
 use crate::profile::{self, Profile};
 use crate::vault::Cost;
 
@@ -92,22 +93,26 @@ fn a_whole_session_from_start_to_follow_ups() {
     check_in(
         &mut w.v,
         &s.id,
-        &w.me,
-        Stage::Before,
-        feeling(&["drained"]),
-        "",
-        false,
+        NewCheckIn {
+            person: w.me.clone(),
+            stage: Stage::Before,
+            check_in: feeling(&["drained"]),
+            note: String::new(),
+            shared: false,
+        },
         T0 + 1,
     )
     .unwrap();
     check_in(
         &mut w.v,
         &s.id,
-        &w.sam,
-        Stage::Before,
-        feeling(&["floaty", "tender"]),
-        "cold hands",
-        false,
+        NewCheckIn {
+            person: w.sam.clone(),
+            stage: Stage::Before,
+            check_in: feeling(&["floaty", "tender"]),
+            note: "cold hands".into(),
+            shared: false,
+        },
         T0 + 2,
     )
     .unwrap();
@@ -178,11 +183,13 @@ fn leaving_mid_session_and_coming_back_resumes_it() {
     check_in(
         &mut w.v,
         &s.id,
-        &w.me,
-        Stage::Before,
-        feeling(&["calm"]),
-        "",
-        true,
+        NewCheckIn {
+            person: w.me.clone(),
+            stage: Stage::Before,
+            check_in: feeling(&["calm"]),
+            note: String::new(),
+            shared: true,
+        },
         T0,
     )
     .unwrap();
@@ -215,25 +222,24 @@ fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
     check_in(
         &mut w.v,
         &s.id,
-        &w.sam,
-        Stage::Before,
-        feeling(&["exposed"]),
-        "a private note",
-        false,
+        NewCheckIn {
+            person: w.sam.clone(),
+            stage: Stage::Before,
+            check_in: feeling(&["exposed"]),
+            note: "a private note".into(),
+            shared: false,
+        },
         T0,
     )
     .unwrap();
-    check_in(
-        &mut w.v,
-        &s.id,
-        &w.me,
-        Stage::Before,
-        feeling(&["calm"]),
-        "mine, shared",
-        true,
-        T0,
-    )
-    .unwrap();
+    let mine = NewCheckIn {
+        person: w.me.clone(),
+        stage: Stage::Before,
+        check_in: feeling(&["calm"]),
+        note: "mine, shared".into(),
+        shared: true,
+    };
+    check_in(&mut w.v, &s.id, mine, T0).unwrap();
     let r = Reflection {
         person: w.sam.clone(),
         felt_good: Text {
@@ -292,11 +298,13 @@ fn without_pass_the_device_everything_was_said_together() {
     check_in(
         &mut w.v,
         &s.id,
-        &w.sam,
-        Stage::Before,
-        feeling(&["sad"]),
-        "note",
-        false,
+        NewCheckIn {
+            person: w.sam.clone(),
+            stage: Stage::Before,
+            check_in: feeling(&["sad"]),
+            note: "note".into(),
+            shared: false,
+        },
         T0,
     )
     .unwrap();
@@ -328,33 +336,39 @@ fn bad_input_is_refused_and_nothing_changes() {
     assert!(check_in(
         &mut w.v,
         &s.id,
-        &w.me,
-        Stage::Before,
-        feeling(&["zorbly"]),
-        "",
-        true,
+        NewCheckIn {
+            person: w.me.clone(),
+            stage: Stage::Before,
+            check_in: feeling(&["zorbly"]),
+            note: String::new(),
+            shared: true
+        },
         T0
     )
     .is_err());
     assert!(check_in(
         &mut w.v,
         &s.id,
-        &"e".repeat(32),
-        Stage::Before,
-        feeling(&["calm"]),
-        "",
-        true,
+        NewCheckIn {
+            person: "e".repeat(32),
+            stage: Stage::Before,
+            check_in: feeling(&["calm"]),
+            note: String::new(),
+            shared: true
+        },
         T0
     )
     .is_err());
     assert!(check_in(
         &mut w.v,
         &s.id,
-        &w.me,
-        Stage::Before,
-        feeling(&["calm"]),
-        &"x".repeat(1001),
-        true,
+        NewCheckIn {
+            person: w.me.clone(),
+            stage: Stage::Before,
+            check_in: feeling(&["calm"]),
+            note: "x".repeat(1001),
+            shared: true
+        },
         T0
     )
     .is_err());
