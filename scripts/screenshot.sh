@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Opens the real app under Xvfb and saves a picture of its window to docs/screenshot.png
-# (or the path given). This is how the README's screenshot is made.
+# Opens the real app under Xvfb and saves pictures for the README: the first-run window
+# (docs/screenshot.png), then the main journey's best three steps (docs/journey-*.png),
+# taken by the end-to-end test of "Aftercare now" with scratch data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-out=${1:-docs/screenshot.png}
 ensure_packages "${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}"
+ensure_node_tools
+ensure_tauri_driver
 cargo build --quiet
 start_xvfb
 # A fresh, empty data folder: the picture shows first run, never anyone's vault.
@@ -20,6 +22,13 @@ for _ in $(seq 100); do
 done
 [ -n "$win" ] || { echo "error: the Tend window did not appear" >&2; exit 1; }
 sleep 2.5 # let the page paint
-mkdir -p "$(dirname "$out")"
-import -window "$win" "$out"
-echo "saved $out"
+mkdir -p docs
+import -window "$win" docs/screenshot.png
+kill $app 2>/dev/null || true
+echo "saved docs/screenshot.png"
+
+TEND_APP=$(APP_BIN) node --test --test-reporter=dot tests/e2e/now.test.mjs
+cp target/screenshots/now-2-check-in.png docs/journey-check-in.png
+cp target/screenshots/now-3-cards.png docs/journey-cards.png
+cp target/screenshots/now-8-history-as-me.png docs/journey-history.png
+echo "saved docs/journey-check-in.png docs/journey-cards.png docs/journey-history.png"
