@@ -36,6 +36,7 @@ const COMMANDS: &[&str] = &[
     "start_session",
     "open_session",
     "get_session",
+    "session_follow_ups",
     "session_check_in",
     "session_step",
     "session_suggest",

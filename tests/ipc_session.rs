@@ -269,3 +269,51 @@ fn trusted_contacts_and_support() {
     let err = invoke(&t.h, "save_contact", json!({"contact": {"name": ""}})).unwrap_err();
     assert_eq!(err["code"], "invalid");
 }
+
+#[test]
+fn follow_ups_of_a_session_are_listed_and_unknown_ones_are_not_found() {
+    let t = two();
+    let s = start(&t, "scene", false);
+    let err = invoke(
+        &t.h,
+        "start_session",
+        json!({"start": {
+            "people": [{"person": t.me, "role": "top"}], "context": "tender", "intensity": 2,
+        }}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "roles outside a scene: {err}");
+    invoke(
+        &t.h,
+        "end_session",
+        json!({"id": s["id"], "talkTomorrow": true}),
+    )
+    .unwrap();
+    let list = invoke(
+        &t.h,
+        "session_follow_ups",
+        json!({"id": s["id"], "viewer": t.me}),
+    )
+    .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 3);
+    assert!(list[0]["doneAtMs"].is_null());
+    let err = invoke(&t.h, "complete_follow_up", json!({"id": "4".repeat(32)})).unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+    invoke(&t.h, "complete_follow_up", json!({"id": list[0]["id"]})).unwrap();
+    let after = invoke(
+        &t.h,
+        "session_follow_ups",
+        json!({"id": s["id"], "viewer": null}),
+    )
+    .unwrap();
+    assert!(after[0]["doneAtMs"].is_number());
+    let err = invoke(&t.h, "timer_view", json!({"id": "5".repeat(32)})).unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+    let err = invoke(
+        &t.h,
+        "end_session",
+        json!({"id": s["id"], "talkTomorrow": false}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "a session ends once: {err}");
+}

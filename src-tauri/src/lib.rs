@@ -138,6 +138,7 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
             commands::session::start_session,
             commands::session::open_session,
             commands::session::get_session,
+            commands::session::session_follow_ups,
             commands::session::session_check_in,
             commands::session::session_step,
             commands::session::session_suggest,

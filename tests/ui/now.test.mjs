@@ -175,11 +175,14 @@ test('history shows what Rust allows and deletes only after a second yes', async
       uncomfortable: null, uncomfortableShared: false, uncomfortableNote: { text: '', shared: false, withheld: true },
       appreciation: { text: '', shared: true, withheld: false }, rituals: [] }] });
   const page = await h.open({ ...base, history: { ok: [{ id: SID, startedAtMs: 1_700_000_000_000, endedAtMs: 1, people: ['Me', 'Sam'], context: 'tender', rituals: 1 }] },
-    get_session: { ok: withheld }, delete_session: { ok: null } });
+    get_session: { ok: withheld }, delete_session: { ok: null },
+    session_follow_ups: { ok: [{ id: 'f', session: SID, dueAtMs: 1_700_086_400_000, afterHours: 24, doneAtMs: 5, answers: [
+      { person: SAM, atMs: 5, checkIn: { feelings: ['calm'], need: null, no_touch: false }, low: false, need: { text: '', shared: false, withheld: true } }] }] } });
   await page.locator('.home-grid').getByRole('button', { name: 'History' }).click();
   await page.locator('.history-item').first().click();
   await page.getByText('Warmth').waitFor();
   assert.match(await page.locator('.check-ins').textContent(), /private to Sam/);
+  assert.match(await page.locator('.session-follow-ups').textContent(), /After 24 hours: done.*Sam: calm.*private to Sam/);
   assert.equal((await callsTo(page, 'get_session')).at(-1).args.viewer, ME, 'opened as me');
   await page.getByRole('button', { name: 'Delete' }).click();
   assert.equal((await callsTo(page, 'delete_session')).length, 0, 'not yet');

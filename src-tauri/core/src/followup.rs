@@ -148,6 +148,35 @@ pub fn answer(
     Ok(f)
 }
 
+/// A session's follow-ups as `viewer` may see them: a person's note of what they need is
+/// theirs alone, and in pass-the-device sessions so are their answers.
+pub fn for_session(
+    vault: &Vault,
+    session: &Session,
+    viewer: Option<&str>,
+) -> Result<Vec<FollowUp>> {
+    let mut list: Vec<FollowUp> = all(vault)?
+        .into_iter()
+        .filter(|f| f.session == session.id)
+        .collect();
+    for f in &mut list {
+        for a in &mut f.answers {
+            if viewer == Some(a.person.as_str()) {
+                continue;
+            }
+            a.need = Text {
+                withheld: !a.need.text.is_empty(),
+                ..Text::default()
+            };
+            if session.pass_device {
+                a.check_in = CheckIn::default();
+                a.low = false;
+            }
+        }
+    }
+    Ok(list)
+}
+
 /// Marks a follow-up done (answered, or let go).
 pub fn complete(vault: &mut Vault, id: &str, now_ms: u64) -> Result<FollowUp> {
     let mut f = get(vault, id)?;

@@ -37,6 +37,20 @@ pub fn open_session(state: State<'_, AppState>) -> Result<Option<Session>> {
         .map_err(Into::into)
 }
 
+/// A session's follow-up check-ins as `viewer` may see them.
+#[tauri::command(async)]
+pub fn session_follow_ups(
+    state: State<'_, AppState>,
+    id: String,
+    viewer: Option<String>,
+) -> Result<Vec<FollowUp>> {
+    state
+        .with_vault(|v| {
+            tend_core::followup::for_session(v, &session::get(v, &id)?, viewer.as_deref())
+        })
+        .map_err(Into::into)
+}
+
 /// A session as `viewer` may see it (others' private answers withheld).
 #[tauri::command(async)]
 pub fn get_session(

@@ -38,7 +38,14 @@ export async function mountDetail(root, { api, app }, { id, viewer } = {}) {
     const base = await api.getSession(id, null);
     const me = base.people.find((p) => people.find((x) => x.id === p.person)?.is_me)?.person;
     const who = viewer ?? me ?? base.people[0].person;
-    const s = await api.getSession(id, who);
+    const [s, followUps] = await Promise.all([api.getSession(id, who), api.sessionFollowUps(id, who)]);
+    const followUpItems = followUps.map((f) => el('li', {},
+      el('strong', { text: `After ${f.afterHours} hours: ` }),
+      f.doneAtMs ? 'done' : `due ${day(f.dueAtMs)}`,
+      f.answers.map((a) => el('div', { class: 'follow-up-answer' },
+        `${name(a.person)}: ${a.checkIn.feelings.join(', ') || 'no words chosen'}${a.low ? ' (feeling low)' : ''}`,
+        a.need.withheld ? el('span', { class: 'withheld', text: ` \u2014 what would help: private to ${name(a.person)}` })
+          : a.need.text ? ` \u2014 what would help: ${a.need.text}` : ''))));
     const viewing = select('viewer', s.people.map((p) => [p.person, name(p.person)]), who);
     viewing.addEventListener('change', () => app.show('session', { id, viewer: viewing.value }));
     const checkIns = s.checkIns.map((c) => el('li', {},
@@ -68,6 +75,8 @@ export async function mountDetail(root, { api, app }, { id, viewer } = {}) {
       el('h2', { text: 'Check-ins' }), el('ul', { class: 'check-ins' }, checkIns.length ? checkIns : el('li', { class: 'fine', text: 'None.' })),
       el('h2', { text: 'Rituals' }), el('ul', {}, s.accepted.length ? s.accepted.map((c) => el('li', { text: title(c) })) : el('li', { class: 'fine', text: 'None.' })),
       el('h2', { text: 'Reflections' }), reflections.length ? reflections : el('p', { class: 'fine', text: 'None yet.' }),
+      el('h2', { text: 'Follow-up check-ins' }),
+      el('ul', { class: 'session-follow-ups' }, followUpItems.length ? followUpItems : el('li', { class: 'fine', text: 'None.' })),
       el('div', { class: 'actions' },
         el('button', { type: 'button', text: 'Back', on: { click: () => app.show('history') } }),
         el('button', { type: 'button', class: 'danger', text: 'Delete', on: { click: () => { confirmBox.hidden = false; } } })),

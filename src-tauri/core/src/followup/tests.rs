@@ -163,3 +163,53 @@ fn due_answer_and_complete_against_the_clock() {
         "unknown follow-up"
     );
 }
+
+#[test]
+fn what_someone_needs_stays_theirs_in_the_session_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+    let p = |name: &str, me| crate::profile::Profile {
+        name: name.into(),
+        is_me: me,
+        ..Default::default()
+    };
+    let me = crate::profile::save(&mut v, p("Me", true)).unwrap().id;
+    let sam = crate::profile::save(&mut v, p("Sam", false)).unwrap().id;
+    let people = vec![
+        Participant {
+            person: me.clone(),
+            role: None,
+        },
+        Participant {
+            person: sam.clone(),
+            role: None,
+        },
+    ];
+    let s = session::start(
+        &mut v,
+        Start {
+            people,
+            context: Context::Tender,
+            intensity: 2,
+            pass_device: true,
+        },
+        1,
+        T0,
+    )
+    .unwrap();
+    let (s, fus) = session::end(&mut v, &s.id, false, &Settings::default(), T0).unwrap();
+    let sad = CheckIn {
+        feelings: vec!["sad".into()],
+        ..Default::default()
+    };
+    let need = Text {
+        text: "a slow morning".into(),
+        ..Default::default()
+    };
+    answer(&mut v, &fus[0].id, &sam, sad, false, need, T0 + 25 * H).unwrap();
+    let as_me = for_session(&v, &s, Some(&me)).unwrap();
+    let a = &as_me[0].answers[0];
+    assert!(a.need.withheld && a.need.text.is_empty() && a.check_in.feelings.is_empty());
+    let as_sam = for_session(&v, &s, Some(&sam)).unwrap();
+    assert_eq!(as_sam[0].answers[0].need.text, "a slow morning");
+}
