@@ -77,13 +77,21 @@ test('reduced motion stops transitions', async () => {
   assert.equal(duration, '0s');
 });
 
-test('dark by default even on a light system; light when chosen or when following the system', async () => {
+test('dark by default even on a light system; light when chosen; "match this device" follows it', async () => {
   const bg = () => getComputedStyle(document.body).backgroundColor;
   const page = await h.open(noVault, { colorScheme: 'light' });
+  await page.getByRole('heading', { name: 'Welcome to Tend' }).waitFor();
   assert.equal(await page.evaluate(bg), 'rgb(20, 22, 27)', 'dark by default');
-  await page.evaluate(() => { delete document.documentElement.dataset.theme; });
-  assert.equal(await page.evaluate(bg), 'rgb(246, 243, 238)', 'following a light system');
-  const dark = await h.open(noVault, { colorScheme: 'dark' });
-  await dark.evaluate(() => { document.documentElement.dataset.theme = 'light'; });
-  assert.equal(await dark.evaluate(bg), 'rgb(246, 243, 238)', 'a chosen light theme beats a dark system');
+  const unlocked = (theme) => ({
+    vault_status: { ok: { exists: true, unlocked: true, failures: 0, retryAfterMs: 0, recoveryPending: false } },
+    get_settings: { ok: { auto_lock_minutes: 5, theme, follow_up_hours: 24, follow_up_extra: true, sound: false, haptics: true } },
+  });
+  const system = await h.open(unlocked('system'), { colorScheme: 'light' });
+  await system.getByRole('heading', { name: 'Hello again' }).waitFor();
+  assert.equal(await system.evaluate(bg), 'rgb(246, 243, 238)', 'following a light device');
+  await system.emulateMedia({ colorScheme: 'dark' });
+  await system.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  const chosen = await h.open(unlocked('light'), { colorScheme: 'dark' });
+  await chosen.getByRole('heading', { name: 'Hello again' }).waitFor();
+  assert.equal(await chosen.evaluate(bg), 'rgb(246, 243, 238)', 'a chosen light theme beats a dark device');
 });

@@ -29,6 +29,8 @@ const views = {
   grounding: { mount: followup.mountGrounding },
 };
 const view = document.getElementById('view');
+const systemLight = window.matchMedia('(prefers-color-scheme: light)');
+systemLight.addEventListener('change', () => app.applyTheme(app.theme));
 
 const app = {
   unlocked: false,
@@ -55,9 +57,13 @@ const app = {
     for (const el of document.querySelectorAll('[data-when="unlocked"]')) el.hidden = !unlocked;
   },
 
+  theme: 'dark',
+
+  /** 'dark', 'light', or 'system' (follows the device, also when it changes). */
   applyTheme(theme) {
-    if (theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme === 'light' ? 'light' : 'dark';
+    app.theme = theme;
+    const light = theme === 'light' || (theme === 'system' && systemLight.matches);
+    document.documentElement.dataset.theme = light ? 'light' : 'dark';
   },
 
   async loadTheme() {

@@ -89,10 +89,5 @@ pub fn save(vault: &mut Vault, mut plan: Plan) -> Result<Plan> {
 }
 
 pub fn delete(vault: &mut Vault, id: &str) -> Result<()> {
-    let rid = RecordId::from_hex(id)?;
-    if vault.delete(TABLE, &rid)? {
-        Ok(())
-    } else {
-        Err(VaultError::NotFound)
-    }
+    vault.remove(TABLE, &RecordId::from_hex(id)?)
 }

@@ -66,11 +66,7 @@ pub fn save_contact(vault: &mut Vault, mut c: Contact) -> Result<Contact> {
 }
 
 pub fn delete_contact(vault: &mut Vault, id: &str) -> Result<()> {
-    if vault.delete(TABLE, &RecordId::from_hex(id)?)? {
-        Ok(())
-    } else {
-        Err(VaultError::NotFound)
-    }
+    vault.remove(TABLE, &RecordId::from_hex(id)?)
 }
 
 #[cfg(test)]

@@ -313,6 +313,15 @@ impl Vault {
         Ok(found)
     }
 
+    /// Deletes a record that must exist: `NotFound` otherwise.
+    pub fn remove(&mut self, table: &str, id: &RecordId) -> Result<()> {
+        if self.delete(table, id)? {
+            Ok(())
+        } else {
+            Err(VaultError::NotFound)
+        }
+    }
+
     /// Runs several changes as one transaction: all of them land, or none.
     pub fn write<F>(&mut self, f: F) -> Result<()>
     where
