@@ -200,3 +200,19 @@ test('support lists services offline and keeps trusted contacts; a refusal is sh
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /A contact has a name/);
 });
+
+test('a running timer on screen keeps the idle lock away; a paused one does not', async () => {
+  const running = { id: 't', kind: { kind: 'countdown' }, label: 'Cuddle', status: 'running', totalMs: 600000,
+    elapsedMs: 1000, remainingMs: 599000, phase: null };
+  const page = await h.open({ ...base, current_timer: { ok: running }, timer_view: { ok: running }, report_activity: { ok: null } });
+  // A programmatic click: no pointer or key event, so only the timer can report activity.
+  await page.getByRole('button', { name: /A timer is running/ }).waitFor();
+  await page.evaluate(() => document.querySelector('.banner').click());
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === 'report_activity'));
+  const paused = await h.open({ ...base, current_timer: { ok: running }, timer_view: { ok: { ...running, status: 'paused' } }, report_activity: { ok: null } });
+  await paused.getByRole('button', { name: /A timer is running/ }).waitFor();
+  await paused.evaluate(() => document.querySelector('.banner').click());
+  await paused.getByText('Paused.').waitFor();
+  await paused.waitForTimeout(600);
+  assert.equal((await callsTo(paused, 'report_activity')).length, 0);
+});

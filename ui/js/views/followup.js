@@ -8,8 +8,8 @@ export async function mount(root, { api, app }, { due } = {}) {
   if (!due) return app.show('home');
   const words = await api.feelings();
   const f = due.followUp;
-  for (const [i, [person, name]] of due.people.entries()) {
-    const low = await askOne(root, api, f.id, person, name, words, i, due.people.length);
+  for (const [person, name] of due.people) {
+    const low = await askOne(root, api, f.id, person, name, words, due.people.length);
     if (low === 'stop') break;
     if (low) {
       const choice = await offerHelp(root, name);
@@ -30,7 +30,7 @@ export async function mount(root, { api, app }, { due } = {}) {
   app.show('home');
 }
 
-function askOne(root, api, id, person, name, words, i, n) {
+function askOne(root, api, id, person, name, words, n) {
   const grid = feelingGrid(words, { withNeeds: false });
   const low = el('input', { type: 'checkbox', name: 'low' });
   const need = el('textarea', { name: 'need', rows: 2, maxlength: 1000 });
@@ -57,7 +57,6 @@ function askOne(root, api, id, person, name, words, i, n) {
     });
     form.querySelector('[data-action="skip"]').addEventListener('click', () => resolve(false));
     form.querySelector('[data-action="stop"]').addEventListener('click', () => resolve('stop'));
-    void i;
   });
 }
 

@@ -37,9 +37,9 @@ export async function mount(root, ctx, params = {}) {
     const [people, words] = await Promise.all([api.listProfiles(), api.feelings()]);
     const flow = { ...ctx, root, people, words, name: (id) => people.find((p) => p.id === id)?.name ?? 'Someone' };
     const session = params.session ?? await api.openSession();
-    if (params.reflectOnly && session) return reflect(flow, session, { andEnd: false });
-    if (!session) return start(flow);
-    return resume(flow, session);
+    if (params.reflectOnly && session) return await reflect(flow, session, { andEnd: false });
+    if (!session) return await start(flow);
+    return await resume(flow, session);
   } catch (error) {
     showError(root, error, () => ctx.app.show('now'));
   }

@@ -97,10 +97,18 @@ export async function mount(root, { api, app }, { id } = {}) {
     if (lastStatus === 'running' && v.status === 'finished') signal(true);
     lastStatus = v.status;
   }
+  // A running timer on a visible screen counts as being here: a ten-minute cuddle should
+  // not be cut short by the idle lock. Hiding the window still locks as usual.
+  let lastActivity = 0;
   async function tick() {
     if (!root.isConnected) return;
     try {
-      draw(await api.timerView(timerId));
+      const v = await api.timerView(timerId);
+      if (v.status === 'running' && !document.hidden && Date.now() - lastActivity > 30000) {
+        lastActivity = Date.now();
+        api.reportActivity().catch(() => {});
+      }
+      draw(v);
     } catch (error) {
       if (error.code === 'locked') return; // the unlock screen takes over
       showError(status.parentElement, error);
