@@ -103,6 +103,7 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
             start_auto_lock(app.handle().clone());
             Ok(())
         })
+        .on_window_event(report_minimised)
         .invoke_handler(tauri::generate_handler![
             commands::about::about,
             commands::passphrase::assess_passphrase,
@@ -174,6 +175,18 @@ fn start_auto_lock<R: Runtime>(app: tauri::AppHandle<R>) {
             let _ = app.emit("follow-up-due", ());
         }
     });
+}
+
+/// A minimised window counts as hidden (the auto-lock grace starts), whatever the webview
+/// reports; restoring it counts as shown. Pages also report `visibilitychange`.
+fn report_minimised<R: Runtime>(window: &tauri::Window<R>, event: &tauri::WindowEvent) {
+    if let tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Focused(_) = event {
+        if let (Ok(minimised), Some(state)) =
+            (window.is_minimized(), window.try_state::<AppState>())
+        {
+            state.visibility(minimised);
+        }
+    }
 }
 
 /// The app's configuration, capabilities and embedded `ui/`, for the real runtime or a mock.
