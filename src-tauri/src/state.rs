@@ -149,7 +149,7 @@ impl AppState {
     }
 
     pub fn change_passphrase(&self, current: &str, new: &str) -> Result<()> {
-        self.keeper().change_passphrase(current, new)
+        self.keeper().change_passphrase(current, new, now_ms())
     }
 
     pub fn new_recovery_code(&self) -> Result<NewRecoveryCode> {
@@ -161,16 +161,22 @@ impl AppState {
     }
 
     pub fn import_backup(&self, backup: &[u8], secret: Secret<'_>) -> Result<()> {
-        self.keeper().import_backup(backup, secret, now_ms())
+        self.keeper().import_backup(backup, secret, now_ms())?;
+        self.refresh_due()
     }
 
     pub fn readable_export(&self, passphrase: &str) -> Result<PathBuf> {
         self.keeper()
-            .readable_export(passphrase, &self.exports, &today())
+            .readable_export(passphrase, &self.exports, &today(), now_ms())
     }
 
     pub fn wipe(&self, confirmation: &str) -> Result<()> {
-        self.keeper().wipe(confirmation, now_ms())
+        self.keeper().wipe(confirmation, now_ms())?;
+        self.due
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        Ok(())
     }
 
     /// Runs `f` on the unlocked vault (`Locked` otherwise), under the one lock.

@@ -88,8 +88,9 @@ export const feelings = () => call('feelings');
 /** start: { people: [{ person, role }], context, intensity, passDevice } */
 export const startSession = (start) => call('start_session', { start });
 export const openSession = () => call('open_session');
-export const getSession = (id, viewer) => call('get_session', { id, viewer: viewer ?? null });
-export const sessionFollowUps = (id, viewer) => call('session_follow_ups', { id, viewer: viewer ?? null });
+/** A session as the device's owner may see it (Rust withholds others' private answers). */
+export const getSession = (id) => call('get_session', { id });
+export const sessionFollowUps = (id) => call('session_follow_ups', { id });
 export const sessionCheckIn = (id, person, stage, checkIn, note, shared) =>
   call('session_check_in', { id, person, stage, checkIn, note, shared });
 export const sessionStep = (id, step) => call('session_step', { id, step });

@@ -52,6 +52,18 @@ impl Book {
         self.cards.get(card).copied().unwrap_or_default()
     }
 
+    /// Takes back one earlier rating (when a reflection is saved again).
+    pub fn remove(&mut self, card: &str, verdict: Verdict) {
+        if let Some(c) = self.cards.get_mut(card) {
+            let n = match verdict {
+                Verdict::Helped => &mut c.helped,
+                Verdict::Neutral => &mut c.neutral,
+                Verdict::NotForMe => &mut c.not_for_me,
+            };
+            *n = n.saturating_sub(1);
+        }
+    }
+
     pub fn add(&mut self, card: &str, verdict: Verdict) {
         let c = self.cards.entry(card.to_owned()).or_default();
         match verdict {

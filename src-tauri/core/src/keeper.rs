@@ -52,6 +52,9 @@ pub struct NewRecoveryCode {
 struct Pending {
     code: Zeroizing<String>,
     groups: [usize; 2],
+    /// A replacement code is sealed only once confirmed, so the old one keeps working
+    /// until the person has really written the new one down.
+    seal_on_confirm: bool,
 }
 
 pub struct Keeper {
@@ -117,10 +120,14 @@ impl Keeper {
         let (vault, code) = Vault::create(&self.dir, passphrase, self.cost.cost())?;
         self.vault = Some(vault);
         self.after_unlock(now_ms)?;
-        Ok(self.hold_for_confirmation(code))
+        Ok(self.hold_for_confirmation(code, false))
     }
 
-    fn hold_for_confirmation(&mut self, code: RecoveryCode) -> NewRecoveryCode {
+    fn hold_for_confirmation(
+        &mut self,
+        code: RecoveryCode,
+        seal_on_confirm: bool,
+    ) -> NewRecoveryCode {
         let first = vault::random_below(8) as usize;
         let second = (first + 1 + vault::random_below(7) as usize) % 8;
         let groups = [first.min(second), first.max(second)];
@@ -128,6 +135,7 @@ impl Keeper {
         self.pending = Some(Pending {
             code: shown.clone(),
             groups,
+            seal_on_confirm,
         });
         NewRecoveryCode {
             code: shown,
@@ -159,6 +167,10 @@ impl Keeper {
             return Err(VaultError::Invalid(
                 "Those groups do not match the code. Look again and retype them.".into(),
             ));
+        }
+        if pending.seal_on_confirm {
+            let code = RecoveryCode::parse(&pending.code)?;
+            self.unlocked()?.set_recovery_code(&code)?;
         }
         self.pending = None;
         Ok(())
@@ -223,17 +235,18 @@ impl Keeper {
         Ok(())
     }
 
-    pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
+    pub fn change_passphrase(&mut self, current: &str, new: &str, now_ms: u64) -> Result<()> {
         let cost = self.cost;
         let vault = self.unlocked()?;
-        vault.verify_passphrase(current)?;
+        vault.verify_passphrase(current, now_ms)?;
         crate::passphrase::require_strong(new)?;
         vault.change_passphrase(new, cost.cost())
     }
 
+    /// A new recovery code to show; it replaces the old one once confirmed.
     pub fn new_recovery_code(&mut self) -> Result<NewRecoveryCode> {
-        let code = self.unlocked()?.new_recovery_code()?;
-        Ok(self.hold_for_confirmation(code))
+        self.unlocked()?;
+        Ok(self.hold_for_confirmation(RecoveryCode::generate(), true))
     }
 
     /// Writes an encrypted backup into `folder` named for `date`; returns its path.
@@ -267,16 +280,17 @@ impl Keeper {
         passphrase: &str,
         folder: &Path,
         date: &str,
+        now_ms: u64,
     ) -> Result<PathBuf> {
         let json = self
             .unlocked()?
-            .readable_export(passphrase, crate::kinds::ALL)?;
+            .readable_export(passphrase, crate::kinds::ALL, now_ms)?;
         std::fs::create_dir_all(folder)?;
         let path = free_name(folder, &format!("tend-readable-{date}"), "json");
         let text = Zeroizing::new(
             serde_json::to_string_pretty(&json).map_err(|e| VaultError::Storage(e.to_string()))?,
         );
-        std::fs::write(&path, text.as_bytes())?;
+        write_private(&path, text.as_bytes())?;
         Ok(path)
     }
 
@@ -284,8 +298,14 @@ impl Keeper {
     /// who has lost both passphrase and code can still start again.
     pub fn wipe(&mut self, confirmation: &str, now_ms: u64) -> Result<()> {
         vault::check_wipe_phrase(confirmation)?;
-        self.opened(now_ms)?;
         self.pending = None;
+        match self.opened(now_ms) {
+            Ok(_) => {}
+            // Another window has it: wiping under it would be worse than refusing.
+            Err(VaultError::InUse) => return Err(VaultError::InUse),
+            // Damaged, another format, weakened: still the person's to delete.
+            Err(_) => return Vault::wipe_unopenable(&self.dir),
+        }
         match self.vault.take() {
             Some(v) => v.wipe(),
             None => Ok(()),
@@ -296,6 +316,28 @@ impl Keeper {
     pub fn vault(&mut self) -> Result<&mut Vault> {
         self.unlocked()
     }
+}
+
+/// Writes a file only its owner can read, whole or not at all: a temporary file beside
+/// it, synced, then renamed into place; removed again on any failure.
+fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("partial");
+    let result = (|| -> Result<()> {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// `folder/stem.ext`, or `stem-2.ext`, `stem-3.ext`… if taken.

@@ -126,6 +126,11 @@ pub fn list(vault: &Vault) -> Result<Vec<Profile>> {
     Ok(all)
 }
 
+/// The id of the profile marked as "me", if there is one.
+pub fn me(vault: &Vault) -> Result<Option<String>> {
+    Ok(list(vault)?.into_iter().find(|p| p.is_me).map(|p| p.id))
+}
+
 pub fn get(vault: &Vault, id: &str) -> Result<Profile> {
     vault.get(TABLE, &RecordId::from_hex(id)?)
 }

@@ -204,6 +204,8 @@ impl Session {
             if !r.uncomfortable_shared {
                 r.uncomfortable = None;
             }
+            // How each ritual landed is given on a private form: it stays with its author.
+            r.rituals.clear();
         }
         s
     }
@@ -413,6 +415,12 @@ pub fn reflect(
     }
     reflection.at_ms = now_ms;
     let mut book = crate::feedback::book(vault, &reflection.person)?;
+    // Saving a reflection again replaces it: its earlier ratings come off first.
+    if let Some(earlier) = s.reflections.iter().find(|r| r.person == reflection.person) {
+        for (card, verdict) in &earlier.rituals {
+            book.remove(card, *verdict);
+        }
+    }
     for (card, verdict) in &reflection.rituals {
         book.add(card, *verdict);
     }

@@ -187,6 +187,9 @@ fn score<'c>(card: &'c Card, req: &Request<'_>) -> Scored<'c> {
     let intense =
         req.context == Context::Scene || req.context == Context::Intense || req.intensity >= 4;
     let pace_setter = req.people.iter().find(|p| p.space_first());
+    // Name who sets the pace only when nobody's private check-in is what says so.
+    let pace_named =
+        pace_setter.filter(|p| !p.private || p.profile.closeness.is_some_and(|c| c <= -1));
 
     for p in &req.people {
         let who = p.who();
@@ -394,7 +397,15 @@ fn score<'c>(card: &'c Card, req: &Request<'_>) -> Scored<'c> {
                 s -= 0.3;
             }
             if card.touch == Touch::None && card.talk != Talk::Deep {
-                add(&mut whys, "going at the pace of {who}", p.who(), 0.15);
+                match pace_named {
+                    Some(named) => add(&mut whys, "going at the pace of {who}", named.who(), 0.15),
+                    None => add(
+                        &mut whys,
+                        "going at the pace of whoever needs more space",
+                        p.who(),
+                        0.15,
+                    ),
+                }
             }
         }
     }

@@ -37,29 +37,24 @@ pub fn open_session(state: State<'_, AppState>) -> Result<Option<Session>> {
         .map_err(Into::into)
 }
 
-/// A session's follow-up check-ins as `viewer` may see them.
+/// A session's follow-up check-ins as the device's owner may see them.
 #[tauri::command(async)]
-pub fn session_follow_ups(
-    state: State<'_, AppState>,
-    id: String,
-    viewer: Option<String>,
-) -> Result<Vec<FollowUp>> {
+pub fn session_follow_ups(state: State<'_, AppState>, id: String) -> Result<Vec<FollowUp>> {
     state
         .with_vault(|v| {
-            tend_core::followup::for_session(v, &session::get(v, &id)?, viewer.as_deref())
+            let me = tend_core::profile::me(v)?;
+            tend_core::followup::for_session(v, &session::get(v, &id)?, me.as_deref())
         })
         .map_err(Into::into)
 }
 
-/// A session as `viewer` may see it (others' private answers withheld).
+/// A session as the device's owner ("me") may see it: other people's private answers are
+/// withheld here, so they never reach the screen. Rust decides who is looking.
 #[tauri::command(async)]
-pub fn get_session(
-    state: State<'_, AppState>,
-    id: String,
-    viewer: Option<String>,
-) -> Result<Session> {
-    let s = state.with_vault(|v| session::get(v, &id))?;
-    Ok(s.view_for(viewer.as_deref()))
+pub fn get_session(state: State<'_, AppState>, id: String) -> Result<Session> {
+    state
+        .with_vault(|v| Ok(session::get(v, &id)?.view_for(tend_core::profile::me(v)?.as_deref())))
+        .map_err(Into::into)
 }
 
 #[tauri::command(async)]

@@ -61,14 +61,15 @@ pub fn lock(state: State<'_, AppState>) -> Result<()> {
     state.lock().map_err(Into::into)
 }
 
-/// The person did something: postpones the idle lock.
-#[tauri::command]
+/// The person did something: postpones the idle lock. Off the main thread, so a long
+/// key derivation holding the vault never stalls the window.
+#[tauri::command(async)]
 pub fn report_activity(state: State<'_, AppState>) {
     state.activity();
 }
 
 /// The window was hidden or shown (minimised, switched away, app in the background).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn report_visibility(state: State<'_, AppState>, hidden: bool) {
     state.visibility(hidden);
 }

@@ -6,7 +6,13 @@ import { feelingGrid } from './feelings.js';
 
 export async function mount(root, { api, app }, { due } = {}) {
   if (!due) return app.show('home');
-  const words = await api.feelings();
+  let words;
+  try {
+    words = await api.feelings();
+  } catch (error) {
+    showError(root, error, () => app.show('home'));
+    return;
+  }
   const f = due.followUp;
   for (const [person, name] of due.people) {
     const low = await askOne(root, api, f.id, person, name, words, due.people.length);
@@ -24,7 +30,7 @@ export async function mount(root, { api, app }, { due } = {}) {
     return;
   }
   if (due.talkTomorrow) {
-    const session = await api.getSession(f.session, null).catch(() => null);
+    const session = await api.getSession(f.session).catch(() => null);
     if (session && !session.reflections.length) return app.show('now', { session, reflectOnly: true });
   }
   app.show('home');

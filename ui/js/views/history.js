@@ -1,6 +1,6 @@
-// The timeline of sessions. A session opens "as" one of its people: others' private
-// answers are withheld by Rust, so they never reach this screen.
-import { el, select, showError } from '../dom.js';
+// The timeline of sessions. Rust withholds other people's private answers, so they never
+// reach this screen.
+import { el, showError } from '../dom.js';
 import { CONTEXT, VERDICT } from '../labels.js';
 
 const day = (ms) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
@@ -30,15 +30,13 @@ function answer(label, t, name) {
   return el('p', {}, el('strong', { text: `${label}: ` }), t.text);
 }
 
-export async function mountDetail(root, { api, app }, { id, viewer } = {}) {
+export async function mountDetail(root, { api, app }, { id } = {}) {
   try {
     const [people, titles] = await Promise.all([api.listProfiles(), api.listCards(null, null)]);
     const name = (pid) => people.find((p) => p.id === pid)?.name ?? 'Someone';
     const title = (cid) => titles.find((c) => c.id === cid)?.title ?? cid;
-    const base = await api.getSession(id, null);
-    const me = base.people.find((p) => people.find((x) => x.id === p.person)?.is_me)?.person;
-    const who = viewer ?? me ?? base.people[0].person;
-    const [s, followUps] = await Promise.all([api.getSession(id, who), api.sessionFollowUps(id, who)]);
+    // Rust decides who is looking (the device's owner) and withholds the rest.
+    const [s, followUps] = await Promise.all([api.getSession(id), api.sessionFollowUps(id)]);
     const followUpItems = followUps.map((f) => el('li', {},
       el('strong', { text: `After ${f.afterHours} hours: ` }),
       f.doneAtMs ? 'done' : `due ${day(f.dueAtMs)}`,
@@ -46,8 +44,6 @@ export async function mountDetail(root, { api, app }, { id, viewer } = {}) {
         `${name(a.person)}: ${a.checkIn.feelings.join(', ') || 'no words chosen'}${a.low ? ' (feeling low)' : ''}`,
         a.need.withheld ? el('span', { class: 'withheld', text: ` \u2014 what would help: private to ${name(a.person)}` })
           : a.need.text ? ` \u2014 what would help: ${a.need.text}` : ''))));
-    const viewing = select('viewer', s.people.map((p) => [p.person, name(p.person)]), who);
-    viewing.addEventListener('change', () => app.show('session', { id, viewer: viewing.value }));
     const checkIns = s.checkIns.map((c) => el('li', {},
       el('strong', { text: `${name(c.person)} (${c.stage === 'before' ? 'before' : 'after'}): ` }),
       c.withheld ? `private to ${name(c.person)}` : [c.checkIn.feelings.join(', ') || 'no words chosen', c.note ? ` \u2014 ${c.note}` : '']));
@@ -71,7 +67,7 @@ export async function mountDetail(root, { api, app }, { id, viewer } = {}) {
     root.append(el('section', { class: 'screen session-detail', 'aria-labelledby': 'session-title' },
       el('h1', { id: 'session-title', text: day(s.startedAtMs) }),
       el('p', { text: `${s.people.map((p) => name(p.person)).join(', ')} · ${CONTEXT[s.context]} · intensity ${s.intensity}` }),
-      el('label', { for: 'viewer-select', text: 'Viewing as' }), Object.assign(viewing, { id: 'viewer-select' }),
+      el('p', { class: 'fine', text: 'What someone kept private stays with them.' }),
       el('h2', { text: 'Check-ins' }), el('ul', { class: 'check-ins' }, checkIns.length ? checkIns : el('li', { class: 'fine', text: 'None.' })),
       el('h2', { text: 'Rituals' }), el('ul', {}, s.accepted.length ? s.accepted.map((c) => el('li', { text: title(c) })) : el('li', { class: 'fine', text: 'None.' })),
       el('h2', { text: 'Reflections' }), reflections.length ? reflections : el('p', { class: 'fine', text: 'None yet.' }),

@@ -110,6 +110,8 @@ async function start(flow) {
         await api.sessionStep(session.id, 'cards');
         session = { ...session, step: 'cards' };
       }
+      // The person may have hidden Tend or moved on while Rust answered.
+      if (root.dataset.view !== 'now') return;
       resume(flow, session);
     } catch (error) {
       showError(form, error);
@@ -173,7 +175,7 @@ function checkInOne(flow, session, person, stage) {
 
 async function cards(flow, session) {
   const { api, root } = flow;
-  const fresh = await api.getSession(session.id, null);
+  const fresh = await api.getSession(session.id);
   const accepted = el('div', { class: 'accepted' });
   const box = el('div', { class: 'suggestions' });
   clear(root).append(screen('A few rituals for now',
@@ -185,7 +187,7 @@ async function cards(flow, session) {
   focusTitle(root);
 
   async function drawAccepted() {
-    const s = await api.getSession(session.id, null);
+    const s = await api.getSession(session.id);
     fresh.accepted = s.accepted;
     accepted.replaceChildren();
     if (!s.accepted.length) accepted.append(el('p', { class: 'fine', text: 'Nothing chosen yet.' }));
@@ -222,7 +224,14 @@ function close(flow, session) {
     el('p', { text: 'You can reflect now, or come back to it tomorrow. A gentle check-in will follow either way.' }),
     el('div', { class: 'actions stack' },
       el('button', { type: 'button', class: 'primary', text: 'Reflect now',
-        on: { click: async () => { await api.sessionStep(session.id, 'reflect'); reflect(flow, session, { andEnd: true }); } } }),
+        on: { click: async () => {
+          try {
+            await api.sessionStep(session.id, 'reflect');
+            await reflect(flow, session, { andEnd: true });
+          } catch (error) {
+            showError(root.querySelector('section'), error);
+          }
+        } } }),
       el('button', { type: 'button', text: 'Let\u2019s talk tomorrow', on: { click: () => finish(flow, session, true) } }),
       el('button', { type: 'button', class: 'quiet', text: 'Just finish', on: { click: () => finish(flow, session, false) } }))));
   focusTitle(root);
@@ -230,7 +239,7 @@ function close(flow, session) {
 
 async function reflect(flow, session, { andEnd }) {
   const { root } = flow;
-  const s = await flow.api.getSession(session.id, null);
+  const s = await flow.api.getSession(session.id);
   for (const [i, p] of s.people.entries()) {
     if (s.passDevice && i > 0) await handOver(root, flow.name(p.person));
     const result = await reflectOne(flow, s, p.person);
@@ -258,8 +267,8 @@ function reflectOne(flow, s, person) {
   const others = s.people.filter((p) => p.person !== person).map((p) => flow.name(p.person));
   const form = el('form', { class: 'stack', novalidate: true },
     el('fieldset', {}, el('legend', { text: 'How are you feeling now? (optional)' }), after.node),
-    ...field('What felt good?', el('textarea', { name: 'felt_good', rows: 2, maxlength: 1000 })), shareBox('share_good', true),
-    ...field('What would you change next time?', el('textarea', { name: 'change', rows: 2, maxlength: 1000 })), shareBox('share_change', true),
+    ...field('What felt good?', el('textarea', { name: 'felt_good', rows: 2, maxlength: 1000 })), shareBox('share_good', false),
+    ...field('What would you change next time?', el('textarea', { name: 'change', rows: 2, maxlength: 1000 })), shareBox('share_change', false),
     el('fieldset', {}, el('legend', { text: 'Did anything feel uncomfortable or go past a limit?' }),
       el('p', { class: 'fine', text: privateMode ? 'This stays private unless you choose to share it.' : 'Answer only if you want to.' }),
       ...[['', 'I\u2019d rather not say'], ['no', 'No'], ['yes', 'Yes']].map(([v, label]) => el('label', { class: 'check' },
@@ -269,7 +278,7 @@ function reflectOne(flow, s, person) {
       shareBox('share_uncomfortable', false)),
     others.length ? field(`Something you appreciated about ${others.join(' and ')}`,
       el('textarea', { name: 'appreciation', rows: 2, maxlength: 1000 })) : null,
-    others.length ? shareBox('share_appreciation', true) : null,
+    others.length ? shareBox('share_appreciation', false) : null,
     rituals,
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),

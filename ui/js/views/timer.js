@@ -100,8 +100,10 @@ export async function mount(root, { api, app }, { id } = {}) {
   // A running timer on a visible screen counts as being here: a ten-minute cuddle should
   // not be cut short by the idle lock. Hiding the window still locks as usual.
   let lastActivity = 0;
+  const section = root.querySelector('.timer');
   async function tick() {
-    if (!root.isConnected) return;
+    if (!section.isConnected) return; // another screen took over
+
     try {
       const v = await api.timerView(timerId);
       if (v.status === 'running' && !document.hidden && Date.now() - lastActivity > 30000) {

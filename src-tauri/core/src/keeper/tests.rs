@@ -107,14 +107,14 @@ fn changing_the_passphrase_needs_the_current_one_and_a_strong_new_one() {
     let (_d, mut k) = keeper();
     k.create(PASS, 0).unwrap();
     assert!(matches!(
-        k.change_passphrase("wrong one entirely here", "velvet harbour quietly sings"),
+        k.change_passphrase("wrong one entirely here", "velvet harbour quietly sings", 0),
         Err(VaultError::WrongPassphrase)
     ));
     assert!(matches!(
-        k.change_passphrase(PASS, "123456"),
+        k.change_passphrase(PASS, "123456", 0),
         Err(VaultError::Passphrase(_))
     ));
-    k.change_passphrase(PASS, "velvet harbour quietly sings")
+    k.change_passphrase(PASS, "velvet harbour quietly sings", 0)
         .unwrap();
     k.lock().unwrap();
     assert!(k.unlock(Secret::Passphrase(PASS), 0).is_err());
@@ -173,10 +173,10 @@ fn the_readable_export_is_written_only_with_the_passphrase() {
     k.create(PASS, 0).unwrap();
     let folder = d.path().join("exports");
     assert!(k
-        .readable_export("not it at all, sorry", &folder, "2026-11-28")
+        .readable_export("not it at all, sorry", &folder, "2026-11-28", 0)
         .is_err());
     assert!(!folder.join("tend-readable-2026-11-28.json").exists());
-    let path = k.readable_export(PASS, &folder, "2026-11-28").unwrap();
+    let path = k.readable_export(PASS, &folder, "2026-11-28", 0).unwrap();
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert_eq!(json["format"], "tend-readable-export");
@@ -196,4 +196,44 @@ fn wipe_works_even_when_locked_and_starts_over() {
         .next()
         .is_none());
     k.create(PASS, 0).expect("a new start after a wipe");
+}
+
+#[test]
+fn a_new_recovery_code_replaces_the_old_one_only_once_confirmed() {
+    let (d, mut k) = keeper();
+    let first = k.create(PASS, 0).unwrap();
+    k.confirm_recovery_code(&groups_of(&first)).unwrap();
+    let second = k.new_recovery_code().unwrap();
+    k.lock().unwrap(); // an auto-lock before confirming: the new code is gone
+    k.unlock(Secret::RecoveryCode(&first.code), 0)
+        .expect("the old code still works");
+    let third = k.new_recovery_code().unwrap();
+    k.confirm_recovery_code(&groups_of(&third)).unwrap();
+    k.lock().unwrap();
+    assert!(
+        k.unlock(Secret::RecoveryCode(&first.code), 0).is_err(),
+        "replaced once confirmed"
+    );
+    assert!(
+        k.unlock(Secret::RecoveryCode(&second.code), 0).is_err(),
+        "never sealed"
+    );
+    k.unlock(Secret::RecoveryCode(&third.code), 0).unwrap();
+    drop(d);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_readable_copy_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (d, mut k) = keeper();
+    k.create(PASS, 0).unwrap();
+    let path = k
+        .readable_export(PASS, &d.path().join("exports"), "2026-11-28", 0)
+        .unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(!path.with_extension("partial").exists());
 }

@@ -460,3 +460,36 @@ fn history_is_newest_first_with_names() {
     );
     assert_eq!(h[0].people, ["Me", "Sam"]);
 }
+
+#[test]
+fn saving_a_reflection_again_does_not_count_its_ratings_twice() {
+    let mut w = world();
+    let s = start(
+        &mut w.v,
+        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, true),
+        1,
+        T0,
+    )
+    .unwrap();
+    let card = crate::catalog::builtin()[0].id.clone();
+    choose(&mut w.v, &s.id, &card, true).unwrap();
+    let r = Reflection {
+        person: w.sam.clone(),
+        rituals: vec![(card.clone(), crate::feedback::Verdict::Helped)],
+        ..Default::default()
+    };
+    reflect(&mut w.v, &s.id, r.clone(), T0).unwrap();
+    reflect(&mut w.v, &s.id, r, T0).unwrap();
+    assert_eq!(
+        crate::feedback::book(&w.v, &w.sam)
+            .unwrap()
+            .counts(&card)
+            .helped,
+        1
+    );
+    let as_me = get(&w.v, &s.id).unwrap().view_for(Some(&w.me));
+    assert!(
+        as_me.reflections[0].rituals.is_empty(),
+        "ratings from a private form stay private"
+    );
+}

@@ -225,11 +225,21 @@ impl Vault {
         }
     }
 
-    /// Checks a passphrase against the unlocked vault without changing anything, before
-    /// sensitive actions (readable export, new passphrase).
-    pub fn verify_passphrase(&self, passphrase: &str) -> Result<()> {
+    /// Checks a passphrase against the unlocked vault before sensitive actions (readable
+    /// export, new passphrase). Wrong ones count towards the same back-off as unlocking,
+    /// so an unattended, unlocked app is no place to guess.
+    pub fn verify_passphrase(&mut self, passphrase: &str, now_ms: u64) -> Result<()> {
         self.keys()?;
-        open_data_key(&self.conn, Secret::Passphrase(passphrase)).map(drop)
+        self.lockout.check(now_ms)?;
+        match open_data_key(&self.conn, Secret::Passphrase(passphrase)) {
+            Ok(_) => Ok(()),
+            Err(e @ VaultError::WrongPassphrase) => {
+                let failures = self.lockout.record_failure(now_ms);
+                put_meta(&self.conn, "unlock.failures", &failures.to_be_bytes())?;
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Forgets the keys and folds the write-ahead log back into the file.
@@ -254,12 +264,18 @@ impl Vault {
 
     /// Makes a new recovery code; the old one stops working.
     pub fn new_recovery_code(&mut self) -> Result<RecoveryCode> {
-        let keys = self.keys.as_ref().ok_or(VaultError::Locked)?;
         let code = RecoveryCode::generate();
-        let tx = self.conn.transaction()?;
-        seal_recovery(&tx, &keys.data, &code)?;
-        tx.commit()?;
+        self.set_recovery_code(&code)?;
         Ok(code)
+    }
+
+    /// Seals the data key under `code` instead of the current recovery code.
+    pub fn set_recovery_code(&mut self, code: &RecoveryCode) -> Result<()> {
+        let keys = self.keys.as_ref().ok_or(VaultError::Locked)?;
+        let tx = self.conn.transaction()?;
+        seal_recovery(&tx, &keys.data, code)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Seals and stores one record.
@@ -365,6 +381,8 @@ impl Vault {
     /// vault is exactly as it was. On success the vault is unlocked with the backup's keys.
     pub fn import_backup(&mut self, backup: &[u8], secret: Secret<'_>) -> Result<()> {
         let staged = stage_backup(&self.dir, backup, secret)?;
+        // From here the old keys must never touch the new file.
+        self.keys = None;
         // Close the current file cleanly so no write-ahead log is left to replay.
         schema::checkpoint(&self.conn)?;
         let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
@@ -401,8 +419,13 @@ impl Vault {
 
     /// Every record of the given kinds as readable JSON, after the passphrase is given
     /// again. For the person's own export; the caller warns them first.
-    pub fn readable_export(&self, passphrase: &str, kinds: &[&str]) -> Result<serde_json::Value> {
-        self.verify_passphrase(passphrase)?;
+    pub fn readable_export(
+        &mut self,
+        passphrase: &str,
+        kinds: &[&str],
+        now_ms: u64,
+    ) -> Result<serde_json::Value> {
+        self.verify_passphrase(passphrase, now_ms)?;
         let mut out = serde_json::Map::new();
         for kind in kinds {
             let rows = self.list::<serde_json::Value>(kind)?;
@@ -430,19 +453,16 @@ impl Vault {
         schema::checkpoint(&self.conn)?;
         let dir = self.dir.clone();
         drop(self);
-        for name in [
-            FILE_NAME,
-            &format!("{FILE_NAME}-wal"),
-            &format!("{FILE_NAME}-shm"),
-            IMPORT_NAME,
-            LOCK_NAME,
-        ] {
-            match std::fs::remove_file(dir.join(name)) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-                _ => {}
-            }
-        }
-        Ok(())
+        remove_files(&dir)
+    }
+
+    /// Deletes the files of a vault that cannot be opened (damaged, another format), so a
+    /// person can start again. Refused while another instance holds the vault.
+    pub fn wipe_unopenable(dir: &Path) -> Result<()> {
+        let lock = take_lock(dir)?;
+        let result = remove_files(dir);
+        drop(lock);
+        result
     }
 
     /// SQLite's own integrity check; `true` when the file is sound.
@@ -548,6 +568,23 @@ fn check_header(conn: &Connection) -> Result<()> {
         return Err(VaultError::Corrupt("the format version is unreadable"));
     }
     KdfParams::decode(&get_meta(conn, "kdf")?)?;
+    Ok(())
+}
+
+fn remove_files(dir: &Path) -> Result<()> {
+    let names = [
+        FILE_NAME,
+        &format!("{FILE_NAME}-wal"),
+        &format!("{FILE_NAME}-shm"),
+        IMPORT_NAME,
+        LOCK_NAME,
+    ];
+    for name in names {
+        match std::fs::remove_file(dir.join(name)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
     Ok(())
 }
 

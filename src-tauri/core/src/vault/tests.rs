@@ -634,12 +634,12 @@ fn a_backup_with_a_record_moved_between_rows_is_refused() {
 
 #[test]
 fn the_readable_export_needs_the_passphrase_again_and_holds_every_record() {
-    let (_dir, v, _, _) = filled_vault(3);
+    let (_dir, mut v, _, _) = filled_vault(3);
     assert!(matches!(
-        v.readable_export("guess guess guess", crate::kinds::ALL),
+        v.readable_export("guess guess guess", crate::kinds::ALL, 0),
         Err(VaultError::WrongPassphrase)
     ));
-    let json = v.readable_export(PASS, crate::kinds::ALL).unwrap();
+    let json = v.readable_export(PASS, crate::kinds::ALL, 0).unwrap();
     assert_eq!(json["format"], "tend-readable-export");
     let notes = json["kinds"][crate::kinds::FIXTURE_NOTE]
         .as_array()
@@ -715,4 +715,29 @@ fn an_id_cannot_be_reused_by_another_kind() {
         note("updated"),
         "same kind updates"
     );
+}
+
+#[test]
+fn wrong_passphrases_at_an_unlocked_vault_count_towards_the_back_off() {
+    let (_dir, mut v, _) = new_vault();
+    for _ in 0..5 {
+        assert!(matches!(
+            v.verify_passphrase("guess guess guess", 1_000),
+            Err(VaultError::WrongPassphrase)
+        ));
+    }
+    assert!(matches!(
+        v.verify_passphrase(PASS, 1_000),
+        Err(VaultError::TooManyAttempts { .. })
+    ));
+    v.verify_passphrase(PASS, 40_000).unwrap();
+}
+
+#[test]
+fn a_damaged_vault_can_still_be_wiped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(FILE_NAME), b"not a vault at all").unwrap();
+    assert!(Vault::open(dir.path(), 0).is_err());
+    Vault::wipe_unopenable(dir.path()).unwrap();
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
 }
