@@ -40,6 +40,7 @@ impl Config {
     /// The app's configuration. Debug builds (used by the end-to-end tests) may point the
     /// data and export folders elsewhere; release builds always use the platform's.
     pub fn from_env() -> Self {
+        #[cfg_attr(not(debug_assertions), allow(unused_mut))]
         let mut config = Self::default();
         #[cfg(debug_assertions)]
         {

@@ -160,17 +160,13 @@ pub fn for_session(
         .filter(|f| f.session == session.id)
         .collect();
     for f in &mut list {
+        if session.pass_device {
+            // Answered alone: others' answers are theirs, not even their existence shown.
+            f.answers.retain(|a| viewer == Some(a.person.as_str()));
+        }
         for a in &mut f.answers {
-            if viewer == Some(a.person.as_str()) {
-                continue;
-            }
-            a.need = Text {
-                withheld: !a.need.text.is_empty(),
-                ..Text::default()
-            };
-            if session.pass_device {
-                a.check_in = CheckIn::default();
-                a.low = false;
+            if viewer != Some(a.person.as_str()) {
+                a.need = Text::default();
             }
         }
     }
