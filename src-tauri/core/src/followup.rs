@@ -129,7 +129,7 @@ pub fn answer(
             "That person is not part of this check-in.".into(),
         ));
     }
-    check_in.validate().map_err(VaultError::Invalid)?;
+    check_in.validate()?;
     if need.text.chars().count() > crate::session::MAX_NOTE {
         return Err(VaultError::Invalid(
             "The note is up to 1,000 characters.".into(),

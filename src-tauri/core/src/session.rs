@@ -289,7 +289,7 @@ pub fn check_in(vault: &mut Vault, id: &str, entry: NewCheckIn, now_ms: u64) -> 
     let (person, note) = (person.as_str(), note.as_str());
     let mut s = get(vault, id)?;
     s.has(person)?;
-    check_in.validate().map_err(VaultError::Invalid)?;
+    check_in.validate()?;
     if note.chars().count() > MAX_NOTE {
         return invalid(format!("A note is up to {MAX_NOTE} characters."));
     }

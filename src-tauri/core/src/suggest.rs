@@ -33,12 +33,15 @@ pub struct CheckIn {
 
 impl CheckIn {
     /// Unknown feeling words are refused, so the suggester only sees the grid's words.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> crate::vault::Result<()> {
+        use crate::vault::VaultError;
         if self.feelings.len() > 8 {
-            return Err("Choose up to eight feelings.".into());
+            return Err(VaultError::Invalid("Choose up to eight feelings.".into()));
         }
         match self.feelings.iter().find(|w| feelings::find(w).is_none()) {
-            Some(w) => Err(format!("{w:?} is not one of the feeling words.")),
+            Some(w) => Err(VaultError::Invalid(format!(
+                "{w:?} is not one of the feeling words."
+            ))),
             None => Ok(()),
         }
     }
@@ -604,7 +607,7 @@ pub fn for_stored(vault: &crate::vault::Vault, ask: &Ask) -> crate::vault::Resul
         if !seen.insert(&p.id) {
             return invalid("Each person is here once.".into());
         }
-        p.check_in.validate().map_err(VaultError::Invalid)?;
+        p.check_in.validate()?;
     }
     let profiles: Vec<Profile> = ask
         .people

@@ -320,7 +320,7 @@ fn unknown_feelings_are_refused_at_check_in() {
         feelings: vec!["calm".into(), "zorbly".into()],
         ..Default::default()
     };
-    assert!(c.validate().unwrap_err().contains("zorbly"));
+    assert!(c.validate().unwrap_err().to_string().contains("zorbly"));
     assert!(CheckIn {
         feelings: vec!["calm".into()],
         ..Default::default()
