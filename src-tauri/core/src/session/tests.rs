@@ -43,6 +43,12 @@ fn world() -> World {
     }
 }
 
+/// Starts a session for Me and Sam.
+fn begin(w: &mut World, context: Context, pass_device: bool, seed: u64, at: u64) -> Session {
+    let people = together_ids(&w.me, &w.sam, context, pass_device);
+    start(&mut w.v, people, seed, at).unwrap()
+}
+
 fn together(w: &World, context: Context, pass_device: bool) -> Start {
     together_ids(&w.me, &w.sam, context, pass_device)
 }
@@ -82,13 +88,7 @@ fn feeling(words: &[&str]) -> CheckIn {
 #[test]
 fn a_whole_session_from_start_to_follow_ups() {
     let mut w = world();
-    let s = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Scene, false),
-        42,
-        T0,
-    )
-    .unwrap();
+    let s = begin(&mut w, Context::Scene, false, 42, T0);
     assert_eq!(s.step, Step::CheckIn);
     check_in(
         &mut w.v,
@@ -173,13 +173,7 @@ fn a_whole_session_from_start_to_follow_ups() {
 #[test]
 fn leaving_mid_session_and_coming_back_resumes_it() {
     let mut w = world();
-    let s = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
-        1,
-        T0,
-    )
-    .unwrap();
+    let s = begin(&mut w, Context::Tender, false, 1, T0);
     check_in(
         &mut w.v,
         &s.id,
@@ -212,13 +206,7 @@ fn leaving_mid_session_and_coming_back_resumes_it() {
 #[test]
 fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
     let mut w = world();
-    let s = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Intense, true),
-        1,
-        T0,
-    )
-    .unwrap();
+    let s = begin(&mut w, Context::Intense, true, 1, T0);
     check_in(
         &mut w.v,
         &s.id,
@@ -288,13 +276,7 @@ fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
 #[test]
 fn without_pass_the_device_everything_was_said_together() {
     let mut w = world();
-    let s = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
-        1,
-        T0,
-    )
-    .unwrap();
+    let s = begin(&mut w, Context::Tender, false, 1, T0);
     check_in(
         &mut w.v,
         &s.id,
@@ -326,13 +308,7 @@ fn bad_input_is_refused_and_nothing_changes() {
     assert!(start(&mut w.v, roles_outside_scene, 1, T0).is_err());
     assert!(history(&w.v).unwrap().is_empty());
 
-    let s = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
-        1,
-        T0,
-    )
-    .unwrap();
+    let s = begin(&mut w, Context::Tender, false, 1, T0);
     assert!(check_in(
         &mut w.v,
         &s.id,
@@ -392,26 +368,14 @@ fn bad_input_is_refused_and_nothing_changes() {
 #[test]
 fn deleting_a_session_takes_its_follow_ups_and_timers_with_it() {
     let mut w = world();
-    let s = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Intense, false),
-        1,
-        T0,
-    )
-    .unwrap();
+    let s = begin(&mut w, Context::Intense, false, 1, T0);
     let mut t =
         crate::timer::Timer::new(crate::timer::TimerKind::Countdown, "Rest", 10 * 60_000, T0)
             .unwrap();
     t.session = Some(s.id.clone());
     crate::timer::start(&mut w.v, t, T0).unwrap();
     let (_, fus) = end(&mut w.v, &s.id, false, &Settings::default(), T0).unwrap();
-    let other = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
-        2,
-        T0 + 1,
-    )
-    .unwrap();
+    let other = begin(&mut w, Context::Tender, false, 2, T0 + 1);
     end(&mut w.v, &other.id, false, &Settings::default(), T0 + 2).unwrap();
     delete(&mut w.v, &s.id).unwrap();
     assert_eq!(history(&w.v).unwrap().len(), 1);
@@ -439,20 +403,8 @@ fn deleting_a_session_takes_its_follow_ups_and_timers_with_it() {
 #[test]
 fn history_is_newest_first_with_names() {
     let mut w = world();
-    let a = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, false),
-        1,
-        T0,
-    )
-    .unwrap();
-    let b = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Intense, false),
-        1,
-        T0 + H,
-    )
-    .unwrap();
+    let a = begin(&mut w, Context::Tender, false, 1, T0);
+    let b = begin(&mut w, Context::Intense, false, 1, T0 + H);
     let h = history(&w.v).unwrap();
     assert_eq!(
         h.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
@@ -464,13 +416,7 @@ fn history_is_newest_first_with_names() {
 #[test]
 fn saving_a_reflection_again_does_not_count_its_ratings_twice() {
     let mut w = world();
-    let s = start(
-        &mut w.v,
-        together_ids(&w.me.clone(), &w.sam.clone(), Context::Tender, true),
-        1,
-        T0,
-    )
-    .unwrap();
+    let s = begin(&mut w, Context::Tender, true, 1, T0);
     let card = crate::catalog::builtin()[0].id.clone();
     choose(&mut w.v, &s.id, &card, true).unwrap();
     let r = Reflection {
