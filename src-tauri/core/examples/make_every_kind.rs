@@ -1,0 +1,401 @@
+//! Writes the every-kind fixture: a vault holding at least one record of every kind Tend
+//! stores (settings, profiles with limits, plans, custom cards, feedback, sessions with
+//! check-ins and reflections, timers, follow-ups, contacts), plus `expected.json` with its
+//! passphrase, recovery code and every record as stored. Written once by the code of its
+//! day and committed; every later version must read it back through the typed API.
+//!     cargo run -p tend-core --example make_every_kind -- tests/fixtures/every-kind-v1
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+use tend_core::catalog::{self, Card, CardTimer, Category, Context, Energy, Role, Talk, Touch};
+use tend_core::feedback::{self, Verdict};
+use tend_core::followup;
+use tend_core::plan::{self, Plan};
+use tend_core::profile::{self, HardLimits, Need, Profile};
+use tend_core::session::{self, NewCheckIn, Participant, Reflection, Stage, Start, Step, Text};
+use tend_core::settings::{Settings, Theme};
+use tend_core::suggest::{CheckIn, NeedNow};
+use tend_core::support::{self, Contact};
+use tend_core::timer::{self, Timer, TimerKind};
+use tend_core::vault::{Cost, Vault};
+
+/// 2026-11-20 21:30 UTC: a fixed evening, so the fixture reads the same every time.
+const T0: u64 = 1_795_728_600_000;
+const MIN: u64 = 60_000;
+
+fn main() {
+    let dir = PathBuf::from(std::env::args().nth(1).expect("usage: make_every_kind DIR"));
+    if Vault::exists(&dir) {
+        eprintln!(
+            "{} already holds a vault; fixtures are never rewritten",
+            dir.display()
+        );
+        std::process::exit(1);
+    }
+    let passphrase = "amber willow ferry nocturne";
+    let (mut v, code) = Vault::create(&dir, passphrase, Cost::FLOOR).expect("create");
+
+    let settings = Settings {
+        auto_lock_minutes: 9,
+        theme: Theme::Light,
+        follow_up_hours: 20,
+        follow_up_extra: true,
+        sound: true,
+        haptics: false,
+    };
+    settings.save(&mut v).expect("settings");
+
+    let own = catalog::save_custom(
+        &mut v,
+        Card {
+            id: String::new(),
+            title: "Tea on the balcony".into(),
+            how: "Make two cups of something warm and sit outside, wrapped up, saying little."
+                .into(),
+            why: "Fresh air and warmth may help you both land.".into(),
+            category: Category::Practical,
+            contexts: vec![Context::Tender, Context::Scene],
+            roles: vec![Role::Top, Role::Bottom],
+            touch: Touch::Light,
+            talk: Talk::Some,
+            energy: Energy::Medium,
+            minutes: 15,
+            items: vec!["tea".into(), "blanket".into()],
+            timer: Some(CardTimer::Countdown { minutes: 15 }),
+            needs_partner: true,
+            predictable: false,
+            custom: false,
+        },
+    )
+    .expect("custom card");
+
+    let me = profile::save(
+        &mut v,
+        Profile {
+            name: "Robin".into(),
+            is_me: true,
+            closeness: Some(1),
+            talk: Some(-2),
+            touch_comfort: Some(Touch::Full),
+            needs: vec![Need::Water, Need::Warmth],
+            hard_limits: HardLimits {
+                cards: vec!["share-a-laugh".into()],
+                categories: vec![Category::Conversation],
+                max_touch: None,
+                items: vec!["ice".into()],
+            },
+            favourites: vec!["hand-on-heart".into(), own.id.clone()],
+            trauma_sensitive: false,
+            ..Default::default()
+        },
+    )
+    .expect("me");
+    let sam = profile::save(
+        &mut v,
+        Profile {
+            name: "Sam".into(),
+            closeness: Some(-2),
+            talk: None,
+            touch_comfort: Some(Touch::Light),
+            needs: vec![Need::Snack, Need::Shower],
+            hard_limits: HardLimits {
+                cards: vec!["slow-stroking".into()],
+                categories: vec![],
+                max_touch: Some(Touch::Light),
+                items: vec![],
+            },
+            favourites: vec!["box-breathing".into()],
+            trauma_sensitive: true,
+            ..Default::default()
+        },
+    )
+    .expect("sam");
+
+    plan::save(
+        &mut v,
+        Plan {
+            name: "After the rope scene".into(),
+            people: vec![me.id.clone(), sam.id.clone()],
+            context: Some(Context::Scene),
+            cards: vec!["scene-blanket".into(), "box-breathing".into()],
+            avoid: vec!["calming-music".into()],
+            note: "Water first, then the blanket. Ask before any touch.".into(),
+            ..Default::default()
+        },
+    )
+    .expect("plan");
+
+    feedback::record(&mut v, &me.id, "hand-on-heart", Verdict::Helped).expect("feedback");
+    feedback::record(&mut v, &me.id, "calming-music", Verdict::NotForMe).expect("feedback");
+    feedback::record(&mut v, &sam.id, "box-breathing", Verdict::Neutral).expect("feedback");
+
+    support::save_contact(
+        &mut v,
+        Contact {
+            name: "Alex (friend)".into(),
+            how: "Text first, any evening".into(),
+            ..Default::default()
+        },
+    )
+    .expect("contact");
+
+    // A scene, answered privately one at a time, carried through to the end.
+    let s = session::start(
+        &mut v,
+        Start {
+            people: vec![
+                Participant {
+                    person: me.id.clone(),
+                    role: Some(Role::Top),
+                },
+                Participant {
+                    person: sam.id.clone(),
+                    role: Some(Role::Bottom),
+                },
+            ],
+            context: Context::Scene,
+            intensity: 4,
+            pass_device: true,
+        },
+        42,
+        T0,
+    )
+    .expect("start");
+    session::check_in(
+        &mut v,
+        &s.id,
+        NewCheckIn {
+            person: me.id.clone(),
+            stage: Stage::Before,
+            check_in: CheckIn {
+                feelings: vec!["wired".into(), "proud".into()],
+                need: Some(NeedNow::Closeness),
+                no_touch: false,
+            },
+            note: "Heart still racing a little.".into(),
+            shared: true,
+        },
+        T0 + MIN,
+    )
+    .expect("check-in");
+    session::check_in(
+        &mut v,
+        &s.id,
+        NewCheckIn {
+            person: sam.id.clone(),
+            stage: Stage::Before,
+            check_in: CheckIn {
+                feelings: vec!["floaty".into(), "exposed".into()],
+                need: Some(NeedNow::Space),
+                no_touch: true,
+            },
+            note: "A bit far away.".into(),
+            shared: false,
+        },
+        T0 + 2 * MIN,
+    )
+    .expect("check-in");
+    session::set_step(&mut v, &s.id, Step::Cards).expect("step");
+    session::choose(&mut v, &s.id, "scene-blanket", true).expect("accept");
+    session::choose(&mut v, &s.id, "box-breathing", true).expect("accept");
+    session::choose(&mut v, &s.id, "calming-music", false).expect("decline");
+
+    let mut breathing = Timer::new(
+        TimerKind::Breathing {
+            pattern: catalog::Pattern::Box,
+        },
+        "Box breathing",
+        5 * MIN,
+        T0 + 3 * MIN,
+    )
+    .expect("timer");
+    breathing.session = Some(s.id.clone());
+    breathing.card = Some("box-breathing".into());
+    let mut breathing = timer::start(&mut v, breathing, T0 + 3 * MIN).expect("timer");
+    breathing.pause(T0 + 4 * MIN).expect("pause");
+    breathing.resume(T0 + 5 * MIN).expect("resume");
+    breathing.extend(MIN, T0 + 6 * MIN).expect("extend");
+    breathing.stop(T0 + 7 * MIN).expect("stop");
+    timer::save(&mut v, &breathing).expect("timer");
+
+    session::check_in(
+        &mut v,
+        &s.id,
+        NewCheckIn {
+            person: sam.id.clone(),
+            stage: Stage::After,
+            check_in: CheckIn {
+                feelings: vec!["calm".into()],
+                need: None,
+                no_touch: false,
+            },
+            note: String::new(),
+            shared: true,
+        },
+        T0 + 8 * MIN,
+    )
+    .expect("check-in");
+    session::set_step(&mut v, &s.id, Step::Reflect).expect("step");
+    session::reflect(
+        &mut v,
+        &s.id,
+        Reflection {
+            person: sam.id.clone(),
+            felt_good: Text {
+                text: "The blanket and the quiet.".into(),
+                shared: true,
+                ..Default::default()
+            },
+            change: Text {
+                text: "A little more time before talking.".into(),
+                shared: false,
+                ..Default::default()
+            },
+            uncomfortable: Some(true),
+            uncomfortable_shared: false,
+            uncomfortable_note: Text {
+                text: "The wrist tie was tighter than agreed.".into(),
+                shared: false,
+                ..Default::default()
+            },
+            appreciation: Text {
+                text: "You checked in twice.".into(),
+                shared: true,
+                ..Default::default()
+            },
+            rituals: vec![
+                ("scene-blanket".into(), Verdict::Helped),
+                ("box-breathing".into(), Verdict::NotForMe),
+            ],
+            ..Default::default()
+        },
+        T0 + 9 * MIN,
+    )
+    .expect("reflect");
+    session::reflect(
+        &mut v,
+        &s.id,
+        Reflection {
+            person: me.id.clone(),
+            felt_good: Text {
+                text: "Being trusted.".into(),
+                shared: true,
+                ..Default::default()
+            },
+            uncomfortable: Some(false),
+            rituals: vec![("scene-blanket".into(), Verdict::Neutral)],
+            ..Default::default()
+        },
+        T0 + 10 * MIN,
+    )
+    .expect("reflect");
+    let (_, follow_ups) = session::end(&mut v, &s.id, true, &settings, T0 + 11 * MIN).expect("end");
+    let first = &follow_ups[0];
+    followup::answer(
+        &mut v,
+        &first.id,
+        &sam.id,
+        CheckIn {
+            feelings: vec!["flat".into(), "lonely".into()],
+            need: None,
+            no_touch: false,
+        },
+        true,
+        Text {
+            text: "A call in the evening would help.".into(),
+            ..Default::default()
+        },
+        first.due_at_ms + 30 * MIN,
+    )
+    .expect("answer");
+    followup::answer(
+        &mut v,
+        &first.id,
+        &me.id,
+        CheckIn {
+            feelings: vec!["content".into()],
+            need: None,
+            no_touch: false,
+        },
+        false,
+        Text::default(),
+        first.due_at_ms + 40 * MIN,
+    )
+    .expect("answer");
+    followup::complete(&mut v, &first.id, first.due_at_ms + 41 * MIN).expect("complete");
+
+    // A tender moment together, still open at the cards step, with a countdown running.
+    let open = session::start(
+        &mut v,
+        Start {
+            people: vec![
+                Participant {
+                    person: me.id.clone(),
+                    role: None,
+                },
+                Participant {
+                    person: sam.id.clone(),
+                    role: None,
+                },
+            ],
+            context: Context::Tender,
+            intensity: 2,
+            pass_device: false,
+        },
+        7,
+        T0 + 3 * 24 * 60 * MIN,
+    )
+    .expect("start");
+    session::check_in(
+        &mut v,
+        &open.id,
+        NewCheckIn {
+            person: me.id.clone(),
+            stage: Stage::Before,
+            check_in: CheckIn {
+                feelings: vec!["tender".into(), "sleepy".into()],
+                need: None,
+                no_touch: false,
+            },
+            note: String::new(),
+            shared: true,
+        },
+        T0 + 3 * 24 * 60 * MIN + MIN,
+    )
+    .expect("check-in");
+    session::set_step(&mut v, &open.id, Step::Cards).expect("step");
+    session::choose(&mut v, &open.id, &own.id, true).expect("accept");
+    let mut cuddle = Timer::new(
+        TimerKind::Countdown,
+        "Tea on the balcony",
+        15 * MIN,
+        T0 + 3 * 24 * 60 * MIN + 2 * MIN,
+    )
+    .expect("timer");
+    cuddle.session = Some(open.id.clone());
+    cuddle.card = Some(own.id.clone());
+    timer::start(&mut v, cuddle, T0 + 3 * 24 * 60 * MIN + 2 * MIN).expect("timer");
+
+    // Everything as stored, kind by kind.
+    let mut records = Vec::new();
+    for kind in tend_core::kinds::ALL {
+        for (id, value) in v.list::<Value>(kind).expect("list") {
+            records.push(json!({ "kind": kind, "id": id.to_hex(), "value": value }));
+        }
+    }
+    v.lock().expect("lock");
+    drop(v);
+    let _ = std::fs::remove_file(dir.join("tend.vault.lock"));
+    let expected = json!({
+        "passphrase": passphrase,
+        "recovery_code": code.display().as_str(),
+        "records": records,
+    });
+    std::fs::write(
+        dir.join("expected.json"),
+        serde_json::to_string_pretty(&expected).unwrap() + "\n",
+    )
+    .unwrap();
+    println!("wrote {}", dir.display());
+}
