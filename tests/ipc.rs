@@ -143,7 +143,7 @@ fn commands_that_need_the_vault_say_locked_when_it_is() {
         ("get_settings", json!({})),
         (
             "save_settings",
-            json!({"settings": {"auto_lock_minutes": 5, "theme": "dark"}}),
+            json!({"settings": {"autoLockMinutes": 5, "theme": "dark"}}),
         ),
         ("export_backup", json!({})),
         ("new_recovery_code", json!({})),
@@ -171,7 +171,7 @@ fn a_wrong_passphrase_says_so_and_the_right_one_still_opens() {
     );
     invoke(&h, "unlock", passphrase(PASS)).expect("the right passphrase opens");
     assert_eq!(
-        invoke(&h, "get_settings", json!({})).unwrap()["auto_lock_minutes"],
+        invoke(&h, "get_settings", json!({})).unwrap()["autoLockMinutes"],
         5
     );
 }
@@ -213,19 +213,19 @@ fn bad_arguments_are_invalid_and_store_nothing() {
     let err = invoke(
         &h,
         "save_settings",
-        json!({"settings": {"auto_lock_minutes": 0}}),
+        json!({"settings": {"autoLockMinutes": 0}}),
     )
     .unwrap_err();
     assert_eq!(err["code"], "invalid", "{err}");
     let err = invoke(
         &h,
         "save_settings",
-        json!({"settings": {"auto_lock_minutes": 999}}),
+        json!({"settings": {"autoLockMinutes": 999}}),
     )
     .unwrap_err();
     assert_eq!(err["code"], "invalid", "{err}");
     assert_eq!(
-        invoke(&h, "get_settings", json!({})).unwrap()["auto_lock_minutes"],
+        invoke(&h, "get_settings", json!({})).unwrap()["autoLockMinutes"],
         5
     );
     let err = invoke(&h, "create_vault", json!({"passphrase": "password"})).unwrap_err();
@@ -279,7 +279,7 @@ fn backup_export_and_import_through_the_commands() {
     invoke(
         &h,
         "save_settings",
-        json!({"settings": {"auto_lock_minutes": 9, "theme": "light"}}),
+        json!({"settings": {"autoLockMinutes": 9, "theme": "light"}}),
     )
     .unwrap();
     let path = invoke(&h, "export_backup", json!({})).unwrap();
@@ -296,7 +296,7 @@ fn backup_export_and_import_through_the_commands() {
     let restore = json!({"data": data, "secret": {"kind": "recovery_code", "value": code}});
     invoke(&other, "import_backup", restore).expect("a fresh install restores the backup");
     assert_eq!(
-        invoke(&other, "get_settings", json!({})).unwrap()["auto_lock_minutes"],
+        invoke(&other, "get_settings", json!({})).unwrap()["autoLockMinutes"],
         9
     );
 }

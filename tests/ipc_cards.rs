@@ -54,7 +54,7 @@ fn the_catalogue_lists_and_filters_by_category_and_context() {
 #[test]
 fn profiles_save_list_and_refuse_bad_fields_with_invalid() {
     let h = unlocked();
-    let me = save_profile(&h, json!({"name": "Me", "is_me": true, "talk": -2}));
+    let me = save_profile(&h, json!({"name": "Me", "isMe": true, "talk": -2}));
     assert_eq!(me["id"].as_str().unwrap().len(), 32);
     save_profile(&h, json!({"name": "Sam", "needs": ["water"]}));
     assert_eq!(
@@ -94,7 +94,7 @@ fn profiles_save_list_and_refuse_bad_fields_with_invalid() {
 fn a_custom_card_missing_an_attribute_is_a_clear_invalid_error() {
     let h = unlocked();
     let mut card = invoke(&h, "list_cards", json!({})).unwrap()[0].clone();
-    card["id"] = json!("");
+    card["id"] = json!(null);
     card["title"] = json!("Our own ritual");
     let saved =
         invoke(&h, "save_custom_card", json!({ "card": card.clone() })).expect("a full card saves");
@@ -112,7 +112,7 @@ fn a_custom_card_missing_an_attribute_is_a_clear_invalid_error() {
 #[test]
 fn a_plan_naming_someone_who_is_not_there_is_refused() {
     let h = unlocked();
-    let me = save_profile(&h, json!({"name": "Me", "is_me": true}));
+    let me = save_profile(&h, json!({"name": "Me", "isMe": true}));
     let err = invoke(
         &h,
         "save_plan",
@@ -130,10 +130,10 @@ fn a_plan_naming_someone_who_is_not_there_is_refused() {
 #[test]
 fn suggestions_respect_a_hard_limit_and_explain_themselves() {
     let h = unlocked();
-    let me = save_profile(&h, json!({"name": "Me", "is_me": true}));
+    let me = save_profile(&h, json!({"name": "Me", "isMe": true}));
     let sam = save_profile(
         &h,
-        json!({"name": "Sam", "hard_limits": {"categories": ["touch"], "max_touch": "none"}}),
+        json!({"name": "Sam", "hardLimits": {"categories": ["touch"], "maxTouch": "none"}}),
     );
     for seed in 0..20 {
         let answer = invoke(&h, "suggest", json!({"ask": {
@@ -154,7 +154,7 @@ fn suggestions_respect_a_hard_limit_and_explain_themselves() {
 #[test]
 fn feedback_reaches_the_suggester() {
     let h = unlocked();
-    let me = save_profile(&h, json!({"name": "Me", "is_me": true}));
+    let me = save_profile(&h, json!({"name": "Me", "isMe": true}));
     let ask = json!({"ask": {"people": [{"id": me["id"]}], "context": "solo", "intensity": 1, "seed": 3}});
     let first = invoke(&h, "suggest", ask.clone()).unwrap()["suggestions"][0]["card"]["id"].clone();
     for _ in 0..3 {
@@ -185,7 +185,7 @@ fn feedback_reaches_the_suggester() {
 #[test]
 fn a_malformed_suggestion_request_is_invalid() {
     let h = unlocked();
-    let me = save_profile(&h, json!({"name": "Me", "is_me": true}));
+    let me = save_profile(&h, json!({"name": "Me", "isMe": true}));
     for (ask, why) in [
         (
             json!({"people": [], "context": "solo", "intensity": 1, "seed": 1}),

@@ -17,7 +17,7 @@ fn two() -> Two {
     let me = invoke(
         &h,
         "save_profile",
-        json!({"profile": {"name": "Me", "is_me": true}}),
+        json!({"profile": {"name": "Me", "isMe": true}}),
     )
     .unwrap()["id"]
         .as_str()
@@ -55,7 +55,7 @@ fn check_in(
         "session_check_in",
         json!({
             "id": id, "person": person, "stage": "before",
-            "checkIn": {"feelings": words, "need": null, "no_touch": false}, "note": note, "shared": shared,
+            "checkIn": {"feelings": words, "need": null, "noTouch": false}, "note": note, "shared": shared,
         }),
     )
 }

@@ -2,11 +2,10 @@
 //! the UI branches on `code` and shows `message`; it never parses message text.
 
 use serde::Serialize;
-use tend_core::vault::VaultError;
-use tend_core::PassphraseError;
+use tend_core::{Error, ErrorKind, PassphraseError};
 
 /// Only the codes the UI branches on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// Unlock first.
@@ -18,9 +17,30 @@ pub enum ErrorCode {
     /// Another Tend window has the vault open.
     InUse,
     NotFound,
-    /// The request or the file it named was not acceptable; the message says why.
+    /// The request was not acceptable; the message says why.
     Invalid,
+    /// The vault or a backup is damaged or was tampered with: restore a backup.
+    Damaged,
+    /// Made by a newer Tend: update Tend.
+    NewerVersion,
     Internal,
+}
+
+impl From<ErrorKind> for ErrorCode {
+    fn from(kind: ErrorKind) -> Self {
+        // Exhaustive on purpose: a new kind of error must choose its code here.
+        match kind {
+            ErrorKind::Locked => ErrorCode::Locked,
+            ErrorKind::WrongSecret => ErrorCode::WrongPassphrase,
+            ErrorKind::TooManyAttempts => ErrorCode::TooManyAttempts,
+            ErrorKind::InUse => ErrorCode::InUse,
+            ErrorKind::NotFound => ErrorCode::NotFound,
+            ErrorKind::Invalid => ErrorCode::Invalid,
+            ErrorKind::Damaged => ErrorCode::Damaged,
+            ErrorKind::NewerVersion => ErrorCode::NewerVersion,
+            ErrorKind::Internal => ErrorCode::Internal,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
@@ -43,33 +63,28 @@ impl CommandError {
     }
 }
 
-impl From<VaultError> for CommandError {
-    fn from(e: VaultError) -> Self {
-        let code = match &e {
-            VaultError::Locked => ErrorCode::Locked,
-            VaultError::WrongPassphrase | VaultError::WrongRecoveryCode => {
-                ErrorCode::WrongPassphrase
-            }
-            VaultError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
-            VaultError::InUse => ErrorCode::InUse,
-            VaultError::NotFound | VaultError::NoVault => ErrorCode::NotFound,
-            VaultError::Storage(_) => ErrorCode::Internal,
-            // Bad input or a file that is not acceptable: the message explains which.
-            _ => ErrorCode::Invalid,
-        };
-        Self::new(code, e.to_string())
+impl From<Error> for CommandError {
+    fn from(e: Error) -> Self {
+        Self::new(e.kind().into(), e.to_string())
+    }
+}
+
+impl From<tend_core::vault::VaultError> for CommandError {
+    fn from(e: tend_core::vault::VaultError) -> Self {
+        Error::from(e).into()
     }
 }
 
 impl From<PassphraseError> for CommandError {
     fn from(e: PassphraseError) -> Self {
-        Self::new(ErrorCode::Invalid, e.to_string())
+        Error::from(e).into()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tend_core::vault::VaultError;
 
     #[test]
     fn serializes_as_code_and_message() {
@@ -81,6 +96,26 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({"code": "wrong_passphrase", "message": "That passphrase did not open it."})
+        );
+    }
+
+    #[test]
+    fn a_damaged_or_newer_vault_is_never_reported_as_a_typo() {
+        for (e, code) in [
+            (VaultError::Tampered, "damaged"),
+            (VaultError::Corrupt("x"), "damaged"),
+            (VaultError::NotAVault, "damaged"),
+            (VaultError::NewerFormat(9), "newer_version"),
+            (VaultError::Storage("disk".into()), "internal"),
+            (VaultError::TooLarge, "invalid"),
+        ] {
+            let json = serde_json::to_value(CommandError::from(e)).unwrap();
+            assert_eq!(json["code"], code, "{json}");
+        }
+        let json = serde_json::to_value(CommandError::from(Error::invalid("Say more."))).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "invalid", "message": "Say more."})
         );
     }
 }

@@ -1,10 +1,12 @@
 //! The Tauri shell: wiring only. Commands live in `commands/`, state in `state.rs`, the
 //! domain in `tend-core`.
 
+#[macro_use]
 mod commands;
 mod error;
 mod notify;
 mod state;
+mod wire;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -14,6 +16,21 @@ pub use state::{AppState, TimerClock};
 
 use tauri::{Builder, Emitter, Manager, Runtime};
 use tend_core::keeper::CostPolicy;
+
+macro_rules! handlers {
+    ($($module:ident::$command:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$module::$command),*]
+    };
+}
+
+macro_rules! command_names {
+    ($($module:ident::$command:ident),* $(,)?) => {
+        &[$(stringify!($command)),*]
+    };
+}
+
+/// Every command the window may call, by name (the one list, `commands/list.rs`).
+pub const COMMANDS: &[&str] = app_commands!(command_names);
 
 /// Where Tend keeps its vault and writes exports, and how hard a new passphrase is
 /// stretched, and the clock timers read. `None` folders mean the platform's defaults.
@@ -105,61 +122,7 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
             Ok(())
         })
         .on_window_event(report_minimised)
-        .invoke_handler(tauri::generate_handler![
-            commands::about::about,
-            commands::passphrase::assess_passphrase,
-            commands::vault::vault_status,
-            commands::vault::create_vault,
-            commands::vault::confirm_recovery_code,
-            commands::vault::pending_recovery_code,
-            commands::vault::unlock,
-            commands::vault::lock,
-            commands::vault::report_activity,
-            commands::vault::report_visibility,
-            commands::settings::get_settings,
-            commands::settings::save_settings,
-            commands::settings::change_passphrase,
-            commands::settings::new_recovery_code,
-            commands::settings::export_backup,
-            commands::settings::import_backup,
-            commands::settings::readable_export,
-            commands::settings::wipe_everything,
-            commands::cards::list_cards,
-            commands::cards::get_card,
-            commands::cards::save_custom_card,
-            commands::cards::delete_custom_card,
-            commands::cards::record_feedback,
-            commands::cards::suggest,
-            commands::people::list_profiles,
-            commands::people::save_profile,
-            commands::people::delete_profile,
-            commands::people::list_plans,
-            commands::people::save_plan,
-            commands::people::delete_plan,
-            commands::session::feelings,
-            commands::session::start_session,
-            commands::session::open_session,
-            commands::session::get_session,
-            commands::session::session_follow_ups,
-            commands::session::session_check_in,
-            commands::session::session_step,
-            commands::session::session_suggest,
-            commands::session::session_choose,
-            commands::session::session_reflect,
-            commands::session::end_session,
-            commands::session::history,
-            commands::session::delete_session,
-            commands::timer::start_timer,
-            commands::timer::current_timer,
-            commands::timer::timer_view,
-            commands::timer::timer_action,
-            commands::followup::due_follow_ups,
-            commands::followup::answer_follow_up,
-            commands::followup::complete_follow_up,
-            commands::followup::support,
-            commands::followup::save_contact,
-            commands::followup::delete_contact,
-        ])
+        .invoke_handler(app_commands!(handlers))
 }
 
 /// Once a second: locks the vault when the core says so (and tells the window; the event

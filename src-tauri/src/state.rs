@@ -7,7 +7,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use tend_core::keeper::{CostPolicy, Keeper, NewRecoveryCode, Status};
 use tend_core::settings::Settings;
-use tend_core::vault::{Result, Secret, Vault};
+use tend_core::vault::{Secret, Vault};
+use tend_core::Result;
 
 pub struct AppState {
     keeper: Mutex<Keeper>,

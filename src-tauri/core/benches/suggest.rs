@@ -6,9 +6,11 @@
 use std::time::{Duration, Instant};
 
 use tend_core::catalog::{builtin, Card, Context, Role};
+use tend_core::checkin::{CheckIn, NeedNow};
 use tend_core::feedback::{Book, Verdict};
 use tend_core::profile::{HardLimits, Need, Profile};
-use tend_core::suggest::{suggest, CheckIn, NeedNow, Person, Request};
+use tend_core::suggest::{suggest, Person, Request};
+use tend_core::vault::RecordId;
 
 fn main() {
     // 500 cards: the catalogue, then copies standing in for custom cards.
@@ -45,7 +47,7 @@ fn main() {
         .collect();
     let profiles: Vec<Profile> = (0..4)
         .map(|p| Profile {
-            id: format!("{p:032x}"),
+            id: RecordId::from_bytes([p as u8; 16]),
             name: format!("Person {p}"),
             closeness: Some(p as i8 - 2),
             talk: Some(1 - p as i8),

@@ -10,9 +10,26 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
-use tend_core::kinds::FIXTURE_NOTE;
-use tend_core::vault::{kdf, Cost, RecordId, Secret, Vault};
+use serde::{Deserialize, Serialize};
+use tend_core::vault::{kdf, Cost, Kinds, Record, RecordId, Secret, Vault};
+
+/// A record the size of a session, check-in or reflection; a kind only the benchmark uses.
+#[derive(Serialize, Deserialize)]
+struct Note {
+    id: RecordId,
+    n: usize,
+    at: String,
+    text: String,
+}
+
+impl Record for Note {
+    const KIND: &'static str = "bench_note";
+    fn id(&self) -> RecordId {
+        self.id
+    }
+}
+
+const KINDS: Kinds = &[Note::KIND];
 
 const PASS: &str = "copper lantern orbit meadow";
 const PHASES: &[&str] = &["unlock", "commit", "list1k", "list10k", "tenyears"];
@@ -78,17 +95,22 @@ fn percentile(samples: &mut [Duration], p: f64) -> Duration {
     samples[i]
 }
 
-fn note(i: usize, size: usize) -> serde_json::Value {
-    json!({ "n": i, "at": "2026-11-28T21:30:00Z", "text": "w".repeat(size) })
+fn note(i: usize, size: usize) -> Note {
+    Note {
+        id: RecordId::generate(),
+        n: i,
+        at: "2026-11-28T21:30:00Z".into(),
+        text: "w".repeat(size),
+    }
 }
 
 /// Unlock with the cost calibrated on this machine, as the app does.
 fn unlock(dir: &Path) {
     let cost = kdf::calibrate(kdf::measure_here);
-    drop(Vault::create(dir, PASS, cost).unwrap());
+    drop(Vault::create(dir, PASS, cost, KINDS).unwrap());
     let mut times: Vec<Duration> = (0..7)
         .map(|_| {
-            let mut v = Vault::open(dir, 0).unwrap();
+            let mut v = Vault::open(dir, 0, KINDS).unwrap();
             let t = Instant::now();
             v.unlock(PASS, 0).unwrap();
             t.elapsed()
@@ -104,12 +126,12 @@ fn unlock(dir: &Path) {
 }
 
 fn commit(dir: &Path) {
-    let (mut v, _) = Vault::create(dir, PASS, Cost::FLOOR).unwrap();
+    let (mut v, _) = Vault::create(dir, PASS, Cost::FLOOR, KINDS).unwrap();
     let mut times: Vec<Duration> = (0..1_000)
         .map(|i| {
             let value = note(i, 500);
             let t = Instant::now();
-            v.put(FIXTURE_NOTE, &RecordId::generate(), &value).unwrap();
+            v.save(&value).unwrap();
             t.elapsed()
         })
         .collect();
@@ -126,7 +148,7 @@ fn fill(v: &mut Vault, n: usize, size: usize) {
     for chunk in (0..n).collect::<Vec<_>>().chunks(500) {
         v.write(|w| {
             for &i in chunk {
-                w.put(FIXTURE_NOTE, &RecordId::generate(), &note(i, size))?;
+                w.save(&note(i, size))?;
             }
             Ok(())
         })
@@ -135,18 +157,18 @@ fn fill(v: &mut Vault, n: usize, size: usize) {
 }
 
 fn list(dir: &Path, n: usize) {
-    let (mut v, _) = Vault::create(dir, PASS, Cost::FLOOR).unwrap();
+    let (mut v, _) = Vault::create(dir, PASS, Cost::FLOOR, KINDS).unwrap();
     fill(&mut v, n, 400);
     drop(v);
     let mut opens = Vec::new();
     let mut lists = Vec::new();
     for _ in 0..9 {
         let t = Instant::now();
-        let mut v = Vault::open(dir, 0).unwrap();
+        let mut v = Vault::open(dir, 0, KINDS).unwrap();
         opens.push(t.elapsed());
         v.unlock(PASS, 0).unwrap();
         let t = Instant::now();
-        let rows = v.list::<serde_json::Value>(FIXTURE_NOTE).unwrap();
+        let rows = v.list::<Note>().unwrap();
         lists.push(t.elapsed());
         assert_eq!(rows.len(), n);
     }
@@ -160,14 +182,14 @@ fn list(dir: &Path, n: usize) {
 
 /// About ten years: 4,000 sessions, each with two check-ins and a reflection.
 fn ten_years(dir: &Path) {
-    let (mut v, _) = Vault::create(&dir.join("a"), PASS, Cost::FLOOR).unwrap();
+    let (mut v, _) = Vault::create(&dir.join("a"), PASS, Cost::FLOOR, KINDS).unwrap();
     for _ in 0..4_000 / 500 {
         v.write(|w| {
             for i in 0..500 {
-                w.put(FIXTURE_NOTE, &RecordId::generate(), &note(i, 900))?; // session
-                w.put(FIXTURE_NOTE, &RecordId::generate(), &note(i, 250))?; // check-in before
-                w.put(FIXTURE_NOTE, &RecordId::generate(), &note(i, 250))?; // check-in after
-                w.put(FIXTURE_NOTE, &RecordId::generate(), &note(i, 700))?; // reflection
+                w.save(&note(i, 900))?; // session
+                w.save(&note(i, 250))?; // check-in before
+                w.save(&note(i, 250))?; // check-in after
+                w.save(&note(i, 700))?; // reflection
             }
             Ok(())
         })
@@ -180,15 +202,9 @@ fn ten_years(dir: &Path) {
     let bytes = std::fs::read(&backup).unwrap();
     let t = Instant::now();
     let restored =
-        Vault::create_from_backup(&dir.join("b"), &bytes, Secret::Passphrase(PASS)).unwrap();
+        Vault::create_from_backup(&dir.join("b"), &bytes, Secret::Passphrase(PASS), KINDS).unwrap();
     let import = t.elapsed();
-    assert_eq!(
-        restored
-            .list::<serde_json::Value>(FIXTURE_NOTE)
-            .unwrap()
-            .len(),
-        16_000
-    );
+    assert_eq!(restored.list::<Note>().unwrap().len(), 16_000);
     println!(
         "16,000 records, backup {:.1} MiB: export {:.0} ms, import (checked) {:.0} ms",
         bytes.len() as f64 / (1024.0 * 1024.0),

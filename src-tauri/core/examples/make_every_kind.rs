@@ -1,21 +1,22 @@
-//! Writes the every-kind fixture: a vault holding at least one record of every kind Tend
+//! Writes an every-kind fixture: a vault holding at least one record of every kind Tend
 //! stores (settings, profiles with limits, plans, custom cards, feedback, sessions with
 //! check-ins and reflections, timers, follow-ups, contacts), plus `expected.json` with its
-//! passphrase, recovery code and every record as stored. Written once by the code of its
-//! day and committed; every later version must read it back through the typed API.
+//! passphrase, recovery code and every record as stored. `tests/fixtures/every-kind-v1`
+//! was written by the code of its day and committed; every later version must read it
+//! back through the typed API (`tests/every_kind.rs`).
 //!     cargo run -p tend-core --example make_every_kind -- tests/fixtures/every-kind-v1
 
 use std::path::PathBuf;
 
-use serde_json::{json, Value};
+use serde_json::json;
 use tend_core::catalog::{self, Card, CardTimer, Category, Context, Energy, Role, Talk, Touch};
+use tend_core::checkin::{CheckIn, NeedNow, Text};
 use tend_core::feedback::{self, Verdict};
 use tend_core::followup;
 use tend_core::plan::{self, Plan};
 use tend_core::profile::{self, HardLimits, Need, Profile};
-use tend_core::session::{self, NewCheckIn, Participant, Reflection, Stage, Start, Step, Text};
+use tend_core::session::{self, NewCheckIn, Participant, Reflection, Stage, Start, Step};
 use tend_core::settings::{Settings, Theme};
-use tend_core::suggest::{CheckIn, NeedNow};
 use tend_core::support::{self, Contact};
 use tend_core::timer::{self, Timer, TimerKind};
 use tend_core::vault::{Cost, Vault};
@@ -34,7 +35,8 @@ fn main() {
         std::process::exit(1);
     }
     let passphrase = "amber willow ferry nocturne";
-    let (mut v, code) = Vault::create(&dir, passphrase, Cost::FLOOR).expect("create");
+    let (mut v, code) =
+        Vault::create(&dir, passphrase, Cost::FLOOR, tend_core::kinds::ALL).expect("create");
 
     let settings = Settings {
         auto_lock_minutes: 9,
@@ -48,6 +50,7 @@ fn main() {
 
     let own = catalog::save_custom(
         &mut v,
+        None,
         Card {
             id: String::new(),
             title: "Tea on the balcony".into(),
@@ -72,6 +75,7 @@ fn main() {
 
     let me = profile::save(
         &mut v,
+        None,
         Profile {
             name: "Robin".into(),
             is_me: true,
@@ -93,6 +97,7 @@ fn main() {
     .expect("me");
     let sam = profile::save(
         &mut v,
+        None,
         Profile {
             name: "Sam".into(),
             closeness: Some(-2),
@@ -114,9 +119,10 @@ fn main() {
 
     plan::save(
         &mut v,
+        None,
         Plan {
             name: "After the rope scene".into(),
-            people: vec![me.id.clone(), sam.id.clone()],
+            people: vec![me.id, sam.id],
             context: Some(Context::Scene),
             cards: vec!["scene-blanket".into(), "box-breathing".into()],
             avoid: vec!["calming-music".into()],
@@ -126,12 +132,13 @@ fn main() {
     )
     .expect("plan");
 
-    feedback::record(&mut v, &me.id, "hand-on-heart", Verdict::Helped).expect("feedback");
-    feedback::record(&mut v, &me.id, "calming-music", Verdict::NotForMe).expect("feedback");
-    feedback::record(&mut v, &sam.id, "box-breathing", Verdict::Neutral).expect("feedback");
+    feedback::record(&mut v, me.id, "hand-on-heart", Verdict::Helped).expect("feedback");
+    feedback::record(&mut v, me.id, "calming-music", Verdict::NotForMe).expect("feedback");
+    feedback::record(&mut v, sam.id, "box-breathing", Verdict::Neutral).expect("feedback");
 
     support::save_contact(
         &mut v,
+        None,
         Contact {
             name: "Alex (friend)".into(),
             how: "Text first, any evening".into(),
@@ -146,11 +153,11 @@ fn main() {
         Start {
             people: vec![
                 Participant {
-                    person: me.id.clone(),
+                    person: me.id,
                     role: Some(Role::Top),
                 },
                 Participant {
-                    person: sam.id.clone(),
+                    person: sam.id,
                     role: Some(Role::Bottom),
                 },
             ],
@@ -164,9 +171,9 @@ fn main() {
     .expect("start");
     session::check_in(
         &mut v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: me.id.clone(),
+            person: me.id,
             stage: Stage::Before,
             check_in: CheckIn {
                 feelings: vec!["wired".into(), "proud".into()],
@@ -181,9 +188,9 @@ fn main() {
     .expect("check-in");
     session::check_in(
         &mut v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: sam.id.clone(),
+            person: sam.id,
             stage: Stage::Before,
             check_in: CheckIn {
                 feelings: vec!["floaty".into(), "exposed".into()],
@@ -196,10 +203,10 @@ fn main() {
         T0 + 2 * MIN,
     )
     .expect("check-in");
-    session::set_step(&mut v, &s.id, Step::Cards).expect("step");
-    session::choose(&mut v, &s.id, "scene-blanket", true).expect("accept");
-    session::choose(&mut v, &s.id, "box-breathing", true).expect("accept");
-    session::choose(&mut v, &s.id, "calming-music", false).expect("decline");
+    session::set_step(&mut v, s.id, Step::Cards).expect("step");
+    session::choose(&mut v, s.id, "scene-blanket", true).expect("accept");
+    session::choose(&mut v, s.id, "box-breathing", true).expect("accept");
+    session::choose(&mut v, s.id, "calming-music", false).expect("decline");
 
     let mut breathing = Timer::new(
         TimerKind::Breathing {
@@ -210,20 +217,20 @@ fn main() {
         T0 + 3 * MIN,
     )
     .expect("timer");
-    breathing.session = Some(s.id.clone());
+    breathing.session = Some(s.id);
     breathing.card = Some("box-breathing".into());
     let mut breathing = timer::start(&mut v, breathing, T0 + 3 * MIN).expect("timer");
     breathing.pause(T0 + 4 * MIN).expect("pause");
     breathing.resume(T0 + 5 * MIN).expect("resume");
     breathing.extend(MIN, T0 + 6 * MIN).expect("extend");
-    breathing.stop(T0 + 7 * MIN).expect("stop");
+    breathing.stop(T0 + 7 * MIN);
     timer::save(&mut v, &breathing).expect("timer");
 
     session::check_in(
         &mut v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: sam.id.clone(),
+            person: sam.id,
             stage: Stage::After,
             check_in: CheckIn {
                 feelings: vec!["calm".into()],
@@ -236,12 +243,12 @@ fn main() {
         T0 + 8 * MIN,
     )
     .expect("check-in");
-    session::set_step(&mut v, &s.id, Step::Reflect).expect("step");
+    session::set_step(&mut v, s.id, Step::Reflect).expect("step");
     session::reflect(
         &mut v,
-        &s.id,
+        s.id,
         Reflection {
-            person: sam.id.clone(),
+            person: sam.id,
             felt_good: Text {
                 text: "The blanket and the quiet.".into(),
                 shared: true,
@@ -275,9 +282,9 @@ fn main() {
     .expect("reflect");
     session::reflect(
         &mut v,
-        &s.id,
+        s.id,
         Reflection {
-            person: me.id.clone(),
+            person: me.id,
             felt_good: Text {
                 text: "Being trusted.".into(),
                 shared: true,
@@ -290,12 +297,12 @@ fn main() {
         T0 + 10 * MIN,
     )
     .expect("reflect");
-    let (_, follow_ups) = session::end(&mut v, &s.id, true, &settings, T0 + 11 * MIN).expect("end");
+    let (_, follow_ups) = followup::end_session(&mut v, s.id, true, T0 + 11 * MIN).expect("end");
     let first = &follow_ups[0];
     followup::answer(
         &mut v,
-        &first.id,
-        &sam.id,
+        first.id,
+        sam.id,
         CheckIn {
             feelings: vec!["flat".into(), "lonely".into()],
             need: None,
@@ -311,8 +318,8 @@ fn main() {
     .expect("answer");
     followup::answer(
         &mut v,
-        &first.id,
-        &me.id,
+        first.id,
+        me.id,
         CheckIn {
             feelings: vec!["content".into()],
             need: None,
@@ -323,7 +330,7 @@ fn main() {
         first.due_at_ms + 40 * MIN,
     )
     .expect("answer");
-    followup::complete(&mut v, &first.id, first.due_at_ms + 41 * MIN).expect("complete");
+    followup::complete(&mut v, first.id, first.due_at_ms + 41 * MIN).expect("complete");
 
     // A tender moment together, still open at the cards step, with a countdown running.
     let open = session::start(
@@ -331,11 +338,11 @@ fn main() {
         Start {
             people: vec![
                 Participant {
-                    person: me.id.clone(),
+                    person: me.id,
                     role: None,
                 },
                 Participant {
-                    person: sam.id.clone(),
+                    person: sam.id,
                     role: None,
                 },
             ],
@@ -349,9 +356,9 @@ fn main() {
     .expect("start");
     session::check_in(
         &mut v,
-        &open.id,
+        open.id,
         NewCheckIn {
-            person: me.id.clone(),
+            person: me.id,
             stage: Stage::Before,
             check_in: CheckIn {
                 feelings: vec!["tender".into(), "sleepy".into()],
@@ -364,8 +371,8 @@ fn main() {
         T0 + 3 * 24 * 60 * MIN + MIN,
     )
     .expect("check-in");
-    session::set_step(&mut v, &open.id, Step::Cards).expect("step");
-    session::choose(&mut v, &open.id, &own.id, true).expect("accept");
+    session::set_step(&mut v, open.id, Step::Cards).expect("step");
+    session::choose(&mut v, open.id, &own.id, true).expect("accept");
     let mut cuddle = Timer::new(
         TimerKind::Countdown,
         "Tea on the balcony",
@@ -373,15 +380,17 @@ fn main() {
         T0 + 3 * 24 * 60 * MIN + 2 * MIN,
     )
     .expect("timer");
-    cuddle.session = Some(open.id.clone());
+    cuddle.session = Some(open.id);
     cuddle.card = Some(own.id.clone());
     timer::start(&mut v, cuddle, T0 + 3 * 24 * 60 * MIN + 2 * MIN).expect("timer");
 
     // Everything as stored, kind by kind.
     let mut records = Vec::new();
-    for kind in tend_core::kinds::ALL {
-        for (id, value) in v.list::<Value>(kind).expect("list") {
-            records.push(json!({ "kind": kind, "id": id.to_hex(), "value": value }));
+    let passphrase_again = passphrase;
+    let export = v.readable_export(passphrase_again, 0).expect("export");
+    for (kind, rows) in export["kinds"].as_object().expect("kinds") {
+        for row in rows.as_array().expect("rows") {
+            records.push(json!({ "kind": kind, "id": row["id"], "value": row["value"] }));
         }
     }
     v.lock().expect("lock");

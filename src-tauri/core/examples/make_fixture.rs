@@ -1,14 +1,34 @@
 //! Writes the golden vault fixture for one format version: a small vault plus
 //! `expected.json` (its passphrase, recovery code and records). Run once per format:
 //!     cargo run -p tend-core --example make_fixture -- tests/fixtures/vault-v1
-//! The fixture is committed and must open in every later version.
+//! The fixture is committed and must open in every later version; the one in
+//! `tests/fixtures/vault-v1` was written by the code of its day, as a vault whose kinds
+//! were settings and free-text test notes.
 
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
 use serde_json::json;
-use tend_core::kinds::FIXTURE_NOTE;
 use tend_core::settings::{Settings, Theme};
-use tend_core::vault::{Cost, RecordId, Vault};
+use tend_core::vault::{Cost, Kinds, Record, RecordId, Vault};
+
+/// Free-text notes: a kind only the fixture and its tests know.
+#[derive(Serialize, Deserialize)]
+struct Note {
+    #[serde(skip)]
+    id: RecordId,
+    text: String,
+    at: String,
+}
+
+impl Record for Note {
+    const KIND: &'static str = "test_note";
+    fn id(&self) -> RecordId {
+        self.id
+    }
+}
+
+const KINDS: Kinds = &[Settings::KIND, Note::KIND];
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).expect("usage: make_fixture DIR"));
@@ -20,7 +40,7 @@ fn main() {
         std::process::exit(1);
     }
     let passphrase = "quiet harbour lantern morning";
-    let (mut vault, code) = Vault::create(&dir, passphrase, Cost::FLOOR).expect("create");
+    let (mut vault, code) = Vault::create(&dir, passphrase, Cost::FLOOR, KINDS).expect("create");
     let settings = Settings {
         auto_lock_minutes: 7,
         theme: Theme::System,
@@ -34,10 +54,13 @@ fn main() {
     ];
     let mut records = vec![json!({ "kind": "settings", "id": "0".repeat(32), "value": settings })];
     for (i, text) in notes.iter().enumerate() {
-        let id = RecordId::generate();
-        let value = json!({ "text": text, "at": format!("2026-11-2{i}T21:30:00Z") });
-        vault.put(FIXTURE_NOTE, &id, &value).expect("note");
-        records.push(json!({ "kind": FIXTURE_NOTE, "id": id.to_hex(), "value": value }));
+        let note = Note {
+            id: RecordId::generate(),
+            text: (*text).to_owned(),
+            at: format!("2026-11-2{i}T21:30:00Z"),
+        };
+        vault.save(&note).expect("note");
+        records.push(json!({ "kind": Note::KIND, "id": note.id.to_hex(), "value": note }));
     }
     vault.lock().expect("lock");
     drop(vault);

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::vault::{RecordId, Result, Vault, VaultError};
+use crate::vault::{BadId, Record, RecordId, Vault};
+use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -234,17 +235,59 @@ pub fn validate_all(cards: &[Card]) -> std::result::Result<(), CardError> {
     Ok(())
 }
 
-/// Where the person's own cards are kept.
-pub const CUSTOM_TABLE: &str = "custom_cards";
+/// One of the person's own cards as stored: the card itself (its JSON is the card's), kept
+/// under the record id its card id names (`custom-` + 32 hex digits).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Card", into = "Card")]
+pub struct CustomCard {
+    id: RecordId,
+    card: Card,
+}
 
-/// The person's own cards.
+impl CustomCard {
+    pub fn card(&self) -> &Card {
+        &self.card
+    }
+}
+
+impl TryFrom<Card> for CustomCard {
+    type Error = BadId;
+
+    fn try_from(card: Card) -> std::result::Result<Self, BadId> {
+        Ok(Self {
+            id: custom_record(&card.id)?,
+            card,
+        })
+    }
+}
+
+impl From<CustomCard> for Card {
+    fn from(c: CustomCard) -> Card {
+        c.card
+    }
+}
+
+impl Record for CustomCard {
+    const KIND: &'static str = "custom_cards";
+
+    fn id(&self) -> RecordId {
+        self.id
+    }
+}
+
+/// The record id a custom card's id names.
+pub fn custom_record(card_id: &str) -> std::result::Result<RecordId, BadId> {
+    card_id.strip_prefix("custom-").ok_or(BadId)?.parse()
+}
+
+/// The person's own cards, by title.
 pub fn custom(vault: &Vault) -> Result<Vec<Card>> {
     let mut cards: Vec<Card> = vault
-        .list(CUSTOM_TABLE)?
+        .list::<CustomCard>()?
         .into_iter()
-        .map(|(_, c)| c)
+        .map(Card::from)
         .collect();
-    cards.sort_by(|a: &Card, b| a.title.cmp(&b.title));
+    cards.sort_by(|a, b| a.title.cmp(&b.title));
     Ok(cards)
 }
 
@@ -259,85 +302,76 @@ pub fn all(vault: &Vault) -> Result<Vec<Card>> {
     Ok(cards)
 }
 
-/// Any card by id.
-pub fn find(vault: &Vault, id: &str) -> Result<Card> {
-    match find_builtin(id) {
-        Some(c) => Ok(c.clone()),
-        None => all(vault)?
-            .into_iter()
-            .find(|c| c.id == id)
-            .ok_or(VaultError::NotFound),
+/// Built-in and custom cards, optionally only of one category and/or one kind of moment.
+pub fn filtered(
+    vault: &Vault,
+    category: Option<Category>,
+    context: Option<Context>,
+) -> Result<Vec<Card>> {
+    Ok(all(vault)?
+        .into_iter()
+        .filter(|c| category.is_none_or(|k| c.category == k) && context.is_none_or(|x| c.fits(x)))
+        .collect())
+}
+
+/// Whether a card id names a built-in card or one of the person's own.
+pub fn exists(vault: &Vault, id: &str) -> Result<bool> {
+    if find_builtin(id).is_some() {
+        return Ok(true);
+    }
+    match custom_record(id) {
+        Ok(rid) => Ok(vault.contains::<CustomCard>(rid)?),
+        Err(BadId) => Ok(false),
     }
 }
 
-fn custom_record(id: &str) -> Result<RecordId> {
-    id.strip_prefix("custom-")
-        .ok_or(VaultError::NotFound)
-        .and_then(RecordId::from_hex)
+/// Any card by id.
+pub fn find(vault: &Vault, id: &str) -> Result<Card> {
+    if let Some(c) = find_builtin(id) {
+        return Ok(c.clone());
+    }
+    let stored = match custom_record(id) {
+        Ok(rid) => vault.find::<CustomCard>(rid)?,
+        Err(BadId) => None,
+    };
+    stored
+        .map(Card::from)
+        .ok_or_else(|| Error::Unknown(format!("There is no card {id:?}.")))
 }
 
-/// Adds (empty id) or updates one of the person's own cards. Built-in cards cannot be
-/// changed: copy one instead.
-pub fn save_custom(vault: &mut Vault, mut card: Card) -> Result<Card> {
-    let rid = if card.id.is_empty() {
-        RecordId::generate()
-    } else if find_builtin(&card.id).is_some() {
-        return Err(VaultError::Invalid(
-            "Built-in cards cannot be changed. Make your own copy instead.".into(),
+/// Adds (no id) or updates one of the person's own cards; `card.id` is set here. Built-in
+/// cards cannot be changed: copy one instead.
+pub fn save_custom(vault: &mut Vault, id: Option<&str>, mut card: Card) -> Result<Card> {
+    if id.is_some_and(|id| find_builtin(id).is_some()) {
+        return Err(Error::invalid(
+            "Built-in cards cannot be changed. Make your own copy instead.",
         ));
-    } else {
-        let rid = custom_record(&card.id)?;
-        vault.get::<Card>(CUSTOM_TABLE, &rid)?;
-        rid
+    }
+    let existing = match id.map(custom_record) {
+        None => None,
+        Some(Ok(rid)) => Some(rid),
+        Some(Err(BadId)) => return Err(Error::Unknown(format!("There is no card {id:?}."))),
     };
-    card.id = format!("custom-{}", rid.to_hex());
+    let rid = vault.claim::<CustomCard>(existing)?;
+    card.id = format!("custom-{rid}");
     card.custom = true;
     card.title = card.title.trim().to_owned();
-    card.validate().map_err(|e| VaultError::Invalid(e.0))?;
+    card.validate().map_err(|e| Error::Invalid(e.0))?;
     let clash = builtin()
         .iter()
         .chain(custom(vault)?.iter())
         .any(|c| c.id != card.id && c.title.eq_ignore_ascii_case(&card.title));
     if clash {
-        return Err(VaultError::Invalid(format!(
+        return Err(Error::invalid(format!(
             "There is already a card called {:?}.",
             card.title
         )));
     }
-    vault.put(CUSTOM_TABLE, &rid, &card)?;
+    vault.save(&CustomCard {
+        id: rid,
+        card: card.clone(),
+    })?;
     Ok(card)
-}
-
-/// Deletes one of the person's own cards, and takes it out of favourites and limits in
-/// the same step. Refused while a plan uses it.
-pub fn delete_custom(vault: &mut Vault, id: &str) -> Result<()> {
-    let rid = custom_record(id)?;
-    vault.get::<Card>(CUSTOM_TABLE, &rid)?;
-    if let Some(plan) = crate::plan::list(vault)?
-        .iter()
-        .find(|p| p.cards.iter().chain(&p.avoid).any(|c| c == id))
-    {
-        return Err(VaultError::Invalid(format!(
-            "The plan {:?} uses this card. Take it out of the plan first.",
-            plan.name
-        )));
-    }
-    let mut touched = Vec::new();
-    for mut p in crate::profile::list(vault)? {
-        let before = p.favourites.len() + p.hard_limits.cards.len();
-        p.favourites.retain(|c| c != id);
-        p.hard_limits.cards.retain(|c| c != id);
-        if p.favourites.len() + p.hard_limits.cards.len() != before {
-            touched.push(p);
-        }
-    }
-    vault.write(|w| {
-        w.delete(CUSTOM_TABLE, &rid)?;
-        for p in &touched {
-            w.put(crate::profile::TABLE, &RecordId::from_hex(&p.id)?, p)?;
-        }
-        Ok(())
-    })
 }
 
 #[cfg(test)]

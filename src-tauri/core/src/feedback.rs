@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::vault::{RecordId, Result, Vault, VaultError};
-
-pub const TABLE: &str = "feedback";
+use crate::profile::Profile;
+use crate::vault::{Record, RecordId, Vault, Writer};
+use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -40,11 +40,22 @@ impl Counts {
     }
 }
 
-/// One person's feedback on every card they have rated. Stored under the person's id.
+/// One person's feedback on every card they have rated, stored under [`book_id`] of the
+/// person (the person is the row, not a field).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Book {
+    #[serde(skip)]
+    pub person: RecordId,
     pub cards: BTreeMap<String, Counts>,
+}
+
+impl Record for Book {
+    const KIND: &'static str = "feedback";
+
+    fn id(&self) -> RecordId {
+        book_id(self.person)
+    }
 }
 
 impl Book {
@@ -76,37 +87,33 @@ impl Book {
 
 /// Where a person's book is kept: their profile id with every byte flipped by 0xA5, so it
 /// never shares an id with the profile (ids are unique across kinds).
-fn book_id(person: &str) -> Result<RecordId> {
-    let mut id = RecordId::from_hex(person)?;
-    id.0.iter_mut().for_each(|b| *b ^= 0xA5);
-    Ok(id)
+pub fn book_id(person: RecordId) -> RecordId {
+    let mut bytes = *person.as_bytes();
+    bytes.iter_mut().for_each(|b| *b ^= 0xA5);
+    RecordId::from_bytes(bytes)
 }
 
-pub fn book(vault: &Vault, person: &str) -> Result<Book> {
-    match vault.get(TABLE, &book_id(person)?) {
-        Err(VaultError::NotFound) => Ok(Book::default()),
-        other => other,
-    }
+/// A person's book (empty if they have rated nothing yet).
+pub fn book(vault: &Vault, person: RecordId) -> Result<Book> {
+    let mut book = vault.find::<Book>(book_id(person))?.unwrap_or_default();
+    book.person = person;
+    Ok(book)
 }
 
 /// Records how a card landed for a person (who must exist; the card must exist).
-pub fn record(vault: &mut Vault, person: &str, card: &str, verdict: Verdict) -> Result<()> {
-    crate::profile::get(vault, person)?;
-    let custom = crate::catalog::custom_ids(vault)?;
-    if crate::catalog::find_builtin(card).is_none() && !custom.contains(card) {
-        return Err(VaultError::Invalid(format!("There is no card {card:?}.")));
+pub fn record(vault: &mut Vault, person: RecordId, card: &str, verdict: Verdict) -> Result<()> {
+    if !vault.contains::<Profile>(person)? {
+        return Err(Error::Unknown("That person is not in Tend.".into()));
+    }
+    if !crate::catalog::exists(vault, card)? {
+        return Err(Error::invalid(format!("There is no card {card:?}.")));
     }
     let mut b = book(vault, person)?;
     b.add(card, verdict);
-    vault.put(TABLE, &book_id(person)?, &b)
-}
-
-/// Stores a person's whole book inside a larger change.
-pub fn put_in(w: &mut crate::vault::Writer<'_>, person: &str, book: &Book) -> Result<()> {
-    w.put(TABLE, &book_id(person)?, book)
+    Ok(vault.save(&b)?)
 }
 
 /// Deletes a person's feedback inside a larger change.
-pub fn delete_in(w: &mut crate::vault::Writer<'_>, person: &str) -> Result<bool> {
-    w.delete(TABLE, &book_id(person)?)
+pub fn delete_in(w: &mut Writer<'_>, person: RecordId) -> Result<bool> {
+    Ok(w.delete::<Book>(book_id(person))?)
 }

@@ -6,19 +6,19 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Context;
+use crate::checkin::{CheckIn, Text, MAX_NOTE};
 use crate::feelings;
-use crate::session::{Session, Text};
+use crate::session::{self, Session};
 use crate::settings::Settings;
-use crate::suggest::CheckIn;
-use crate::vault::{RecordId, Result, Vault, VaultError, Writer};
+use crate::vault::{Record, RecordId, Vault};
+use crate::{Error, Result};
 
-pub const TABLE: &str = "follow_ups";
 const HOUR: u64 = 60 * 60_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUpAnswer {
-    pub person: String,
+    pub person: RecordId,
     pub at_ms: u64,
     pub check_in: CheckIn,
     /// The person said they feel low, or their words lean that way.
@@ -29,13 +29,21 @@ pub struct FollowUpAnswer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUp {
-    pub id: String,
-    pub session: String,
+    pub id: RecordId,
+    pub session: RecordId,
     pub due_at_ms: u64,
     /// Hours after the session (24, 48, 72…), for the screen.
     pub after_hours: u32,
     pub done_at_ms: Option<u64>,
     pub answers: Vec<FollowUpAnswer>,
+}
+
+impl Record for FollowUp {
+    const KIND: &'static str = "follow_ups";
+
+    fn id(&self) -> RecordId {
+        self.id
+    }
 }
 
 /// The follow-ups a session leaves: +N hours (the person's setting), and +48/+72 h after
@@ -55,8 +63,8 @@ pub fn schedule(session: &Session, settings: &Settings, now_ms: u64) -> Vec<Foll
     hours
         .into_iter()
         .map(|h| FollowUp {
-            id: RecordId::generate().to_hex(),
-            session: session.id.clone(),
+            id: RecordId::generate(),
+            session: session.id,
             due_at_ms: base + u64::from(h) * HOUR,
             after_hours: h,
             done_at_ms: None,
@@ -65,16 +73,27 @@ pub fn schedule(session: &Session, settings: &Settings, now_ms: u64) -> Vec<Foll
         .collect()
 }
 
-pub fn put_in(w: &mut Writer<'_>, f: &FollowUp) -> Result<()> {
-    w.put(TABLE, &RecordId::from_hex(&f.id)?, f)
+/// Ends a session (early is fine: what was entered is kept) and schedules its follow-ups
+/// as the person's settings say, in one step.
+pub fn end_session(
+    vault: &mut Vault,
+    id: RecordId,
+    talk_tomorrow: bool,
+    now_ms: u64,
+) -> Result<(Session, Vec<FollowUp>)> {
+    let settings = Settings::load(vault)?;
+    let mut s = session::get(vault, id)?;
+    s.end(talk_tomorrow, now_ms)?;
+    let follow_ups = schedule(&s, &settings, now_ms);
+    vault.write(|w| {
+        w.save(&s)?;
+        follow_ups.iter().try_for_each(|f| w.save(f))
+    })?;
+    Ok((s, follow_ups))
 }
 
 pub fn all(vault: &Vault) -> Result<Vec<FollowUp>> {
-    let mut all: Vec<FollowUp> = vault
-        .list::<FollowUp>(TABLE)?
-        .into_iter()
-        .map(|(_, f)| f)
-        .collect();
+    let mut all = vault.list::<FollowUp>()?;
     all.sort_by_key(|f| f.due_at_ms);
     Ok(all)
 }
@@ -87,6 +106,43 @@ pub fn due(vault: &Vault, now_ms: u64) -> Result<Vec<FollowUp>> {
         .collect())
 }
 
+/// A follow-up whose time has come, with what its screen shows: who was there (by id and
+/// name) and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    pub follow_up: FollowUp,
+    pub people: Vec<(RecordId, String)>,
+    pub started_at_ms: u64,
+    pub talk_tomorrow: bool,
+}
+
+/// Open follow-ups whose time has come, oldest first, each with who it is for.
+pub fn due_with_people(vault: &Vault, now_ms: u64) -> Result<Vec<Due>> {
+    let people = crate::profile::list(vault)?;
+    let name = |id: RecordId| {
+        people
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| "Someone".into(), |p| p.name.clone())
+    };
+    due(vault, now_ms)?
+        .into_iter()
+        .map(|f| {
+            let s = session::get(vault, f.session)?;
+            Ok(Due {
+                people: s
+                    .people
+                    .iter()
+                    .map(|p| (p.person, name(p.person)))
+                    .collect(),
+                started_at_ms: s.started_at_ms,
+                talk_tomorrow: s.talk_tomorrow,
+                follow_up: f,
+            })
+        })
+        .collect()
+}
+
 /// When open follow-ups fall due (for a notification while the app runs).
 pub fn upcoming(vault: &Vault) -> Result<Vec<u64>> {
     Ok(all(vault)?
@@ -96,8 +152,8 @@ pub fn upcoming(vault: &Vault) -> Result<Vec<u64>> {
         .collect())
 }
 
-pub fn get(vault: &Vault, id: &str) -> Result<FollowUp> {
-    vault.get(TABLE, &RecordId::from_hex(id)?)
+pub fn get(vault: &Vault, id: RecordId) -> Result<FollowUp> {
+    Ok(vault.get(id)?)
 }
 
 /// Whether an answer says "low": asked for directly, or the chosen words sit in the
@@ -115,36 +171,34 @@ pub fn is_low(check_in: &CheckIn, said_low: bool) -> bool {
 /// Records how one person is today. Refused for follow-ups (or sessions) that no longer exist.
 pub fn answer(
     vault: &mut Vault,
-    id: &str,
-    person: &str,
+    id: RecordId,
+    person: RecordId,
     check_in: CheckIn,
     said_low: bool,
     need: Text,
     now_ms: u64,
 ) -> Result<FollowUp> {
     let mut f = get(vault, id)?;
-    let session = crate::session::get(vault, &f.session)?;
+    let session = session::get(vault, f.session)?;
     if !session.people.iter().any(|p| p.person == person) {
-        return Err(VaultError::Invalid(
-            "That person is not part of this check-in.".into(),
-        ));
+        return Err(Error::invalid("That person is not part of this check-in."));
     }
     check_in.validate()?;
-    if need.text.chars().count() > crate::session::MAX_NOTE {
-        return Err(VaultError::Invalid(
-            "The note is up to 1,000 characters.".into(),
-        ));
+    if need.text.chars().count() > MAX_NOTE {
+        return Err(Error::invalid(format!(
+            "The note is up to {MAX_NOTE} characters."
+        )));
     }
     let low = is_low(&check_in, said_low);
     f.answers.retain(|a| a.person != person);
     f.answers.push(FollowUpAnswer {
-        person: person.to_owned(),
+        person,
         at_ms: now_ms,
         check_in,
         low,
         need,
     });
-    vault.put(TABLE, &RecordId::from_hex(&f.id)?, &f)?;
+    vault.save(&f)?;
     Ok(f)
 }
 
@@ -153,7 +207,7 @@ pub fn answer(
 pub fn for_session(
     vault: &Vault,
     session: &Session,
-    viewer: Option<&str>,
+    viewer: Option<RecordId>,
 ) -> Result<Vec<FollowUp>> {
     let mut list: Vec<FollowUp> = all(vault)?
         .into_iter()
@@ -162,10 +216,10 @@ pub fn for_session(
     for f in &mut list {
         if session.pass_device {
             // Answered alone: others' answers are theirs, not even their existence shown.
-            f.answers.retain(|a| viewer == Some(a.person.as_str()));
+            f.answers.retain(|a| viewer == Some(a.person));
         }
         for a in &mut f.answers {
-            if viewer != Some(a.person.as_str()) {
+            if viewer != Some(a.person) {
                 a.need = Text::default();
             }
         }
@@ -173,12 +227,18 @@ pub fn for_session(
     Ok(list)
 }
 
+/// A session's follow-ups as the device's owner may see them (Rust picks the viewer).
+pub fn for_owner(vault: &Vault, session_id: RecordId) -> Result<Vec<FollowUp>> {
+    let owner = crate::profile::me(vault)?;
+    for_session(vault, &session::get(vault, session_id)?, owner)
+}
+
 /// Marks a follow-up done (answered, or let go).
-pub fn complete(vault: &mut Vault, id: &str, now_ms: u64) -> Result<FollowUp> {
+pub fn complete(vault: &mut Vault, id: RecordId, now_ms: u64) -> Result<FollowUp> {
     let mut f = get(vault, id)?;
-    crate::session::get(vault, &f.session)?;
+    session::get(vault, f.session)?;
     f.done_at_ms = Some(now_ms);
-    vault.put(TABLE, &RecordId::from_hex(&f.id)?, &f)?;
+    vault.save(&f)?;
     Ok(f)
 }
 

@@ -7,8 +7,13 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use crate::autolock::AutoLock;
+use crate::kinds;
 use crate::settings::Settings;
-use crate::vault::{self, kdf, Cost, RecoveryCode, Result, Secret, Vault, VaultError};
+use crate::vault::{self, kdf, Cost, RecoveryCode, Secret, Vault, VaultError};
+use crate::{Error, Result};
+
+/// What a person types to confirm wiping everything.
+pub const WIPE_PHRASE: &str = "wipe everything";
 
 /// How the key-derivation cost is chosen for a new passphrase.
 #[derive(Debug, Clone, Copy)]
@@ -80,7 +85,7 @@ impl Keeper {
     /// Opens the vault file on first use (it may not exist yet).
     fn opened(&mut self, now_ms: u64) -> Result<Option<&mut Vault>> {
         if self.vault.is_none() && Vault::exists(&self.dir) {
-            self.vault = Some(Vault::open(&self.dir, now_ms)?);
+            self.vault = Some(Vault::open(&self.dir, now_ms, kinds::ALL)?);
         }
         Ok(self.vault.as_mut())
     }
@@ -88,7 +93,7 @@ impl Keeper {
     fn unlocked(&mut self) -> Result<&mut Vault> {
         match self.vault.as_mut() {
             Some(v) if v.is_unlocked() => Ok(v),
-            _ => Err(VaultError::Locked),
+            _ => Err(VaultError::Locked.into()),
         }
     }
 
@@ -114,10 +119,10 @@ impl Keeper {
 
     pub fn create(&mut self, passphrase: &str, now_ms: u64) -> Result<NewRecoveryCode> {
         if self.opened(now_ms)?.is_some() {
-            return Err(VaultError::AlreadyExists);
+            return Err(VaultError::AlreadyExists.into());
         }
         crate::passphrase::require_strong(passphrase)?;
-        let (vault, code) = Vault::create(&self.dir, passphrase, self.cost.cost())?;
+        let (vault, code) = Vault::create(&self.dir, passphrase, self.cost.cost(), kinds::ALL)?;
         self.vault = Some(vault);
         self.after_unlock(now_ms)?;
         Ok(self.hold_for_confirmation(code, false))
@@ -147,9 +152,10 @@ impl Keeper {
     /// held (in memory only) so it can be shown again.
     pub fn confirm_recovery_code(&mut self, answers: &[String]) -> Result<()> {
         self.unlocked()?;
-        let pending = self.pending.as_ref().ok_or_else(|| {
-            VaultError::Invalid("There is no recovery code waiting to be confirmed.".into())
-        })?;
+        let pending = self
+            .pending
+            .as_ref()
+            .ok_or_else(|| Error::invalid("There is no recovery code waiting to be confirmed."))?;
         let groups: Vec<&str> = pending.code.split('-').collect();
         let normal = |s: &str| {
             s.trim()
@@ -164,8 +170,8 @@ impl Keeper {
                 .zip(answers)
                 .all(|(&g, a)| normal(a) == groups[g]);
         if !ok {
-            return Err(VaultError::Invalid(
-                "Those groups do not match the code. Look again and retype them.".into(),
+            return Err(Error::invalid(
+                "Those groups do not match the code. Look again and retype them.",
             ));
         }
         if pending.seal_on_confirm {
@@ -202,7 +208,7 @@ impl Keeper {
     pub fn lock(&mut self) -> Result<()> {
         self.pending = None;
         match self.vault.as_mut() {
-            Some(v) => v.lock(),
+            Some(v) => Ok(v.lock()?),
             None => Ok(()),
         }
     }
@@ -240,7 +246,7 @@ impl Keeper {
         let vault = self.unlocked()?;
         vault.verify_passphrase(current, now_ms)?;
         crate::passphrase::require_strong(new)?;
-        vault.change_passphrase(new, cost.cost())
+        Ok(vault.change_passphrase(new, cost.cost())?)
     }
 
     /// A new recovery code to show; it replaces the old one once confirmed.
@@ -252,7 +258,7 @@ impl Keeper {
     /// Writes an encrypted backup into `folder` named for `date`; returns its path.
     pub fn export_backup(&mut self, folder: &Path, date: &str) -> Result<PathBuf> {
         let vault = self.unlocked()?;
-        std::fs::create_dir_all(folder)?;
+        std::fs::create_dir_all(folder).map_err(VaultError::from)?;
         let path = free_name(folder, &format!("tend-backup-{date}"), "tend");
         vault.export_backup(&path)?;
         Ok(path)
@@ -263,11 +269,18 @@ impl Keeper {
         match self.opened(now_ms)? {
             Some(vault) => {
                 if !vault.is_unlocked() {
-                    return Err(VaultError::Locked);
+                    return Err(VaultError::Locked.into());
                 }
                 vault.import_backup(backup, secret)?;
             }
-            None => self.vault = Some(Vault::create_from_backup(&self.dir, backup, secret)?),
+            None => {
+                self.vault = Some(Vault::create_from_backup(
+                    &self.dir,
+                    backup,
+                    secret,
+                    kinds::ALL,
+                )?)
+            }
         }
         self.pending = None;
         self.after_unlock(now_ms)
@@ -282,10 +295,8 @@ impl Keeper {
         date: &str,
         now_ms: u64,
     ) -> Result<PathBuf> {
-        let json = self
-            .unlocked()?
-            .readable_export(passphrase, crate::kinds::ALL, now_ms)?;
-        std::fs::create_dir_all(folder)?;
+        let json = self.unlocked()?.readable_export(passphrase, now_ms)?;
+        std::fs::create_dir_all(folder).map_err(VaultError::from)?;
         let path = free_name(folder, &format!("tend-readable-{date}"), "json");
         let text = Zeroizing::new(
             serde_json::to_string_pretty(&json).map_err(|e| VaultError::Storage(e.to_string()))?,
@@ -297,17 +308,17 @@ impl Keeper {
     /// Wipes everything after the typed confirmation. Works locked or unlocked: a person
     /// who has lost both passphrase and code can still start again.
     pub fn wipe(&mut self, confirmation: &str, now_ms: u64) -> Result<()> {
-        vault::check_wipe_phrase(confirmation)?;
+        check_wipe_phrase(confirmation)?;
         self.pending = None;
         match self.opened(now_ms) {
             Ok(_) => {}
             // Another window has it: wiping under it would be worse than refusing.
-            Err(VaultError::InUse) => return Err(VaultError::InUse),
+            Err(Error::Vault(VaultError::InUse)) => return Err(VaultError::InUse.into()),
             // Damaged, another format, weakened: still the person's to delete.
-            Err(_) => return Vault::wipe_unopenable(&self.dir),
+            Err(_) => return Ok(Vault::wipe_unopenable(&self.dir)?),
         }
         match self.vault.take() {
-            Some(v) => v.wipe(),
+            Some(v) => Ok(v.wipe()?),
             None => Ok(()),
         }
     }
@@ -318,12 +329,23 @@ impl Keeper {
     }
 }
 
+/// Accepts only the exact phrase a person types to confirm wiping everything.
+pub fn check_wipe_phrase(confirmation: &str) -> Result<()> {
+    if confirmation.trim().eq_ignore_ascii_case(WIPE_PHRASE) {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "To wipe everything, type \"{WIPE_PHRASE}\"."
+        )))
+    }
+}
+
 /// Writes a file only its owner can read, whole or not at all: a temporary file beside
 /// it, synced, then renamed into place; removed again on any failure.
 fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     let tmp = path.with_extension("partial");
-    let result = (|| -> Result<()> {
+    let result = (|| -> vault::Result<()> {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -337,7 +359,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result
+    Ok(result?)
 }
 
 /// `folder/stem.ext`, or `stem-2.ext`, `stem-3.ext`… if taken.

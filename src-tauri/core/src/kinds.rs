@@ -1,18 +1,41 @@
-//! Every kind of record the vault holds. Backups are checked against this list, readable
-//! exports walk it, and tests write to each. Add a kind here when you add a table.
+//! Every kind of record Tend keeps. The vault is handed this list when it opens, so that
+//! backups can be checked and readable exports walk every kind, without the vault knowing
+//! the domain. Add a kind here when you add a record type.
 
-pub const ALL: &[&str] = &[
-    crate::settings::TABLE,
-    crate::profile::TABLE,
-    crate::catalog::CUSTOM_TABLE,
-    crate::plan::TABLE,
-    crate::feedback::TABLE,
-    crate::session::TABLE,
-    crate::followup::TABLE,
-    crate::timer::TABLE,
-    crate::support::TABLE,
-    FIXTURE_NOTE,
+use crate::vault::{Kinds, Record};
+
+pub const ALL: Kinds = &[
+    crate::settings::Settings::KIND,
+    crate::profile::Profile::KIND,
+    crate::catalog::CustomCard::KIND,
+    crate::plan::Plan::KIND,
+    crate::feedback::Book::KIND,
+    crate::session::Session::KIND,
+    crate::followup::FollowUp::KIND,
+    crate::timer::Timer::KIND,
+    crate::support::Contact::KIND,
 ];
 
-/// Free-text notes used by the format fixture and tests; no screen writes them yet.
-pub const FIXTURE_NOTE: &str = "test_note";
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_named_once_with_a_valid_name() {
+        let mut seen = std::collections::HashSet::new();
+        for kind in ALL {
+            assert!(seen.insert(kind), "{kind} is listed twice");
+            assert!(
+                !kind.is_empty()
+                    && kind.len() <= 32
+                    && kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{kind}"
+            );
+        }
+        assert_eq!(ALL.len(), 9);
+        assert!(
+            !ALL.contains(&"test_note"),
+            "test-only kinds stay out of the app's list"
+        );
+    }
+}

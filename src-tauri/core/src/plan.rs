@@ -6,17 +6,16 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Context;
-use crate::vault::{RecordId, Result, Vault, VaultError};
-
-pub const TABLE: &str = "plans";
+use crate::vault::{Record, RecordId, Vault};
+use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Plan {
-    pub id: String,
+    pub id: RecordId,
     pub name: String,
     /// Profile ids of everyone the plan is for.
-    pub people: Vec<String>,
+    pub people: Vec<RecordId>,
     /// The kind of moment it is for; any if none.
     pub context: Option<Context>,
     /// Cards in the agreed order.
@@ -26,24 +25,41 @@ pub struct Plan {
     pub note: String,
 }
 
+impl Record for Plan {
+    const KIND: &'static str = "plans";
+
+    fn id(&self) -> RecordId {
+        self.id
+    }
+}
+
 impl Plan {
     /// Whether this plan is for exactly these people in this kind of moment.
-    pub fn matches(&self, people: &[String], context: Context) -> bool {
-        let mine: HashSet<&String> = self.people.iter().collect();
-        let theirs: HashSet<&String> = people.iter().collect();
+    pub fn matches(&self, people: &[RecordId], context: Context) -> bool {
+        let mine: HashSet<&RecordId> = self.people.iter().collect();
+        let theirs: HashSet<&RecordId> = people.iter().collect();
         mine == theirs && self.context.is_none_or(|c| c == context)
     }
 }
 
 pub fn list(vault: &Vault) -> Result<Vec<Plan>> {
-    let mut plans: Vec<Plan> = vault.list(TABLE)?.into_iter().map(|(_, p)| p).collect();
+    let mut plans = vault.list::<Plan>()?;
     plans.sort_by_key(|p| p.name.to_lowercase());
     Ok(plans)
 }
 
-/// Creates or updates a plan, refusing names of people or cards that do not exist.
-pub fn save(vault: &mut Vault, mut plan: Plan) -> Result<Plan> {
-    let invalid = |m: String| Err(VaultError::Invalid(m));
+/// The plan agreed for exactly these people in this kind of moment, if there is one.
+pub fn matching(vault: &Vault, people: &[RecordId], context: Context) -> Result<Option<Plan>> {
+    Ok(list(vault)?
+        .into_iter()
+        .find(|p| p.matches(people, context)))
+}
+
+/// Creates (no id) or updates a plan; `plan.id` is set here. Names of people or cards that
+/// do not exist are refused.
+pub fn save(vault: &mut Vault, id: Option<RecordId>, mut plan: Plan) -> Result<Plan> {
+    plan.id = vault.claim::<Plan>(id)?;
+    let invalid = |m: String| Err(Error::Invalid(m));
     plan.name = plan.name.trim().to_owned();
     if plan.name.is_empty() || plan.name.chars().count() > 60 {
         return invalid("A plan needs a name of up to 60 characters.".into());
@@ -54,7 +70,7 @@ pub fn save(vault: &mut Vault, mut plan: Plan) -> Result<Plan> {
     if plan.people.is_empty() {
         return invalid("A plan is for at least one person.".into());
     }
-    let people: HashSet<String> = crate::profile::list(vault)?
+    let people: HashSet<RecordId> = crate::profile::list(vault)?
         .into_iter()
         .map(|p| p.id)
         .collect();
@@ -76,18 +92,10 @@ pub fn save(vault: &mut Vault, mut plan: Plan) -> Result<Plan> {
     if plan.cards.iter().collect::<HashSet<_>>().len() != plan.cards.len() {
         return invalid("Each card appears once in a plan.".into());
     }
-    let id = if plan.id.is_empty() {
-        RecordId::generate()
-    } else {
-        let id = RecordId::from_hex(&plan.id)?;
-        vault.get::<Plan>(TABLE, &id)?;
-        id
-    };
-    plan.id = id.to_hex();
-    vault.put(TABLE, &id, &plan)?;
+    vault.save(&plan)?;
     Ok(plan)
 }
 
-pub fn delete(vault: &mut Vault, id: &str) -> Result<()> {
-    vault.remove(TABLE, &RecordId::from_hex(id)?)
+pub fn delete(vault: &mut Vault, id: RecordId) -> Result<()> {
+    Ok(vault.remove::<Plan>(id)?)
 }

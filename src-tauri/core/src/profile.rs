@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Category, Touch};
-use crate::vault::{RecordId, Result, Vault, VaultError};
+use crate::vault::{Record, RecordId, Vault};
+use crate::{Error, Result};
 
-pub const TABLE: &str = "profiles";
 pub const MAX_NAME: usize = 40;
 
 /// Practical things someone likes to have afterwards.
@@ -43,11 +43,11 @@ pub struct HardLimits {
     pub items: Vec<String>,
 }
 
+// Stored as is: field names are part of the vault format (docs/VAULT-FORMAT.md).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
-    /// 32 hex digits; empty when creating.
-    pub id: String,
+    pub id: RecordId,
     pub name: String,
     pub is_me: bool,
     /// -2 (space) to 2 (closeness).
@@ -63,14 +63,18 @@ pub struct Profile {
     pub trauma_sensitive: bool,
 }
 
-impl Profile {
-    pub fn record_id(&self) -> Result<RecordId> {
-        RecordId::from_hex(&self.id)
-    }
+impl Record for Profile {
+    const KIND: &'static str = "profiles";
 
+    fn id(&self) -> RecordId {
+        self.id
+    }
+}
+
+impl Profile {
     /// Checks the fields; `card_exists` says whether a card id is known.
     pub fn validate(&self, card_exists: impl Fn(&str) -> bool) -> Result<()> {
-        let invalid = |m: String| Err(VaultError::Invalid(m));
+        let invalid = |m: String| Err(Error::Invalid(m));
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > MAX_NAME {
             return invalid(format!("A name of 1 to {MAX_NAME} characters, please."));
@@ -117,8 +121,8 @@ impl Profile {
 }
 
 pub fn list(vault: &Vault) -> Result<Vec<Profile>> {
-    let mut all: Vec<Profile> = vault.list(TABLE)?.into_iter().map(|(_, p)| p).collect();
-    all.sort_by(|a: &Profile, b| {
+    let mut all = vault.list::<Profile>()?;
+    all.sort_by(|a, b| {
         b.is_me
             .cmp(&a.is_me)
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
@@ -127,16 +131,18 @@ pub fn list(vault: &Vault) -> Result<Vec<Profile>> {
 }
 
 /// The id of the profile marked as "me", if there is one.
-pub fn me(vault: &Vault) -> Result<Option<String>> {
+pub fn me(vault: &Vault) -> Result<Option<RecordId>> {
     Ok(list(vault)?.into_iter().find(|p| p.is_me).map(|p| p.id))
 }
 
-pub fn get(vault: &Vault, id: &str) -> Result<Profile> {
-    vault.get(TABLE, &RecordId::from_hex(id)?)
+pub fn get(vault: &Vault, id: RecordId) -> Result<Profile> {
+    Ok(vault.get(id)?)
 }
 
-/// Creates (empty id) or updates a profile. Names are unique, one profile is "me".
-pub fn save(vault: &mut Vault, mut profile: Profile) -> Result<Profile> {
+/// Creates (no id) or updates a profile; `profile.id` is set here. Names are unique, one
+/// profile is "me".
+pub fn save(vault: &mut Vault, id: Option<RecordId>, mut profile: Profile) -> Result<Profile> {
+    profile.id = vault.claim::<Profile>(id)?;
     let custom = crate::catalog::custom_ids(vault)?;
     profile.validate(|id| crate::catalog::find_builtin(id).is_some() || custom.contains(id))?;
     profile.name = profile.name.trim().to_owned();
@@ -148,38 +154,14 @@ pub fn save(vault: &mut Vault, mut profile: Profile) -> Result<Profile> {
         .iter()
         .any(|p| p.name.to_lowercase() == profile.name.to_lowercase())
     {
-        return Err(VaultError::Invalid(format!(
+        return Err(Error::invalid(format!(
             "There is already a profile called {:?}.",
             profile.name
         )));
     }
     if profile.is_me && others.iter().any(|p| p.is_me) {
-        return Err(VaultError::Invalid("Only one profile can be you.".into()));
+        return Err(Error::invalid("Only one profile can be you."));
     }
-    let id = if profile.id.is_empty() {
-        RecordId::generate()
-    } else {
-        get(vault, &profile.id)?.record_id()?
-    };
-    profile.id = id.to_hex();
-    vault.put(TABLE, &id, &profile)?;
+    vault.save(&profile)?;
     Ok(profile)
-}
-
-/// Deletes a profile and its feedback in one step; refused while a plan names it.
-pub fn delete(vault: &mut Vault, id: &str) -> Result<()> {
-    let profile = get(vault, id)?;
-    let plans = crate::plan::list(vault)?;
-    if let Some(plan) = plans.iter().find(|p| p.people.contains(&profile.id)) {
-        return Err(VaultError::Invalid(format!(
-            "{} is part of the plan {:?}. Take them out of it first.",
-            profile.name, plan.name
-        )));
-    }
-    let rid = profile.record_id()?;
-    vault.write(|w| {
-        w.delete(TABLE, &rid)?;
-        crate::feedback::delete_in(w, &profile.id)?;
-        Ok(())
-    })
 }

@@ -9,19 +9,18 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ask::{self, Answer, Ask, Present};
 use crate::catalog::{Category, Context, Role};
+use crate::checkin::{CheckIn, Text, MAX_NOTE};
 use crate::feedback::Verdict;
-use crate::settings::Settings;
-use crate::suggest::{Answer as Suggestions, Ask, AskPerson, CheckIn};
-use crate::vault::{RecordId, Result, Vault, VaultError};
-
-pub const TABLE: &str = "sessions";
-pub const MAX_NOTE: usize = 1000;
+use crate::profile::Profile;
+use crate::vault::{Record, RecordId, Vault};
+use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Participant {
-    pub person: String,
+    pub person: RecordId,
     pub role: Option<Role>,
 }
 
@@ -41,53 +40,25 @@ pub enum Step {
     Done,
 }
 
-/// A written answer and whether the others may see it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct Text {
-    pub text: String,
-    pub shared: bool,
-    /// Set only in views: someone else's private answer, withheld.
-    #[serde(skip_deserializing)]
-    pub withheld: bool,
-}
-
-impl Text {
-    fn check(&self, what: &str) -> Result<()> {
-        if self.text.chars().count() > MAX_NOTE {
-            return Err(VaultError::Invalid(format!(
-                "{what} is up to {MAX_NOTE} characters."
-            )));
-        }
-        Ok(())
-    }
-
-    fn withhold(&mut self) {
-        *self = Text {
-            withheld: true,
-            ..Text::default()
-        };
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckInEntry {
-    pub person: String,
+    pub person: RecordId,
     pub at_ms: u64,
     pub stage: Stage,
     pub check_in: CheckIn,
     pub note: String,
     /// Whether the others may see this check-in.
     pub shared: bool,
-    #[serde(default, skip_deserializing)]
+    /// Set only in what a viewer is shown: someone else's private check-in. Never stored.
+    #[serde(skip)]
     pub withheld: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct Reflection {
-    pub person: String,
+    pub person: RecordId,
     pub at_ms: u64,
     pub felt_good: Text,
     pub change: Text,
@@ -102,7 +73,7 @@ pub struct Reflection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
-    pub id: String,
+    pub id: RecordId,
     pub started_at_ms: u64,
     pub ended_at_ms: Option<u64>,
     pub people: Vec<Participant>,
@@ -110,7 +81,8 @@ pub struct Session {
     pub intensity: u8,
     pub pass_device: bool,
     pub seed: u64,
-    pub plan: Option<String>,
+    /// The plan that matched when the session started; its cards come first.
+    pub plan: Option<RecordId>,
     pub check_ins: Vec<CheckInEntry>,
     pub accepted: Vec<String>,
     pub declined: Vec<String>,
@@ -119,10 +91,18 @@ pub struct Session {
     pub step: Step,
 }
 
+impl Record for Session {
+    const KIND: &'static str = "sessions";
+
+    fn id(&self) -> RecordId {
+        self.id
+    }
+}
+
 /// One person's check-in as the screen sends it.
 #[derive(Debug, Clone)]
 pub struct NewCheckIn {
-    pub person: String,
+    pub person: RecordId,
     pub stage: Stage,
     pub check_in: CheckIn,
     pub note: String,
@@ -130,13 +110,11 @@ pub struct NewCheckIn {
 }
 
 /// How a session starts.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Start {
     pub people: Vec<Participant>,
     pub context: Context,
     pub intensity: u8,
-    #[serde(default)]
     pub pass_device: bool,
 }
 
@@ -144,7 +122,7 @@ pub struct Start {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
-    pub id: String,
+    pub id: RecordId,
     pub started_at_ms: u64,
     pub ended_at_ms: Option<u64>,
     pub people: Vec<String>,
@@ -153,11 +131,11 @@ pub struct Summary {
 }
 
 fn invalid<T>(m: impl Into<String>) -> Result<T> {
-    Err(VaultError::Invalid(m.into()))
+    Err(Error::Invalid(m.into()))
 }
 
 impl Session {
-    fn has(&self, person: &str) -> Result<()> {
+    pub fn has(&self, person: RecordId) -> Result<()> {
         if self.people.iter().any(|p| p.person == person) {
             Ok(())
         } else {
@@ -165,7 +143,7 @@ impl Session {
         }
     }
 
-    fn live(&self) -> Result<()> {
+    pub fn live(&self) -> Result<()> {
         match self.ended_at_ms {
             None => Ok(()),
             Some(_) => invalid("This session has ended."),
@@ -174,21 +152,21 @@ impl Session {
 
     /// What `viewer` may see: everything of their own, and what others chose to share.
     /// Sessions not in pass-the-device mode were answered together and show in full.
-    pub fn view_for(&self, viewer: Option<&str>) -> Session {
+    pub fn view_for(&self, viewer: Option<RecordId>) -> Session {
         let mut s = self.clone();
         if !s.pass_device {
             return s;
         }
-        let mine = |person: &str| viewer == Some(person);
+        let mine = |person: RecordId| viewer == Some(person);
         for c in &mut s.check_ins {
-            if !c.shared && !mine(&c.person) {
+            if !c.shared && !mine(c.person) {
                 c.check_in = CheckIn::default();
                 c.note.clear();
                 c.withheld = true;
             }
         }
         for r in &mut s.reflections {
-            if mine(&r.person) {
+            if mine(r.person) {
                 continue;
             }
             for t in [
@@ -210,24 +188,59 @@ impl Session {
         s
     }
 
-    fn summary(&self, names: &dyn Fn(&str) -> String) -> Summary {
+    fn summary(&self, names: &dyn Fn(RecordId) -> String) -> Summary {
         Summary {
-            id: self.id.clone(),
+            id: self.id,
             started_at_ms: self.started_at_ms,
             ended_at_ms: self.ended_at_ms,
-            people: self.people.iter().map(|p| names(&p.person)).collect(),
+            people: self.people.iter().map(|p| names(p.person)).collect(),
             context: self.context,
             rituals: self.accepted.len(),
         }
     }
+
+    /// Ends the session (early is fine: what was entered is kept).
+    pub fn end(&mut self, talk_tomorrow: bool, now_ms: u64) -> Result<()> {
+        self.live()?;
+        self.ended_at_ms = Some(now_ms.max(self.started_at_ms));
+        self.talk_tomorrow = talk_tomorrow;
+        self.step = Step::Done;
+        Ok(())
+    }
+
+    /// Each person's latest check-in, and whether it was private.
+    fn present(&self) -> Vec<Present> {
+        self.people
+            .iter()
+            .map(|p| {
+                let latest = self
+                    .check_ins
+                    .iter()
+                    .filter(|c| c.person == p.person)
+                    .max_by_key(|c| c.at_ms);
+                Present {
+                    person: p.person,
+                    check_in: latest.map(|c| c.check_in.clone()).unwrap_or_default(),
+                    role: p.role,
+                    private: latest.is_some_and(|c| !c.shared),
+                }
+            })
+            .collect()
+    }
 }
 
-pub fn get(vault: &Vault, id: &str) -> Result<Session> {
-    vault.get(TABLE, &RecordId::from_hex(id)?)
+pub fn get(vault: &Vault, id: RecordId) -> Result<Session> {
+    Ok(vault.get(id)?)
+}
+
+/// A session as the device's owner ("me") may see it: other people's private answers are
+/// withheld here, so they never reach the screen.
+pub fn for_owner(vault: &Vault, id: RecordId) -> Result<Session> {
+    Ok(get(vault, id)?.view_for(crate::profile::me(vault)?))
 }
 
 fn put(vault: &mut Vault, s: &Session) -> Result<()> {
-    vault.put(TABLE, &RecordId::from_hex(&s.id)?, s)
+    Ok(vault.save(s)?)
 }
 
 /// Starts a session: checks who is here and the kind of moment.
@@ -243,21 +256,20 @@ pub fn start(vault: &mut Vault, start: Start, seed: u64, now_ms: u64) -> Result<
     }
     let mut seen = std::collections::HashSet::new();
     for p in &start.people {
-        if !seen.insert(&p.person) {
+        if !seen.insert(p.person) {
             return invalid("Each person is here once.");
         }
-        crate::profile::get(vault, &p.person)?;
+        if !vault.contains::<Profile>(p.person)? {
+            return Err(Error::Unknown("That person is not in Tend.".into()));
+        }
         if p.role.is_some() && start.context != Context::Scene {
             return invalid("Roles are for scenes.");
         }
     }
-    let ids: Vec<String> = start.people.iter().map(|p| p.person.clone()).collect();
-    let plan = crate::plan::list(vault)?
-        .into_iter()
-        .find(|p| p.matches(&ids, start.context))
-        .map(|p| p.id);
+    let ids: Vec<RecordId> = start.people.iter().map(|p| p.person).collect();
+    let plan = crate::plan::matching(vault, &ids, start.context)?.map(|p| p.id);
     let session = Session {
-        id: RecordId::generate().to_hex(),
+        id: RecordId::generate(),
         started_at_ms: now_ms,
         ended_at_ms: None,
         people: start.people,
@@ -278,7 +290,12 @@ pub fn start(vault: &mut Vault, start: Start, seed: u64, now_ms: u64) -> Result<
 }
 
 /// Records one person's check-in (replacing an earlier one at the same stage).
-pub fn check_in(vault: &mut Vault, id: &str, entry: NewCheckIn, now_ms: u64) -> Result<Session> {
+pub fn check_in(
+    vault: &mut Vault,
+    id: RecordId,
+    entry: NewCheckIn,
+    now_ms: u64,
+) -> Result<Session> {
     let NewCheckIn {
         person,
         stage,
@@ -286,7 +303,6 @@ pub fn check_in(vault: &mut Vault, id: &str, entry: NewCheckIn, now_ms: u64) -> 
         note,
         shared,
     } = entry;
-    let (person, note) = (person.as_str(), note.as_str());
     let mut s = get(vault, id)?;
     s.has(person)?;
     check_in.validate()?;
@@ -296,11 +312,11 @@ pub fn check_in(vault: &mut Vault, id: &str, entry: NewCheckIn, now_ms: u64) -> 
     s.check_ins
         .retain(|c| !(c.person == person && c.stage == stage));
     s.check_ins.push(CheckInEntry {
-        person: person.to_owned(),
+        person,
         at_ms: now_ms,
         stage,
         check_in,
-        note: note.to_owned(),
+        note,
         shared: shared || !s.pass_device,
         withheld: false,
     });
@@ -309,7 +325,7 @@ pub fn check_in(vault: &mut Vault, id: &str, entry: NewCheckIn, now_ms: u64) -> 
 }
 
 /// Moves the resume point on (the screens call it as they advance).
-pub fn set_step(vault: &mut Vault, id: &str, step: Step) -> Result<Session> {
+pub fn set_step(vault: &mut Vault, id: RecordId, step: Step) -> Result<Session> {
     let mut s = get(vault, id)?;
     s.live()?;
     s.step = step;
@@ -317,36 +333,23 @@ pub fn set_step(vault: &mut Vault, id: &str, step: Step) -> Result<Session> {
     Ok(s)
 }
 
-/// Suggestions for this session's people and their latest check-ins.
+/// Suggestions for this session's people and their latest check-ins, with the plan it
+/// started with first. Everything here was checked as the session was built.
 pub fn suggest(
     vault: &Vault,
-    id: &str,
+    id: RecordId,
     exclude: &[String],
     shown: &[Category],
     count: usize,
-) -> Result<Suggestions> {
+) -> Result<Answer> {
+    ask::check_count(count)?;
     let s = get(vault, id)?;
-    let latest = |person: &str| {
-        s.check_ins
-            .iter()
-            .filter(|c| c.person == person)
-            .max_by_key(|c| c.at_ms)
-            .map(|c| (c.check_in.clone(), !c.shared))
+    let plan = match s.plan {
+        Some(plan) => vault.find(plan)?,
+        None => None,
     };
-    let ask = Ask {
-        people: s
-            .people
-            .iter()
-            .map(|p| {
-                let (check_in, private) = latest(&p.person).unwrap_or_default();
-                AskPerson {
-                    id: p.person.clone(),
-                    check_in,
-                    role: p.role,
-                    private,
-                }
-            })
-            .collect(),
+    let request = Ask {
+        people: s.present(),
         context: s.context,
         intensity: s.intensity,
         minutes_available: None,
@@ -361,11 +364,11 @@ pub fn suggest(
         seed: s.seed,
         count,
     };
-    crate::suggest::for_stored(vault, &ask)
+    ask::answer(vault, &request, plan)
 }
 
 /// Accepts a card into the session's plan, or sets it aside ("not now").
-pub fn choose(vault: &mut Vault, id: &str, card: &str, accept: bool) -> Result<Session> {
+pub fn choose(vault: &mut Vault, id: RecordId, card: &str, accept: bool) -> Result<Session> {
     let mut s = get(vault, id)?;
     crate::catalog::find(vault, card)?;
     s.accepted.retain(|c| c != card);
@@ -383,12 +386,12 @@ pub fn choose(vault: &mut Vault, id: &str, card: &str, accept: bool) -> Result<S
 /// one step. Works on ended sessions too ("let's talk tomorrow").
 pub fn reflect(
     vault: &mut Vault,
-    id: &str,
+    id: RecordId,
     mut reflection: Reflection,
     now_ms: u64,
 ) -> Result<Session> {
     let mut s = get(vault, id)?;
-    s.has(&reflection.person)?;
+    s.has(reflection.person)?;
     for (what, t) in [
         ("What felt good", &reflection.felt_good),
         ("What to change", &reflection.change),
@@ -414,7 +417,7 @@ pub fn reflect(
         reflection.uncomfortable_shared = true;
     }
     reflection.at_ms = now_ms;
-    let mut book = crate::feedback::book(vault, &reflection.person)?;
+    let mut book = crate::feedback::book(vault, reflection.person)?;
     // Saving a reflection again replaces it: its earlier ratings come off first.
     if let Some(earlier) = s.reflections.iter().find(|r| r.person == reflection.person) {
         for (card, verdict) in &earlier.rituals {
@@ -424,48 +427,21 @@ pub fn reflect(
     for (card, verdict) in &reflection.rituals {
         book.add(card, *verdict);
     }
-    let person = reflection.person.clone();
+    let person = reflection.person;
     s.reflections.retain(|r| r.person != person);
     s.reflections.push(reflection);
-    let sid = RecordId::from_hex(&s.id)?;
     vault.write(|w| {
-        w.put(TABLE, &sid, &s)?;
-        crate::feedback::put_in(w, &person, &book)
+        w.save(&s)?;
+        w.save(&book)
     })?;
     Ok(s)
-}
-
-/// Ends the session (early is fine: what was entered is kept) and schedules follow-ups.
-pub fn end(
-    vault: &mut Vault,
-    id: &str,
-    talk_tomorrow: bool,
-    settings: &Settings,
-    now_ms: u64,
-) -> Result<(Session, Vec<crate::followup::FollowUp>)> {
-    let mut s = get(vault, id)?;
-    s.live()?;
-    s.ended_at_ms = Some(now_ms.max(s.started_at_ms));
-    s.talk_tomorrow = talk_tomorrow;
-    s.step = Step::Done;
-    let follow_ups = crate::followup::schedule(&s, settings, now_ms);
-    let sid = RecordId::from_hex(&s.id)?;
-    vault.write(|w| {
-        w.put(TABLE, &sid, &s)?;
-        for f in &follow_ups {
-            crate::followup::put_in(w, f)?;
-        }
-        Ok(())
-    })?;
-    Ok((s, follow_ups))
 }
 
 /// The session left open, to resume (the newest, if several).
 pub fn open_session(vault: &Vault) -> Result<Option<Session>> {
     let mut open: Vec<Session> = vault
-        .list::<Session>(TABLE)?
+        .list::<Session>()?
         .into_iter()
-        .map(|(_, s)| s)
         .filter(|s| s.ended_at_ms.is_none())
         .collect();
     open.sort_by_key(|s| s.started_at_ms);
@@ -475,46 +451,19 @@ pub fn open_session(vault: &Vault) -> Result<Option<Session>> {
 /// The timeline, newest first.
 pub fn history(vault: &Vault) -> Result<Vec<Summary>> {
     let people = crate::profile::list(vault)?;
-    let names = |id: &str| {
+    let names = |id: RecordId| {
         people
             .iter()
             .find(|p| p.id == id)
             .map_or_else(|| "Someone".to_owned(), |p| p.name.clone())
     };
     let mut all: Vec<Summary> = vault
-        .list::<Session>(TABLE)?
+        .list::<Session>()?
         .iter()
-        .map(|(_, s)| s.summary(&names))
+        .map(|s| s.summary(&names))
         .collect();
     all.sort_by_key(|s| std::cmp::Reverse(s.started_at_ms));
     Ok(all)
-}
-
-/// Deletes a session and everything attached (follow-ups, timers) in one step.
-pub fn delete(vault: &mut Vault, id: &str) -> Result<()> {
-    let s = get(vault, id)?;
-    let follow_ups: Vec<RecordId> = crate::followup::all(vault)?
-        .into_iter()
-        .filter(|f| f.session == s.id)
-        .map(|f| RecordId::from_hex(&f.id))
-        .collect::<Result<_>>()?;
-    let timers: Vec<RecordId> = vault
-        .list::<crate::timer::Timer>(crate::timer::TABLE)?
-        .into_iter()
-        .filter(|(_, t)| t.session.as_deref() == Some(&s.id))
-        .map(|(id, _)| id)
-        .collect();
-    let sid = RecordId::from_hex(&s.id)?;
-    vault.write(|w| {
-        w.delete(TABLE, &sid)?;
-        for f in &follow_ups {
-            w.delete(crate::followup::TABLE, f)?;
-        }
-        for t in &timers {
-            w.delete(crate::timer::TABLE, t)?;
-        }
-        Ok(())
-    })
 }
 
 #[cfg(test)]

@@ -2,11 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::vault::{RecordId, Result, Vault, VaultError};
+use crate::vault::{Record, RecordId, Vault};
+use crate::{Error, Result};
 
-pub const TABLE: &str = "settings";
 /// Settings are one record; its id carries no meaning.
-const ID: RecordId = RecordId([0; 16]);
+const ID: RecordId = RecordId::from_bytes([0; 16]);
 
 pub const MIN_AUTO_LOCK_MINUTES: u32 = 1;
 pub const MAX_AUTO_LOCK_MINUTES: u32 = 60;
@@ -49,16 +49,24 @@ impl Default for Settings {
     }
 }
 
+impl Record for Settings {
+    const KIND: &'static str = "settings";
+
+    fn id(&self) -> RecordId {
+        ID
+    }
+}
+
 impl Settings {
     pub fn validate(&self) -> Result<()> {
         if !(MIN_AUTO_LOCK_MINUTES..=MAX_AUTO_LOCK_MINUTES).contains(&self.auto_lock_minutes) {
-            return Err(VaultError::Invalid(format!(
+            return Err(Error::invalid(format!(
                 "Auto-lock must be between {MIN_AUTO_LOCK_MINUTES} and {MAX_AUTO_LOCK_MINUTES} minutes."
             )));
         }
         if !(1..=168).contains(&self.follow_up_hours) {
-            return Err(VaultError::Invalid(
-                "The first check-in comes 1 to 168 hours later.".into(),
+            return Err(Error::invalid(
+                "The first check-in comes 1 to 168 hours later.",
             ));
         }
         Ok(())
@@ -66,28 +74,23 @@ impl Settings {
 
     /// The stored settings, or the defaults when none are stored yet.
     pub fn load(vault: &Vault) -> Result<Self> {
-        match vault.get(TABLE, &ID) {
-            Err(VaultError::NotFound) => Ok(Self::default()),
-            other => other,
-        }
+        Ok(vault.find::<Self>(ID)?.unwrap_or_default())
     }
 
     pub fn save(&self, vault: &mut Vault) -> Result<()> {
         self.validate()?;
-        vault.put(TABLE, &ID, self)
+        Ok(vault.save(self)?)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vault::Cost;
+    use crate::test_support::vault;
 
     #[test]
     fn defaults_until_saved_then_what_was_saved() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut v, _) =
-            Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+        let (_dir, mut v) = vault();
         assert_eq!(Settings::load(&v).unwrap(), Settings::default());
         assert_eq!(
             Settings::default().auto_lock_minutes,
@@ -106,16 +109,14 @@ mod tests {
 
     #[test]
     fn out_of_range_auto_lock_is_refused_and_not_stored() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut v, _) =
-            Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+        let (_dir, mut v) = vault();
         for minutes in [0, 61, u32::MAX] {
             let s = Settings {
                 auto_lock_minutes: minutes,
                 ..Settings::default()
             };
             assert!(
-                matches!(s.save(&mut v), Err(VaultError::Invalid(_))),
+                matches!(s.save(&mut v), Err(Error::Invalid(_))),
                 "{minutes}"
             );
         }

@@ -5,9 +5,8 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-use crate::vault::{RecordId, Result, Vault, VaultError};
-
-pub const TABLE: &str = "contacts";
+use crate::vault::{Record, RecordId, Vault};
+use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,39 +33,41 @@ pub fn resources() -> &'static [Resource] {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Contact {
-    pub id: String,
+    pub id: RecordId,
     pub name: String,
     pub how: String,
 }
 
+impl Record for Contact {
+    const KIND: &'static str = "contacts";
+
+    fn id(&self) -> RecordId {
+        self.id
+    }
+}
+
 pub fn contacts(vault: &Vault) -> Result<Vec<Contact>> {
-    let mut all: Vec<Contact> = vault.list(TABLE)?.into_iter().map(|(_, c)| c).collect();
+    let mut all = vault.list::<Contact>()?;
     all.sort_by_key(|c| c.name.to_lowercase());
     Ok(all)
 }
 
-pub fn save_contact(vault: &mut Vault, mut c: Contact) -> Result<Contact> {
+/// Adds (no id) or updates a trusted contact; `c.id` is set here.
+pub fn save_contact(vault: &mut Vault, id: Option<RecordId>, mut c: Contact) -> Result<Contact> {
+    c.id = vault.claim::<Contact>(id)?;
     c.name = c.name.trim().to_owned();
     c.how = c.how.trim().to_owned();
     if c.name.is_empty() || c.name.chars().count() > 60 || c.how.chars().count() > 200 {
-        return Err(VaultError::Invalid(
-            "A contact has a name (up to 60 characters) and how to reach them (up to 200).".into(),
+        return Err(Error::invalid(
+            "A contact has a name (up to 60 characters) and how to reach them (up to 200).",
         ));
     }
-    let id = if c.id.is_empty() {
-        RecordId::generate()
-    } else {
-        let id = RecordId::from_hex(&c.id)?;
-        vault.get::<Contact>(TABLE, &id)?;
-        id
-    };
-    c.id = id.to_hex();
-    vault.put(TABLE, &id, &c)?;
+    vault.save(&c)?;
     Ok(c)
 }
 
-pub fn delete_contact(vault: &mut Vault, id: &str) -> Result<()> {
-    vault.remove(TABLE, &RecordId::from_hex(id)?)
+pub fn delete_contact(vault: &mut Vault, id: RecordId) -> Result<()> {
+    Ok(vault.remove::<Contact>(id)?)
 }
 
 #[cfg(test)]
@@ -98,15 +99,10 @@ mod tests {
 
     #[test]
     fn trusted_contacts_are_kept_and_checked() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut v, _) = Vault::create(
-            dir.path(),
-            "copper lantern orbit meadow",
-            crate::vault::Cost::FLOOR,
-        )
-        .unwrap();
+        let (_dir, mut v) = crate::test_support::vault();
         let c = save_contact(
             &mut v,
+            None,
             Contact {
                 name: " Robin ".into(),
                 how: "Call after 6".into(),
@@ -123,16 +119,17 @@ mod tests {
         );
         assert!(save_contact(
             &mut v,
+            None,
             Contact {
                 name: "".into(),
                 ..Default::default()
             }
         )
         .is_err());
-        delete_contact(&mut v, &c.id).unwrap();
-        assert!(matches!(
-            delete_contact(&mut v, &c.id),
-            Err(VaultError::NotFound)
-        ));
+        assert!(save_contact(&mut v, Some(RecordId::generate()), c.clone())
+            .unwrap_err()
+            .is_not_found());
+        delete_contact(&mut v, c.id).unwrap();
+        assert!(delete_contact(&mut v, c.id).unwrap_err().is_not_found());
     }
 }

@@ -6,9 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Pattern;
-use crate::vault::{RecordId, Result, Vault, VaultError};
-
-pub const TABLE: &str = "timers";
+use crate::session::Session;
+use crate::vault::{Record, RecordId, Vault};
+use crate::{Error, Result};
 /// One minute at least, four hours at most.
 pub const MIN_MS: u64 = 60_000;
 pub const MAX_MS: u64 = 4 * 60 * 60_000;
@@ -79,10 +79,10 @@ pub struct Phase {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Timer {
-    pub id: String,
+    pub id: RecordId,
     pub kind: TimerKind,
     pub label: String,
-    pub session: Option<String>,
+    pub session: Option<RecordId>,
     pub card: Option<String>,
     pub started_at_ms: u64,
     pub duration_ms: u64,
@@ -96,7 +96,7 @@ pub struct Timer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct View {
-    pub id: String,
+    pub id: RecordId,
     pub kind: TimerKind,
     pub label: String,
     pub status: Status,
@@ -107,7 +107,15 @@ pub struct View {
 }
 
 fn invalid<T>(m: &str) -> Result<T> {
-    Err(VaultError::Invalid(m.to_owned()))
+    Err(Error::invalid(m))
+}
+
+impl Record for Timer {
+    const KIND: &'static str = "timers";
+
+    fn id(&self) -> RecordId {
+        self.id
+    }
 }
 
 impl Timer {
@@ -120,7 +128,7 @@ impl Timer {
             return invalid("A timer's name is up to 60 characters.");
         }
         Ok(Self {
-            id: RecordId::generate().to_hex(),
+            id: RecordId::generate(),
             kind,
             label: label.to_owned(),
             session: None,
@@ -205,12 +213,11 @@ impl Timer {
         Ok(())
     }
 
-    pub fn stop(&mut self, now_ms: u64) -> Result<()> {
-        if self.stopped_at_ms.is_some() {
-            return Ok(());
+    /// Stops the timer (stopping it again changes nothing).
+    pub fn stop(&mut self, now_ms: u64) {
+        if self.stopped_at_ms.is_none() {
+            self.stopped_at_ms = Some(now_ms.max(self.started_at_ms));
         }
-        self.stopped_at_ms = Some(now_ms.max(self.started_at_ms));
-        Ok(())
     }
 
     pub fn view(&self, now_ms: u64) -> View {
@@ -223,7 +230,7 @@ impl Timer {
             _ => None,
         };
         View {
-            id: self.id.clone(),
+            id: self.id,
             kind: self.kind,
             label: self.label.clone(),
             status,
@@ -258,23 +265,79 @@ pub fn phase_at(pattern: Pattern, elapsed_ms: u64) -> Phase {
 // ---- stored timers ----
 
 pub fn save(vault: &mut Vault, timer: &Timer) -> Result<()> {
-    vault.put(TABLE, &RecordId::from_hex(&timer.id)?, timer)
+    Ok(vault.save(timer)?)
 }
 
-pub fn get(vault: &Vault, id: &str) -> Result<Timer> {
-    vault.get(TABLE, &RecordId::from_hex(id)?)
+pub fn get(vault: &Vault, id: RecordId) -> Result<Timer> {
+    Ok(vault.get(id)?)
 }
 
 /// The timer still running or paused, if any (the newest).
 pub fn active(vault: &Vault, now_ms: u64) -> Result<Option<Timer>> {
     let mut live: Vec<Timer> = vault
-        .list::<Timer>(TABLE)?
+        .list::<Timer>()?
         .into_iter()
-        .map(|(_, t)| t)
         .filter(|t| matches!(t.status(now_ms), Status::Running | Status::Paused))
         .collect();
     live.sort_by_key(|t| t.started_at_ms);
     Ok(live.pop())
+}
+
+/// What the screen asks for when it starts a timer.
+#[derive(Debug, Clone)]
+pub struct NewTimer {
+    pub kind: TimerKind,
+    pub minutes: u32,
+    pub label: String,
+    /// The session it belongs to, if any (it must exist).
+    pub session: Option<RecordId>,
+    pub card: Option<String>,
+}
+
+/// What the screen can do to a running timer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Pause,
+    Resume,
+    Stop,
+    /// By the minutes given (one if none).
+    Extend,
+}
+
+/// Starts a timer from the screen's request, stopping any other still going.
+pub fn begin(vault: &mut Vault, new: NewTimer, now_ms: u64) -> Result<View> {
+    let mut timer = Timer::new(
+        new.kind,
+        &new.label,
+        u64::from(new.minutes) * 60_000,
+        now_ms,
+    )?;
+    if let Some(session) = new.session {
+        vault.get::<Session>(session)?;
+    }
+    timer.session = new.session;
+    timer.card = new.card;
+    Ok(start(vault, timer, now_ms)?.view(now_ms))
+}
+
+/// Pauses, resumes, stops or extends a stored timer; returns what the screen shows.
+pub fn act(
+    vault: &mut Vault,
+    id: RecordId,
+    action: Action,
+    minutes: Option<u32>,
+    now_ms: u64,
+) -> Result<View> {
+    let mut t = get(vault, id)?;
+    match action {
+        Action::Pause => t.pause(now_ms)?,
+        Action::Resume => t.resume(now_ms)?,
+        Action::Stop => t.stop(now_ms),
+        Action::Extend => t.extend(u64::from(minutes.unwrap_or(1)) * 60_000, now_ms)?,
+    }
+    save(vault, &t)?;
+    Ok(t.view(now_ms))
 }
 
 /// Starts a timer, stopping any other that is still going (one at a time).
@@ -282,10 +345,10 @@ pub fn start(vault: &mut Vault, timer: Timer, now_ms: u64) -> Result<Timer> {
     let previous = active(vault, now_ms)?;
     vault.write(|w| {
         if let Some(mut p) = previous {
-            p.stop(now_ms)?;
-            w.put(TABLE, &RecordId::from_hex(&p.id)?, &p)?;
+            p.stop(now_ms);
+            w.save(&p)?;
         }
-        w.put(TABLE, &RecordId::from_hex(&timer.id)?, &timer)
+        w.save(&timer)
     })?;
     Ok(timer)
 }

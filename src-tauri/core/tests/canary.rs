@@ -2,13 +2,14 @@
 //! must never appear in any file in the vault's folder, in any common encoding — not in
 //! the database, its log, its shared memory, nor a backup — before or after a delete.
 
+mod common;
+
 use std::path::Path;
 
-use tend_core::kinds::FIXTURE_NOTE;
+use common::{kinds, Note, PASS};
+use tend_core::checkin::Text;
 use tend_core::settings::Settings;
 use tend_core::vault::{Cost, RecordId, Vault};
-
-const PASS: &str = "copper lantern orbit meadow";
 
 fn canary(field: &str) -> String {
     format!("CANARY-{field}-7Q2X9")
@@ -67,7 +68,7 @@ fn scan(dir: &Path, needles: &[String]) -> Vec<String> {
 #[test]
 fn no_canary_reaches_disk_in_any_encoding() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut vault, code) = Vault::create(dir.path(), PASS, Cost::FLOOR).unwrap();
+    let (mut vault, code) = Vault::create(dir.path(), PASS, Cost::FLOOR, kinds()).unwrap();
     // The secrets themselves are canaries too: neither may ever be written down.
     let needles = vec![
         canary("note-text"),
@@ -102,13 +103,12 @@ fn no_canary_reaches_disk_in_any_encoding() {
     let ids: Vec<_> = (0..40).map(|_| RecordId::generate()).collect();
     for id in &ids {
         vault
-            .put(
-                FIXTURE_NOTE,
-                id,
-                &serde_json::json!({
-                    "text": canary("note-text"), "at": CANARY_DATE, "extra": canary("extra"),
-                }),
-            )
+            .save(&Note {
+                id: *id,
+                text: canary("note-text"),
+                at: CANARY_DATE.into(),
+                extra: canary("extra"),
+            })
             .unwrap();
     }
     // Every field a person can type in profiles, custom cards and plans.
@@ -118,9 +118,10 @@ fn no_canary_reaches_disk_in_any_encoding() {
     card.how = canary("card-how-to-do-it");
     card.why = canary("card-why");
     card.items = vec![canary("card-item")];
-    let card = tend_core::catalog::save_custom(&mut vault, card).unwrap();
+    let card = tend_core::catalog::save_custom(&mut vault, None, card).unwrap();
     let sam = tend_core::profile::save(
         &mut vault,
+        None,
         tend_core::profile::Profile {
             name: canary("name"),
             hard_limits: tend_core::profile::HardLimits {
@@ -134,10 +135,11 @@ fn no_canary_reaches_disk_in_any_encoding() {
     .unwrap();
     tend_core::plan::save(
         &mut vault,
+        None,
         tend_core::plan::Plan {
             name: canary("plan-name"),
             note: canary("plan-note"),
-            people: vec![sam.id.clone()],
+            people: vec![sam.id],
             cards: vec![card.id.clone()],
             ..Default::default()
         },
@@ -145,14 +147,14 @@ fn no_canary_reaches_disk_in_any_encoding() {
     .unwrap();
     tend_core::feedback::record(
         &mut vault,
-        &sam.id,
+        sam.id,
         &card.id,
         tend_core::feedback::Verdict::Helped,
     )
     .unwrap();
 
     // A session with a check-in note, every reflection answer and a follow-up's need.
-    use tend_core::session::{self, NewCheckIn, Participant, Reflection, Stage, Start, Text};
+    use tend_core::session::{self, NewCheckIn, Participant, Reflection, Stage, Start};
     let text = |field: &str| Text {
         text: canary(field),
         shared: false,
@@ -160,7 +162,7 @@ fn no_canary_reaches_disk_in_any_encoding() {
     };
     let alone = Start {
         people: vec![Participant {
-            person: sam.id.clone(),
+            person: sam.id,
             role: None,
         }],
         context: tend_core::catalog::Context::Solo,
@@ -169,16 +171,16 @@ fn no_canary_reaches_disk_in_any_encoding() {
     };
     let s = session::start(&mut vault, alone, 7, 1_900_000_000_000).unwrap();
     let entry = NewCheckIn {
-        person: sam.id.clone(),
+        person: sam.id,
         stage: Stage::Before,
         check_in: Default::default(),
         note: canary("check-in-note"),
         shared: false,
     };
-    session::check_in(&mut vault, &s.id, entry, 1_900_000_000_001).unwrap();
-    session::choose(&mut vault, &s.id, &card.id, true).unwrap();
+    session::check_in(&mut vault, s.id, entry, 1_900_000_000_001).unwrap();
+    session::choose(&mut vault, s.id, &card.id, true).unwrap();
     let reflection = Reflection {
-        person: sam.id.clone(),
+        person: sam.id,
         felt_good: text("felt-good"),
         change: text("change"),
         uncomfortable: Some(true),
@@ -186,14 +188,13 @@ fn no_canary_reaches_disk_in_any_encoding() {
         appreciation: text("appreciation"),
         ..Default::default()
     };
-    session::reflect(&mut vault, &s.id, reflection, 1_900_000_000_002).unwrap();
-    let settings = tend_core::settings::Settings::default();
+    session::reflect(&mut vault, s.id, reflection, 1_900_000_000_002).unwrap();
     let (_, follow_ups) =
-        session::end(&mut vault, &s.id, true, &settings, 1_900_000_000_003).unwrap();
+        tend_core::followup::end_session(&mut vault, s.id, true, 1_900_000_000_003).unwrap();
     tend_core::followup::answer(
         &mut vault,
-        &follow_ups[0].id,
-        &sam.id,
+        follow_ups[0].id,
+        sam.id,
         Default::default(),
         true,
         text("need"),
@@ -203,14 +204,14 @@ fn no_canary_reaches_disk_in_any_encoding() {
     let kind = tend_core::timer::TimerKind::Countdown;
     let mut timer =
         tend_core::timer::Timer::new(kind, &canary("timer"), 600_000, 1_900_000_000_005).unwrap();
-    timer.session = Some(s.id.clone());
+    timer.session = Some(s.id);
     tend_core::timer::start(&mut vault, timer, 1_900_000_000_005).unwrap();
     let contact = tend_core::support::Contact {
         name: canary("contact"),
         how: canary("contact-how"),
         ..Default::default()
     };
-    tend_core::support::save_contact(&mut vault, contact).unwrap();
+    tend_core::support::save_contact(&mut vault, None, contact).unwrap();
 
     // A backup sits in the same folder and is scanned too.
     vault
@@ -226,7 +227,7 @@ fn no_canary_reaches_disk_in_any_encoding() {
 
     vault.unlock(PASS, 0).unwrap();
     for id in &ids[..20] {
-        vault.delete(FIXTURE_NOTE, id).unwrap();
+        vault.remove::<Note>(*id).unwrap();
     }
     vault.lock().unwrap();
     let after_delete = scan(dir.path(), &needles);

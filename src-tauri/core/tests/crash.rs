@@ -10,18 +10,18 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use serde_json::json;
-use tend_core::kinds::FIXTURE_NOTE;
+mod common;
+
+use common::{kinds, Note, PASS};
 use tend_core::vault::{Cost, RecordId, Vault};
 
-const PASS: &str = "copper lantern orbit meadow";
 const ROUNDS: usize = 24;
 
 #[test]
 #[ignore = "the child process of acknowledged_writes_survive_sigkill_at_random_moments, run only by it"]
 fn crash_child() {
     let dir = std::env::var("TEND_CRASH_CHILD").expect("run by the crash test");
-    let mut vault = Vault::open(dir.as_ref(), 0).expect("child opens");
+    let mut vault = Vault::open(dir.as_ref(), 0, kinds()).expect("child opens");
     vault.unlock(PASS, 0).expect("child unlocks");
     let mut out = std::io::stdout().lock();
     for n in 0u64.. {
@@ -31,23 +31,13 @@ fn crash_child() {
             let twin = RecordId::generate();
             vault
                 .write(|w| {
-                    w.put(
-                        FIXTURE_NOTE,
-                        &id,
-                        &json!({ "n": n, "pad": "x".repeat(700) }),
-                    )?;
-                    w.put(FIXTURE_NOTE, &twin, &json!({ "n": n, "twin": true }))
+                    w.save(&note(id, n, "pair", 700))?;
+                    w.save(&note(twin, n, "twin", 0))
                 })
                 .unwrap();
             writeln!(out, "{} {}", id.to_hex(), twin.to_hex()).unwrap();
         } else {
-            vault
-                .put(
-                    FIXTURE_NOTE,
-                    &id,
-                    &json!({ "n": n, "pad": "y".repeat(300) }),
-                )
-                .unwrap();
+            vault.save(&note(id, n, "single", 300)).unwrap();
             writeln!(out, "{}", id.to_hex()).unwrap();
         }
         out.flush().unwrap();
@@ -55,6 +45,17 @@ fn crash_child() {
 }
 
 use std::io::Write;
+
+/// Record `n` of the child, padded to `pad` bytes; `kind` says whether it is one half of a
+/// pair written in one change.
+fn note(id: RecordId, n: u64, kind: &str, pad: usize) -> Note {
+    Note {
+        id,
+        text: n.to_string(),
+        at: kind.into(),
+        extra: "x".repeat(pad),
+    }
+}
 
 /// A cheap deterministic generator for kill delays (no extra dependency).
 fn delays(seed: u64) -> impl Iterator<Item = u64> {
@@ -70,7 +71,7 @@ fn delays(seed: u64) -> impl Iterator<Item = u64> {
 #[test]
 fn acknowledged_writes_survive_sigkill_at_random_moments() {
     let dir = tempfile::tempdir().unwrap();
-    drop(Vault::create(dir.path(), PASS, Cost::FLOOR).unwrap());
+    drop(Vault::create(dir.path(), PASS, Cost::FLOOR, kinds()).unwrap());
     let exe = std::env::current_exe().unwrap();
     let mut acknowledged: Vec<RecordId> = Vec::new();
     let seed = std::time::SystemTime::now()
@@ -98,7 +99,7 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 let ids: Vec<_> = line
                     .split(' ')
-                    .filter_map(|h| RecordId::from_hex(h).ok())
+                    .filter_map(|h| h.parse::<RecordId>().ok())
                     .collect();
                 if !ids.is_empty() {
                     let _ = tx.send(ids);
@@ -116,7 +117,7 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
         reader.join().unwrap();
         acknowledged.extend(rx.try_iter().flatten());
 
-        let mut vault = Vault::open(dir.path(), 0)
+        let mut vault = Vault::open(dir.path(), 0, kinds())
             .unwrap_or_else(|e| panic!("round {round}: open failed: {e}"));
         assert!(
             vault.integrity_ok().unwrap(),
@@ -124,21 +125,15 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
         );
         vault.unlock(PASS, 0).unwrap();
         for id in &acknowledged {
-            let value: serde_json::Value = vault.get(FIXTURE_NOTE, id).unwrap_or_else(|e| {
-                panic!(
-                    "round {round} (seed {seed}): acknowledged {} lost: {e}",
-                    id.to_hex()
-                )
+            let value = vault.get::<Note>(*id).unwrap_or_else(|e| {
+                panic!("round {round} (seed {seed}): acknowledged {id} lost: {e}")
             });
-            assert!(value["n"].is_u64());
+            assert!(value.text.parse::<u64>().is_ok());
         }
         // Every stored record is whole: a twin never lands without its pair.
-        let all = vault.list::<serde_json::Value>(FIXTURE_NOTE).unwrap();
-        let twins = all.iter().filter(|(_, v)| v["twin"] == true).count();
-        let pairs = all
-            .iter()
-            .filter(|(_, v)| v["pad"].as_str().is_some_and(|p| p.starts_with('x')))
-            .count();
+        let all = vault.list::<Note>().unwrap();
+        let twins = all.iter().filter(|n| n.at == "twin").count();
+        let pairs = all.iter().filter(|n| n.at == "pair").count();
         assert_eq!(
             twins, pairs,
             "round {round}: a multi-record write landed half-way"

@@ -1,10 +1,12 @@
 //! The catalogue, the person's own cards, feedback and suggestions.
 
 use tauri::State;
-use tend_core::catalog::{self, Card, Category, Context};
+use tend_core::catalog::{self, Category, Context};
 use tend_core::feedback::{self, Verdict};
-use tend_core::suggest::{self, Answer, Ask};
+use tend_core::vault::RecordId;
+use tend_core::{ask, forget};
 
+use crate::wire::{self, Answer, Ask, Card};
 use crate::{AppState, CommandError};
 
 type Result<T> = std::result::Result<T, CommandError>;
@@ -16,52 +18,44 @@ pub fn list_cards(
     category: Option<Category>,
     context: Option<Context>,
 ) -> Result<Vec<Card>> {
-    let cards = state.with_vault(|v| catalog::all(v))?;
-    Ok(cards
-        .into_iter()
-        .filter(|c| category.is_none_or(|k| c.category == k) && context.is_none_or(|x| c.fits(x)))
-        .collect())
+    let cards = state.with_vault(|v| catalog::filtered(v, category, context))?;
+    Ok(wire::all(cards))
 }
 
 #[tauri::command(async)]
 pub fn get_card(state: State<'_, AppState>, id: String) -> Result<Card> {
-    state
-        .with_vault(|v| catalog::find(v, &id))
-        .map_err(Into::into)
+    Ok(state.with_vault(|v| catalog::find(v, &id))?.into())
 }
 
+/// Adds (no id) or updates one of the person's own cards; returns it as stored.
 #[tauri::command(async)]
 pub fn save_custom_card(state: State<'_, AppState>, card: serde_json::Value) -> Result<Card> {
-    let card = super::parse("card", card)?;
-    state
-        .with_vault(|v| catalog::save_custom(v, card))
-        .map_err(Into::into)
+    let card: Card = super::parse("card", card)?;
+    state.with_vault(|v| card.save(v)).map_err(Into::into)
 }
 
 #[tauri::command(async)]
 pub fn delete_custom_card(state: State<'_, AppState>, id: String) -> Result<()> {
     state
-        .with_vault(|v| catalog::delete_custom(v, &id))
+        .with_vault(|v| forget::card(v, &id))
         .map_err(Into::into)
 }
 
 #[tauri::command(async)]
 pub fn record_feedback(
     state: State<'_, AppState>,
-    person: String,
+    person: RecordId,
     card: String,
     verdict: Verdict,
 ) -> Result<()> {
     state
-        .with_vault(|v| feedback::record(v, &person, &card, verdict))
+        .with_vault(|v| feedback::record(v, person, &card, verdict))
         .map_err(Into::into)
 }
 
 /// Three cards (or `count`) for these people now, each with its reason.
 #[tauri::command(async)]
 pub fn suggest(state: State<'_, AppState>, ask: serde_json::Value) -> Result<Answer> {
-    let ask: Ask = super::parse("request", ask)?;
-    state
-        .with_vault(|v| suggest::for_stored(v, &ask))
-        .map_err(Into::into)
+    let ask: ask::Ask = super::parse::<Ask>("request", ask)?.into();
+    Ok(state.with_vault(|v| ask::for_people(v, &ask))?.into())
 }

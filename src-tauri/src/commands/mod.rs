@@ -1,5 +1,7 @@
 //! Tauri commands: thin adapters from IPC to `tend-core`, one file per feature.
 
+include!("list.rs");
+
 pub mod about;
 pub mod cards;
 pub mod followup;

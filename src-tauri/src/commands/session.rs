@@ -1,15 +1,14 @@
 //! "Aftercare now": sessions, check-ins, cards, reflections, history.
 
-use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tend_core::catalog::Category;
 use tend_core::feelings::{self, Feeling};
-use tend_core::followup::FollowUp;
-use tend_core::session::{self, Session, Stage, Start, Step, Summary};
-use tend_core::settings::Settings;
-use tend_core::suggest::{Answer, CheckIn};
+use tend_core::session::{self, NewCheckIn, Stage, Step, Summary};
+use tend_core::vault::RecordId;
+use tend_core::{followup, forget};
 
 use crate::state::now_ms;
+use crate::wire::{self, Answer, CheckIn, Ended, FollowUp, Reflection, Session, Start};
 use crate::{AppState, CommandError};
 
 type Result<T> = std::result::Result<T, CommandError>;
@@ -23,112 +22,99 @@ pub fn feelings() -> &'static [Feeling] {
 #[tauri::command(async)]
 pub fn start_session(state: State<'_, AppState>, start: serde_json::Value) -> Result<Session> {
     let start: Start = super::parse("start", start)?;
-    let seed = now_ms();
-    state
-        .with_vault(|v| session::start(v, start, seed, now_ms()))
-        .map_err(Into::into)
+    let (seed, now) = (now_ms(), now_ms());
+    Ok(state
+        .with_vault(|v| session::start(v, start.into(), seed, now))?
+        .into())
 }
 
 /// The session left open, if any, to resume.
 #[tauri::command(async)]
 pub fn open_session(state: State<'_, AppState>) -> Result<Option<Session>> {
-    state
-        .with_vault(|v| session::open_session(v))
-        .map_err(Into::into)
+    Ok(state
+        .with_vault(|v| session::open_session(v))?
+        .map(Into::into))
 }
 
 /// A session's follow-up check-ins as the device's owner may see them.
 #[tauri::command(async)]
-pub fn session_follow_ups(state: State<'_, AppState>, id: String) -> Result<Vec<FollowUp>> {
-    state
-        .with_vault(|v| {
-            let me = tend_core::profile::me(v)?;
-            tend_core::followup::for_session(v, &session::get(v, &id)?, me.as_deref())
-        })
-        .map_err(Into::into)
+pub fn session_follow_ups(state: State<'_, AppState>, id: RecordId) -> Result<Vec<FollowUp>> {
+    Ok(wire::all(state.with_vault(|v| followup::for_owner(v, id))?))
 }
 
-/// A session as the device's owner ("me") may see it: other people's private answers are
-/// withheld here, so they never reach the screen. Rust decides who is looking.
+/// A session as the device's owner ("me") may see it: Rust decides who is looking and
+/// withholds other people's private answers, so they never reach the screen.
 #[tauri::command(async)]
-pub fn get_session(state: State<'_, AppState>, id: String) -> Result<Session> {
-    state
-        .with_vault(|v| Ok(session::get(v, &id)?.view_for(tend_core::profile::me(v)?.as_deref())))
-        .map_err(Into::into)
+pub fn get_session(state: State<'_, AppState>, id: RecordId) -> Result<Session> {
+    Ok(state.with_vault(|v| session::for_owner(v, id))?.into())
 }
 
+/// One person's check-in; returns the session as that person may see it.
 #[tauri::command(async)]
 pub fn session_check_in(
     state: State<'_, AppState>,
-    id: String,
-    person: String,
+    id: RecordId,
+    person: RecordId,
     stage: Stage,
     check_in: serde_json::Value,
     note: String,
     shared: bool,
 ) -> Result<Session> {
     let check_in: CheckIn = super::parse("check-in", check_in)?;
-    let entry = session::NewCheckIn {
-        person: person.clone(),
+    let entry = NewCheckIn {
+        person,
         stage,
-        check_in,
+        check_in: check_in.into(),
         note,
         shared,
     };
-    let s = state.with_vault(|v| session::check_in(v, &id, entry, now_ms()))?;
-    Ok(s.view_for(Some(&person)))
+    let s = state.with_vault(|v| session::check_in(v, id, entry, now_ms()))?;
+    Ok(s.view_for(Some(person)).into())
 }
 
 #[tauri::command(async)]
-pub fn session_step(state: State<'_, AppState>, id: String, step: Step) -> Result<()> {
+pub fn session_step(state: State<'_, AppState>, id: RecordId, step: Step) -> Result<()> {
     state
-        .with_vault(|v| session::set_step(v, &id, step).map(drop))
+        .with_vault(|v| session::set_step(v, id, step).map(drop))
         .map_err(Into::into)
 }
 
 #[tauri::command(async)]
 pub fn session_suggest(
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     exclude: Vec<String>,
     shown_categories: Vec<Category>,
     count: usize,
 ) -> Result<Answer> {
-    state
-        .with_vault(|v| session::suggest(v, &id, &exclude, &shown_categories, count))
-        .map_err(Into::into)
+    let answer =
+        state.with_vault(|v| session::suggest(v, id, &exclude, &shown_categories, count))?;
+    Ok(answer.into())
 }
 
 /// Accepts a card into the session (`accept`), or sets it aside for now.
 #[tauri::command(async)]
 pub fn session_choose(
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     card: String,
     accept: bool,
 ) -> Result<()> {
     state
-        .with_vault(|v| session::choose(v, &id, &card, accept).map(drop))
+        .with_vault(|v| session::choose(v, id, &card, accept).map(drop))
         .map_err(Into::into)
 }
 
 #[tauri::command(async)]
 pub fn session_reflect(
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     reflection: serde_json::Value,
 ) -> Result<()> {
-    let reflection = super::parse("reflection", reflection)?;
+    let reflection: Reflection = super::parse("reflection", reflection)?;
     state
-        .with_vault(|v| session::reflect(v, &id, reflection, now_ms()).map(drop))
+        .with_vault(|v| session::reflect(v, id, reflection.into(), now_ms()).map(drop))
         .map_err(Into::into)
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Ended {
-    session: Session,
-    follow_ups: Vec<FollowUp>,
 }
 
 /// Ends the session (early is fine) and schedules its follow-up check-ins.
@@ -136,21 +122,17 @@ pub struct Ended {
 pub fn end_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     talk_tomorrow: bool,
 ) -> Result<Ended> {
-    let (session, follow_ups) = state.with_vault(|v| {
-        let settings = Settings::load(v)?;
-        session::end(v, &id, talk_tomorrow, &settings, now_ms())
-    })?;
+    let (session, follow_ups) =
+        state.with_vault(|v| followup::end_session(v, id, talk_tomorrow, now_ms()))?;
     state.refresh_due()?;
-    crate::notify::schedule(
-        &app,
-        &follow_ups.iter().map(|f| f.due_at_ms).collect::<Vec<_>>(),
-    );
+    let due: Vec<u64> = follow_ups.iter().map(|f| f.due_at_ms).collect();
+    crate::notify::schedule(&app, &due);
     Ok(Ended {
-        session,
-        follow_ups,
+        session: session.into(),
+        follow_ups: wire::all(follow_ups),
     })
 }
 
@@ -163,7 +145,7 @@ pub fn history(state: State<'_, AppState>) -> Result<Vec<Summary>> {
 
 /// Deletes a session and everything attached to it.
 #[tauri::command(async)]
-pub fn delete_session(state: State<'_, AppState>, id: String) -> Result<()> {
-    state.with_vault(|v| session::delete(v, &id))?;
+pub fn delete_session(state: State<'_, AppState>, id: RecordId) -> Result<()> {
+    state.with_vault(|v| forget::session(v, id))?;
     state.refresh_due().map_err(Into::into)
 }

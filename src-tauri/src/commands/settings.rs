@@ -3,23 +3,23 @@
 use base64::Engine;
 use tauri::State;
 use tend_core::keeper::NewRecoveryCode;
-use tend_core::settings::Settings;
 use zeroize::Zeroizing;
 
 use super::vault::SecretArg;
+use crate::wire::Settings;
 use crate::{AppState, CommandError};
 
 type Result<T> = std::result::Result<T, CommandError>;
 
 #[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> Result<Settings> {
-    state.settings().map_err(Into::into)
+    Ok(state.settings()?.into())
 }
 
 #[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, settings: serde_json::Value) -> Result<()> {
     let settings: Settings = super::parse("settings", settings)?;
-    state.save_settings(&settings).map_err(Into::into)
+    state.save_settings(&settings.into()).map_err(Into::into)
 }
 
 #[tauri::command(async)]

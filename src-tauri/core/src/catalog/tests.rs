@@ -159,13 +159,7 @@ fn a_card_missing_or_overflowing_attributes_is_refused() {
 
 mod stored {
     use super::*;
-    use crate::vault::Cost;
-
-    fn vault() -> (tempfile::TempDir, Vault) {
-        let dir = tempfile::tempdir().unwrap();
-        let (v, _) = Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
-        (dir, v)
-    }
+    use crate::test_support::vault;
 
     fn mine(title: &str) -> Card {
         Card {
@@ -178,12 +172,14 @@ mod stored {
     #[test]
     fn custom_cards_are_saved_listed_and_found_beside_builtin_ones() {
         let (_d, mut v) = vault();
-        let saved = save_custom(&mut v, mine("Our song, twice")).unwrap();
+        let saved = save_custom(&mut v, None, mine("Our song, twice")).unwrap();
         assert!(saved.id.starts_with("custom-") && saved.custom);
         assert_eq!(all(&v).unwrap().len(), builtin().len() + 1);
         assert_eq!(find(&v, &saved.id).unwrap().title, "Our song, twice");
+        assert!(exists(&v, &saved.id).unwrap());
         let edited = save_custom(
             &mut v,
+            Some(&saved.id),
             Card {
                 title: "Our song".into(),
                 ..saved.clone()
@@ -192,60 +188,54 @@ mod stored {
         .unwrap();
         assert_eq!(edited.id, saved.id);
         assert_eq!(custom(&v).unwrap().len(), 1);
+        assert_eq!(custom(&v).unwrap()[0].title, "Our song");
     }
 
     #[test]
     fn builtin_cards_cannot_be_edited_and_titles_stay_unique() {
         let (_d, mut v) = vault();
         assert!(matches!(
-            save_custom(&mut v, sample()),
-            Err(VaultError::Invalid(_))
+            save_custom(&mut v, Some(&sample().id), sample()),
+            Err(Error::Invalid(_))
         ));
         let clash = mine(&builtin()[1].title.to_uppercase());
         assert!(matches!(
-            save_custom(&mut v, clash),
-            Err(VaultError::Invalid(_))
+            save_custom(&mut v, None, clash),
+            Err(Error::Invalid(_))
         ));
         assert!(custom(&v).unwrap().is_empty());
     }
 
     #[test]
-    fn deleting_a_custom_card_clears_it_from_profiles_and_is_refused_while_a_plan_uses_it() {
+    fn editing_a_card_that_is_not_there_is_not_found_and_saves_nothing() {
         let (_d, mut v) = vault();
-        let card = save_custom(&mut v, mine("Tea on the porch")).unwrap();
-        let me = crate::profile::save(
-            &mut v,
-            crate::profile::Profile {
-                name: "Me".into(),
-                is_me: true,
-                favourites: vec![card.id.clone()],
-                ..Default::default()
-            },
-        )
-        .unwrap();
-        let plan = crate::plan::save(
-            &mut v,
-            crate::plan::Plan {
-                name: "Friday".into(),
-                people: vec![me.id.clone()],
-                cards: vec![card.id.clone()],
-                ..Default::default()
-            },
-        )
-        .unwrap();
+        let gone = format!("custom-{}", RecordId::generate());
+        assert!(save_custom(&mut v, Some(&gone), mine("Ghost"))
+            .unwrap_err()
+            .is_not_found());
         assert!(matches!(
-            delete_custom(&mut v, &card.id),
-            Err(VaultError::Invalid(_))
+            save_custom(&mut v, Some("custom-xyz"), mine("Ghost")),
+            Err(Error::Unknown(_))
         ));
-        crate::plan::delete(&mut v, &plan.id).unwrap();
-        delete_custom(&mut v, &card.id).unwrap();
-        assert!(crate::profile::get(&v, &me.id)
-            .unwrap()
-            .favourites
-            .is_empty());
-        assert!(matches!(
-            delete_custom(&mut v, &card.id),
-            Err(VaultError::NotFound)
-        ));
+        assert!(matches!(find(&v, &gone), Err(Error::Unknown(_))));
+        assert!(!exists(&v, &gone).unwrap() && !exists(&v, "nonsense").unwrap());
+        assert!(custom(&v).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_stored_custom_card_keeps_the_json_of_a_card() {
+        let card = Card {
+            id: format!("custom-{}", RecordId::generate()),
+            ..sample()
+        };
+        let stored = CustomCard::try_from(card.clone()).unwrap();
+        assert_eq!(
+            serde_json::to_value(&stored).unwrap(),
+            serde_json::to_value(&card).unwrap()
+        );
+        assert!(
+            CustomCard::try_from(sample()).is_err(),
+            "a built-in id names no record"
+        );
     }
 }

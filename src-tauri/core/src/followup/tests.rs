@@ -1,14 +1,13 @@
 use super::*;
 use crate::catalog::Role;
 use crate::session::{self, Participant, Start};
-use crate::vault::Cost;
 
 const H: u64 = 60 * 60_000;
 const T0: u64 = 1_700_000_000_000;
 
 fn session_with(context: Context, intensity: u8) -> Session {
     Session {
-        id: RecordId::generate().to_hex(),
+        id: RecordId::generate(),
         started_at_ms: T0,
         ended_at_ms: Some(T0 + H),
         people: vec![],
@@ -84,10 +83,10 @@ fn low_is_read_from_the_words_or_said_directly() {
 
 #[test]
 fn due_answer_and_complete_against_the_clock() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut v, _) = Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+    let (_dir, mut v) = crate::test_support::vault();
     let me = crate::profile::save(
         &mut v,
+        None,
         crate::profile::Profile {
             name: "Me".into(),
             is_me: true,
@@ -100,7 +99,7 @@ fn due_answer_and_complete_against_the_clock() {
         &mut v,
         Start {
             people: vec![Participant {
-                person: me.clone(),
+                person: me,
                 role: Some(Role::Bottom),
             }],
             context: Context::Scene,
@@ -111,7 +110,7 @@ fn due_answer_and_complete_against_the_clock() {
         T0,
     )
     .unwrap();
-    let (_, fus) = session::end(&mut v, &s.id, false, &Settings::default(), T0).unwrap();
+    let (_, fus) = end_session(&mut v, s.id, false, T0).unwrap();
     assert!(due(&v, T0 + 23 * H).unwrap().is_empty());
     assert_eq!(due(&v, T0 + 24 * H).unwrap().len(), 1);
     assert_eq!(due(&v, T0 + 80 * H).unwrap().len(), 3);
@@ -122,8 +121,8 @@ fn due_answer_and_complete_against_the_clock() {
     };
     let f = answer(
         &mut v,
-        &fus[0].id,
-        &me,
+        fus[0].id,
+        me,
         low,
         false,
         Text {
@@ -139,21 +138,21 @@ fn due_answer_and_complete_against_the_clock() {
     );
     assert!(answer(
         &mut v,
-        &fus[0].id,
-        &"c".repeat(32),
+        fus[0].id,
+        RecordId::from_bytes([0xcc; 16]),
         CheckIn::default(),
         false,
         Text::default(),
         T0
     )
     .is_err());
-    complete(&mut v, &fus[0].id, T0 + 25 * H).unwrap();
+    complete(&mut v, fus[0].id, T0 + 25 * H).unwrap();
     assert_eq!(due(&v, T0 + 80 * H).unwrap().len(), 2);
     assert!(
         answer(
             &mut v,
-            &"d".repeat(32),
-            &me,
+            RecordId::from_bytes([0xdd; 16]),
+            me,
             CheckIn::default(),
             false,
             Text::default(),
@@ -166,22 +165,25 @@ fn due_answer_and_complete_against_the_clock() {
 
 #[test]
 fn what_someone_needs_stays_theirs_in_the_session_view() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut v, _) = Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+    let (_dir, mut v) = crate::test_support::vault();
     let p = |name: &str, me| crate::profile::Profile {
         name: name.into(),
         is_me: me,
         ..Default::default()
     };
-    let me = crate::profile::save(&mut v, p("Me", true)).unwrap().id;
-    let sam = crate::profile::save(&mut v, p("Sam", false)).unwrap().id;
+    let me = crate::profile::save(&mut v, None, p("Me", true))
+        .unwrap()
+        .id;
+    let sam = crate::profile::save(&mut v, None, p("Sam", false))
+        .unwrap()
+        .id;
     let people = vec![
         Participant {
-            person: me.clone(),
+            person: me,
             role: None,
         },
         Participant {
-            person: sam.clone(),
+            person: sam,
             role: None,
         },
     ];
@@ -197,7 +199,7 @@ fn what_someone_needs_stays_theirs_in_the_session_view() {
         T0,
     )
     .unwrap();
-    let (s, fus) = session::end(&mut v, &s.id, false, &Settings::default(), T0).unwrap();
+    let (s, fus) = end_session(&mut v, s.id, false, T0).unwrap();
     let sad = CheckIn {
         feelings: vec!["sad".into()],
         ..Default::default()
@@ -206,12 +208,12 @@ fn what_someone_needs_stays_theirs_in_the_session_view() {
         text: "a slow morning".into(),
         ..Default::default()
     };
-    answer(&mut v, &fus[0].id, &sam, sad, false, need, T0 + 25 * H).unwrap();
-    let as_me = for_session(&v, &s, Some(&me)).unwrap();
+    answer(&mut v, fus[0].id, sam, sad, false, need, T0 + 25 * H).unwrap();
+    let as_me = for_session(&v, &s, Some(me)).unwrap();
     assert!(
         as_me[0].answers.is_empty(),
         "Sam answered alone: nothing of it shows to me"
     );
-    let as_sam = for_session(&v, &s, Some(&sam)).unwrap();
+    let as_sam = for_session(&v, &s, Some(sam)).unwrap();
     assert_eq!(as_sam[0].answers[0].need.text, "a slow morning");
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::vault::RecordId;
+use crate::support::{self, Contact};
 
 const PASS: &str = "copper lantern orbit meadow";
 const MIN: u64 = 60_000;
@@ -39,7 +39,10 @@ fn first_run_creates_an_unlocked_vault_and_asks_for_two_groups_back() {
     );
     k.confirm_recovery_code(&groups_of(&new)).unwrap();
     assert!(!k.status(0).unwrap().recovery_pending);
-    assert!(matches!(k.create(PASS, 0), Err(VaultError::AlreadyExists)));
+    assert!(matches!(
+        k.create(PASS, 0),
+        Err(Error::Vault(VaultError::AlreadyExists))
+    ));
 }
 
 #[test]
@@ -47,7 +50,7 @@ fn a_weak_passphrase_makes_nothing() {
     let (d, mut k) = keeper();
     assert!(matches!(
         k.create("letmein", 0),
-        Err(VaultError::Passphrase(_))
+        Err(Error::Vault(VaultError::Passphrase(_)) | Error::Passphrase(_))
     ));
     assert!(!Vault::exists(&d.path().join("data")));
 }
@@ -59,7 +62,10 @@ fn idle_time_and_hiding_lock_the_vault_and_the_settings_choose_how_long() {
     assert!(!k.tick(4 * MIN).unwrap());
     assert!(k.tick(5 * MIN).unwrap(), "five minutes by default");
     assert!(!k.status(5 * MIN).unwrap().unlocked);
-    assert!(matches!(k.settings(), Err(VaultError::Locked)));
+    assert!(matches!(
+        k.settings(),
+        Err(Error::Vault(VaultError::Locked))
+    ));
 
     k.unlock(Secret::Passphrase(PASS), 10 * MIN).unwrap();
     k.save_settings(&Settings {
@@ -96,7 +102,7 @@ fn a_new_keeper_finds_the_existing_vault_locked() {
     assert!(s.exists && !s.unlocked);
     assert!(matches!(
         k.unlock(Secret::Passphrase("nope nope nope nope"), 0),
-        Err(VaultError::WrongPassphrase)
+        Err(Error::Vault(VaultError::WrongPassphrase))
     ));
     assert_eq!(k.status(0).unwrap().failures, 1);
     k.unlock(Secret::Passphrase(PASS), 0).unwrap();
@@ -108,11 +114,11 @@ fn changing_the_passphrase_needs_the_current_one_and_a_strong_new_one() {
     k.create(PASS, 0).unwrap();
     assert!(matches!(
         k.change_passphrase("wrong one entirely here", "velvet harbour quietly sings", 0),
-        Err(VaultError::WrongPassphrase)
+        Err(Error::Vault(VaultError::WrongPassphrase))
     ));
     assert!(matches!(
         k.change_passphrase(PASS, "123456", 0),
-        Err(VaultError::Passphrase(_))
+        Err(Error::Vault(VaultError::Passphrase(_)) | Error::Passphrase(_))
     ));
     k.change_passphrase(PASS, "velvet harbour quietly sings", 0)
         .unwrap();
@@ -126,11 +132,16 @@ fn changing_the_passphrase_needs_the_current_one_and_a_strong_new_one() {
 fn backup_to_a_folder_then_restore_on_a_fresh_install() {
     let (d, mut k) = keeper();
     let new = k.create(PASS, 0).unwrap();
-    let id = RecordId::generate();
-    k.vault()
-        .unwrap()
-        .put(crate::kinds::FIXTURE_NOTE, &id, &"kept")
-        .unwrap();
+    let kept = support::save_contact(
+        k.vault().unwrap(),
+        None,
+        Contact {
+            name: "Robin".into(),
+            how: "kept".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let folder = d.path().join("exports");
     let first = k.export_backup(&folder, "2026-11-28").unwrap();
     let second = k.export_backup(&folder, "2026-11-28").unwrap();
@@ -147,12 +158,8 @@ fn backup_to_a_folder_then_restore_on_a_fresh_install() {
         .import_backup(&bytes, Secret::RecoveryCode(&new.code), 0)
         .unwrap();
     assert_eq!(
-        fresh
-            .vault()
-            .unwrap()
-            .get::<String>(crate::kinds::FIXTURE_NOTE, &id)
-            .unwrap(),
-        "kept"
+        support::contacts(fresh.vault().unwrap()).unwrap(),
+        vec![kept]
     );
 }
 
@@ -163,7 +170,7 @@ fn import_over_a_locked_vault_is_refused() {
     k.lock().unwrap();
     assert!(matches!(
         k.import_backup(b"whatever", Secret::Passphrase(PASS), 0),
-        Err(VaultError::Locked)
+        Err(Error::Vault(VaultError::Locked))
     ));
 }
 

@@ -1,7 +1,7 @@
 use super::*;
 
 use crate::profile::{self, Profile};
-use crate::vault::Cost;
+use crate::vault::VaultError;
 
 const H: u64 = 60 * 60_000;
 const T0: u64 = 1_700_000_000_000;
@@ -9,15 +9,15 @@ const T0: u64 = 1_700_000_000_000;
 struct World {
     _dir: tempfile::TempDir,
     v: Vault,
-    me: String,
-    sam: String,
+    me: RecordId,
+    sam: RecordId,
 }
 
 fn world() -> World {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut v, _) = Vault::create(dir.path(), "copper lantern orbit meadow", Cost::FLOOR).unwrap();
+    let (dir, mut v) = crate::test_support::vault();
     let me = profile::save(
         &mut v,
+        None,
         Profile {
             name: "Me".into(),
             is_me: true,
@@ -28,6 +28,7 @@ fn world() -> World {
     .id;
     let sam = profile::save(
         &mut v,
+        None,
         Profile {
             name: "Sam".into(),
             ..Default::default()
@@ -45,15 +46,15 @@ fn world() -> World {
 
 /// Starts a session for Me and Sam.
 fn begin(w: &mut World, context: Context, pass_device: bool, seed: u64, at: u64) -> Session {
-    let people = together_ids(&w.me, &w.sam, context, pass_device);
+    let people = together_ids(w.me, w.sam, context, pass_device);
     start(&mut w.v, people, seed, at).unwrap()
 }
 
 fn together(w: &World, context: Context, pass_device: bool) -> Start {
-    together_ids(&w.me, &w.sam, context, pass_device)
+    together_ids(w.me, w.sam, context, pass_device)
 }
 
-fn together_ids(me: &str, sam: &str, context: Context, pass_device: bool) -> Start {
+fn together_ids(me: RecordId, sam: RecordId, context: Context, pass_device: bool) -> Start {
     let role = |r| {
         if context == Context::Scene {
             Some(r)
@@ -64,11 +65,11 @@ fn together_ids(me: &str, sam: &str, context: Context, pass_device: bool) -> Sta
     Start {
         people: vec![
             Participant {
-                person: me.to_owned(),
+                person: me,
                 role: role(Role::Top),
             },
             Participant {
-                person: sam.to_owned(),
+                person: sam,
                 role: role(Role::Bottom),
             },
         ],
@@ -92,9 +93,9 @@ fn a_whole_session_from_start_to_follow_ups() {
     assert_eq!(s.step, Step::CheckIn);
     check_in(
         &mut w.v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: w.me.clone(),
+            person: w.me,
             stage: Stage::Before,
             check_in: feeling(&["drained"]),
             note: String::new(),
@@ -105,9 +106,9 @@ fn a_whole_session_from_start_to_follow_ups() {
     .unwrap();
     check_in(
         &mut w.v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: w.sam.clone(),
+            person: w.sam,
             stage: Stage::Before,
             check_in: feeling(&["floaty", "tender"]),
             note: "cold hands".into(),
@@ -116,14 +117,14 @@ fn a_whole_session_from_start_to_follow_ups() {
         T0 + 2,
     )
     .unwrap();
-    set_step(&mut w.v, &s.id, Step::Cards).unwrap();
-    let cards = suggest(&w.v, &s.id, &[], &[], 3).unwrap();
+    set_step(&mut w.v, s.id, Step::Cards).unwrap();
+    let cards = suggest(&w.v, s.id, &[], &[], 3).unwrap();
     assert_eq!(cards.suggestions.len(), 3);
     let first = cards.suggestions[0].card.id.clone();
     let second = cards.suggestions[1].card.id.clone();
-    choose(&mut w.v, &s.id, &first, true).unwrap();
-    choose(&mut w.v, &s.id, &second, false).unwrap();
-    let again = suggest(&w.v, &s.id, &[], &[], 3).unwrap();
+    choose(&mut w.v, s.id, &first, true).unwrap();
+    choose(&mut w.v, s.id, &second, false).unwrap();
+    let again = suggest(&w.v, s.id, &[], &[], 3).unwrap();
     assert!(
         again
             .suggestions
@@ -133,7 +134,7 @@ fn a_whole_session_from_start_to_follow_ups() {
     );
 
     let reflection = Reflection {
-        person: w.sam.clone(),
+        person: w.sam,
         felt_good: Text {
             text: "The blanket".into(),
             ..Default::default()
@@ -141,9 +142,9 @@ fn a_whole_session_from_start_to_follow_ups() {
         rituals: vec![(first.clone(), crate::feedback::Verdict::Helped)],
         ..Default::default()
     };
-    reflect(&mut w.v, &s.id, reflection, T0 + 10).unwrap();
+    reflect(&mut w.v, s.id, reflection, T0 + 10).unwrap();
     assert_eq!(
-        crate::feedback::book(&w.v, &w.sam)
+        crate::feedback::book(&w.v, w.sam)
             .unwrap()
             .counts(&first)
             .helped,
@@ -151,7 +152,7 @@ fn a_whole_session_from_start_to_follow_ups() {
         "reflection feeds feedback"
     );
 
-    let (ended, follow_ups) = end(&mut w.v, &s.id, false, &Settings::default(), T0 + H).unwrap();
+    let (ended, follow_ups) = crate::followup::end_session(&mut w.v, s.id, false, T0 + H).unwrap();
     assert_eq!(ended.step, Step::Done);
     let hours: Vec<u32> = follow_ups.iter().map(|f| f.after_hours).collect();
     assert_eq!(
@@ -163,8 +164,8 @@ fn a_whole_session_from_start_to_follow_ups() {
     assert_eq!(crate::followup::all(&w.v).unwrap().len(), 3);
     assert!(
         matches!(
-            end(&mut w.v, &s.id, false, &Settings::default(), T0),
-            Err(VaultError::Invalid(_))
+            crate::followup::end_session(&mut w.v, s.id, false, T0),
+            Err(Error::Invalid(_))
         ),
         "ends once"
     );
@@ -176,9 +177,9 @@ fn leaving_mid_session_and_coming_back_resumes_it() {
     let s = begin(&mut w, Context::Tender, false, 1, T0);
     check_in(
         &mut w.v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: w.me.clone(),
+            person: w.me,
             stage: Stage::Before,
             check_in: feeling(&["calm"]),
             note: String::new(),
@@ -187,18 +188,18 @@ fn leaving_mid_session_and_coming_back_resumes_it() {
         T0,
     )
     .unwrap();
-    set_step(&mut w.v, &s.id, Step::Cards).unwrap();
+    set_step(&mut w.v, s.id, Step::Cards).unwrap();
     let back = open_session(&w.v)
         .unwrap()
         .expect("the open session is found");
     assert_eq!(
         (back.id, back.step, back.check_ins.len()),
-        (s.id.clone(), Step::Cards, 1)
+        (s.id, Step::Cards, 1)
     );
-    end(&mut w.v, &s.id, true, &Settings::default(), T0 + 5).unwrap();
+    crate::followup::end_session(&mut w.v, s.id, true, T0 + 5).unwrap();
     assert!(open_session(&w.v).unwrap().is_none());
     assert!(
-        get(&w.v, &s.id).unwrap().talk_tomorrow,
+        get(&w.v, s.id).unwrap().talk_tomorrow,
         "ending early keeps what was entered"
     );
 }
@@ -209,9 +210,9 @@ fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
     let s = begin(&mut w, Context::Intense, true, 1, T0);
     check_in(
         &mut w.v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: w.sam.clone(),
+            person: w.sam,
             stage: Stage::Before,
             check_in: feeling(&["exposed"]),
             note: "a private note".into(),
@@ -221,15 +222,15 @@ fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
     )
     .unwrap();
     let mine = NewCheckIn {
-        person: w.me.clone(),
+        person: w.me,
         stage: Stage::Before,
         check_in: feeling(&["calm"]),
         note: "mine, shared".into(),
         shared: true,
     };
-    check_in(&mut w.v, &s.id, mine, T0).unwrap();
+    check_in(&mut w.v, s.id, mine, T0).unwrap();
     let r = Reflection {
-        person: w.sam.clone(),
+        person: w.sam,
         felt_good: Text {
             text: "Slow start".into(),
             shared: true,
@@ -244,10 +245,10 @@ fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
         },
         ..Default::default()
     };
-    reflect(&mut w.v, &s.id, r, T0).unwrap();
-    let s = get(&w.v, &s.id).unwrap();
+    reflect(&mut w.v, s.id, r, T0).unwrap();
+    let s = get(&w.v, s.id).unwrap();
 
-    let as_me = s.view_for(Some(&w.me));
+    let as_me = s.view_for(Some(w.me));
     let sams = as_me.check_ins.iter().find(|c| c.person == w.sam).unwrap();
     assert!(
         sams.withheld && sams.note.is_empty() && sams.check_in.feelings.is_empty(),
@@ -263,7 +264,7 @@ fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
         "nothing private leaves Rust: {json}"
     );
 
-    let as_sam = s.view_for(Some(&w.sam));
+    let as_sam = s.view_for(Some(w.sam));
     assert_eq!(
         as_sam.reflections[0].uncomfortable_note.text,
         "The tight hold"
@@ -279,9 +280,9 @@ fn without_pass_the_device_everything_was_said_together() {
     let s = begin(&mut w, Context::Tender, false, 1, T0);
     check_in(
         &mut w.v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: w.sam.clone(),
+            person: w.sam,
             stage: Stage::Before,
             check_in: feeling(&["sad"]),
             note: "note".into(),
@@ -290,7 +291,7 @@ fn without_pass_the_device_everything_was_said_together() {
         T0,
     )
     .unwrap();
-    let view = get(&w.v, &s.id).unwrap().view_for(Some(&w.me));
+    let view = get(&w.v, s.id).unwrap().view_for(Some(w.me));
     assert_eq!(view.check_ins[0].note, "note");
 }
 
@@ -301,7 +302,7 @@ fn bad_input_is_refused_and_nothing_changes() {
     solo_for_two.people.iter_mut().for_each(|p| p.role = None);
     assert!(start(&mut w.v, solo_for_two, 1, T0).is_err());
     let mut ghost = together(&w, Context::Tender, false);
-    ghost.people[1].person = "f".repeat(32);
+    ghost.people[1].person = RecordId::from_bytes([0xff; 16]);
     assert!(start(&mut w.v, ghost, 1, T0).is_err());
     let mut roles_outside_scene = together(&w, Context::Tender, false);
     roles_outside_scene.people[0].role = Some(Role::Top);
@@ -311,9 +312,9 @@ fn bad_input_is_refused_and_nothing_changes() {
     let s = begin(&mut w, Context::Tender, false, 1, T0);
     assert!(check_in(
         &mut w.v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: w.me.clone(),
+            person: w.me,
             stage: Stage::Before,
             check_in: feeling(&["zorbly"]),
             note: String::new(),
@@ -324,9 +325,9 @@ fn bad_input_is_refused_and_nothing_changes() {
     .is_err());
     assert!(check_in(
         &mut w.v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: "e".repeat(32),
+            person: RecordId::from_bytes([0xee; 16]),
             stage: Stage::Before,
             check_in: feeling(&["calm"]),
             note: String::new(),
@@ -337,9 +338,9 @@ fn bad_input_is_refused_and_nothing_changes() {
     .is_err());
     assert!(check_in(
         &mut w.v,
-        &s.id,
+        s.id,
         NewCheckIn {
-            person: w.me.clone(),
+            person: w.me,
             stage: Stage::Before,
             check_in: feeling(&["calm"]),
             note: "x".repeat(1001),
@@ -348,20 +349,20 @@ fn bad_input_is_refused_and_nothing_changes() {
         T0
     )
     .is_err());
-    assert!(choose(&mut w.v, &s.id, "no-such-card", true).is_err());
+    assert!(choose(&mut w.v, s.id, "no-such-card", true).is_err());
     let stray = Reflection {
-        person: w.me.clone(),
+        person: w.me,
         rituals: vec![("warm-blanket".into(), crate::feedback::Verdict::Helped)],
         ..Default::default()
     };
     assert!(
-        reflect(&mut w.v, &s.id, stray, T0).is_err(),
+        reflect(&mut w.v, s.id, stray, T0).is_err(),
         "only this session's rituals"
     );
-    assert_eq!(get(&w.v, &s.id).unwrap().check_ins.len(), 0);
+    assert_eq!(get(&w.v, s.id).unwrap().check_ins.len(), 0);
     assert!(matches!(
-        get(&w.v, &"a".repeat(32)),
-        Err(VaultError::NotFound)
+        get(&w.v, RecordId::from_bytes([0xaa; 16])),
+        Err(Error::Vault(VaultError::NotFound))
     ));
 }
 
@@ -372,26 +373,22 @@ fn deleting_a_session_takes_its_follow_ups_and_timers_with_it() {
     let mut t =
         crate::timer::Timer::new(crate::timer::TimerKind::Countdown, "Rest", 10 * 60_000, T0)
             .unwrap();
-    t.session = Some(s.id.clone());
+    t.session = Some(s.id);
     crate::timer::start(&mut w.v, t, T0).unwrap();
-    let (_, fus) = end(&mut w.v, &s.id, false, &Settings::default(), T0).unwrap();
+    let (_, fus) = crate::followup::end_session(&mut w.v, s.id, false, T0).unwrap();
     let other = begin(&mut w, Context::Tender, false, 2, T0 + 1);
-    end(&mut w.v, &other.id, false, &Settings::default(), T0 + 2).unwrap();
-    delete(&mut w.v, &s.id).unwrap();
+    crate::followup::end_session(&mut w.v, other.id, false, T0 + 2).unwrap();
+    crate::forget::session(&mut w.v, s.id).unwrap();
     assert_eq!(history(&w.v).unwrap().len(), 1);
     assert!(crate::followup::all(&w.v)
         .unwrap()
         .iter()
         .all(|f| f.session == other.id));
-    assert!(w
-        .v
-        .list::<crate::timer::Timer>(crate::timer::TABLE)
-        .unwrap()
-        .is_empty());
+    assert!(w.v.list::<crate::timer::Timer>().unwrap().is_empty());
     assert!(crate::followup::answer(
         &mut w.v,
-        &fus[0].id,
-        &w.me,
+        fus[0].id,
+        w.me,
         feeling(&["calm"]),
         false,
         Text::default(),
@@ -406,10 +403,7 @@ fn history_is_newest_first_with_names() {
     let a = begin(&mut w, Context::Tender, false, 1, T0);
     let b = begin(&mut w, Context::Intense, false, 1, T0 + H);
     let h = history(&w.v).unwrap();
-    assert_eq!(
-        h.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
-        [b.id, a.id]
-    );
+    assert_eq!(h.iter().map(|s| s.id).collect::<Vec<_>>(), [b.id, a.id]);
     assert_eq!(h[0].people, ["Me", "Sam"]);
 }
 
@@ -418,22 +412,22 @@ fn saving_a_reflection_again_does_not_count_its_ratings_twice() {
     let mut w = world();
     let s = begin(&mut w, Context::Tender, true, 1, T0);
     let card = crate::catalog::builtin()[0].id.clone();
-    choose(&mut w.v, &s.id, &card, true).unwrap();
+    choose(&mut w.v, s.id, &card, true).unwrap();
     let r = Reflection {
-        person: w.sam.clone(),
+        person: w.sam,
         rituals: vec![(card.clone(), crate::feedback::Verdict::Helped)],
         ..Default::default()
     };
-    reflect(&mut w.v, &s.id, r.clone(), T0).unwrap();
-    reflect(&mut w.v, &s.id, r, T0).unwrap();
+    reflect(&mut w.v, s.id, r.clone(), T0).unwrap();
+    reflect(&mut w.v, s.id, r, T0).unwrap();
     assert_eq!(
-        crate::feedback::book(&w.v, &w.sam)
+        crate::feedback::book(&w.v, w.sam)
             .unwrap()
             .counts(&card)
             .helped,
         1
     );
-    let as_me = get(&w.v, &s.id).unwrap().view_for(Some(&w.me));
+    let as_me = get(&w.v, s.id).unwrap().view_for(Some(w.me));
     assert!(
         as_me.reflections[0].rituals.is_empty(),
         "ratings from a private form stay private"

@@ -1,15 +1,22 @@
 use super::*;
-use crate::catalog::{builtin, Energy};
+use crate::catalog::{builtin, Energy, Talk, Touch};
+use crate::checkin::NeedNow;
 use crate::feedback::Verdict;
 use crate::profile::{HardLimits, Need};
+use crate::vault::RecordId;
 use proptest::prelude::*;
 
 fn person(name: &str) -> Profile {
     Profile {
-        id: format!("{:032x}", name.len()),
+        id: id(name.len() as u8),
         name: name.into(),
         ..Default::default()
     }
+}
+
+/// A stable id for a test person.
+fn id(n: u8) -> RecordId {
+    RecordId::from_bytes([n; 16])
 }
 
 fn me() -> Profile {
@@ -198,7 +205,7 @@ fn repeated_not_for_me_pushes_a_card_out_for_that_person_only() {
         ids(&after)
     );
     let mut alex = Who::new(person("Alex")).feeling(&["overwhelmed"]);
-    alex.profile.id = format!("{:032x}", 99);
+    alex.profile.id = id(99);
     assert!(
         ids(&ask(builtin(), &[&alex], Context::Solo, 2, seed)).contains(&victim),
         "Alex still sees it"
@@ -235,7 +242,7 @@ fn a_plans_cards_come_first_in_order_and_its_avoid_list_holds() {
         .collect();
     let plan = Plan {
         name: "Anniversary".into(),
-        people: vec![a.profile.id.clone(), b.profile.id.clone()],
+        people: vec![a.profile.id, b.profile.id],
         cards: vec![tender[2].id.clone(), tender[0].id.clone()],
         avoid: vec![tender[1].id.clone()],
         ..Default::default()
@@ -445,7 +452,7 @@ fn arb_who(i: usize, n_cards: usize) -> impl Strategy<Value = Who> {
                 }
                 Who {
                     profile: Profile {
-                        id: format!("{i:032x}"),
+                        id: id(i as u8),
                         name: format!("P{i}"),
                         talk,
                         trauma_sensitive: trauma,

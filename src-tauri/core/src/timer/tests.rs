@@ -31,7 +31,7 @@ fn pause_resume_extend_and_stop() {
     assert_eq!(t.view(T0 + 11 * MIN).remaining_ms, 3 * MIN);
     t.extend(5 * MIN, T0 + 11 * MIN).unwrap();
     assert_eq!(t.view(T0 + 11 * MIN).remaining_ms, 8 * MIN);
-    t.stop(T0 + 12 * MIN).unwrap();
+    t.stop(T0 + 12 * MIN);
     let v = t.view(T0 + 30 * MIN);
     assert_eq!((v.status, v.remaining_ms), (Status::Stopped, 7 * MIN));
     assert!(
@@ -105,21 +105,17 @@ fn breathing_phases_follow_the_pattern() {
 
 #[test]
 fn a_stored_timer_survives_a_lock_and_a_restart() {
-    use crate::vault::Cost;
-    let dir = tempfile::tempdir().unwrap();
-    let pass = "copper lantern orbit meadow";
-    let (mut v, _) = Vault::create(dir.path(), pass, Cost::FLOOR).unwrap();
+    use crate::test_support::{reopen, vault};
+    let (dir, mut v) = vault();
     let t = start(&mut v, countdown(10), T0).unwrap();
     let later = Timer::new(TimerKind::Countdown, "Rest", 3 * MIN, T0 + MIN).unwrap();
     let second = start(&mut v, later, T0 + MIN).unwrap();
     assert_eq!(
-        get(&v, &t.id).unwrap().status(T0 + MIN),
+        get(&v, t.id).unwrap().status(T0 + MIN),
         Status::Stopped,
         "one timer at a time"
     );
-    drop(v);
-    let mut v = Vault::open(dir.path(), 0).unwrap();
-    v.unlock(pass, 0).unwrap();
+    let v = reopen(&dir, v);
     let back = active(&v, T0 + 2 * MIN)
         .unwrap()
         .expect("still running after the restart");

@@ -39,12 +39,69 @@ pub enum VaultError {
     Tampered,
     #[error("Tend is already open in another window.")]
     InUse,
-    #[error("{0}")]
-    Invalid(String),
+    /// An id already used by a record of another kind.
+    #[error("That id already belongs to another kind of record.")]
+    IdTaken,
+    /// A kind the vault was not told about: a defect in the caller, refused before any write.
+    #[error("Tend does not keep that kind of record.")]
+    UnknownKind,
+    #[error("That file is too large to be a Tend backup.")]
+    TooLarge,
+    /// A file chosen for import that is not a Tend backup at all.
+    #[error("That file is not a Tend backup.")]
+    NotABackup,
     #[error(transparent)]
     Passphrase(#[from] PassphraseError),
     #[error("The vault could not be read or written ({0}).")]
     Storage(String),
+}
+
+/// What the person (or the screen) can do about an error. Every error has exactly one,
+/// chosen by an exhaustive match, so a damaged vault can never pass for a typo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Unlock first.
+    Locked,
+    /// The passphrase or recovery code did not open the vault.
+    WrongSecret,
+    /// Wrong tries in a row: wait before the next.
+    TooManyAttempts,
+    /// Another Tend window has the vault open.
+    InUse,
+    NotFound,
+    /// Input the person can correct; the message says how.
+    Invalid,
+    /// The vault or a backup is damaged or was tampered with: restore a backup.
+    Damaged,
+    /// Written by a newer Tend: update Tend.
+    NewerVersion,
+    /// Reading or writing failed on this device.
+    Internal,
+}
+
+impl VaultError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            VaultError::Locked => ErrorKind::Locked,
+            VaultError::WrongPassphrase | VaultError::WrongRecoveryCode => ErrorKind::WrongSecret,
+            VaultError::TooManyAttempts { .. } => ErrorKind::TooManyAttempts,
+            VaultError::InUse => ErrorKind::InUse,
+            VaultError::NotFound | VaultError::NoVault => ErrorKind::NotFound,
+            VaultError::BadRecoveryCode
+            | VaultError::AlreadyExists
+            | VaultError::TooLarge
+            | VaultError::NotABackup
+            | VaultError::Passphrase(_) => ErrorKind::Invalid,
+            VaultError::NotAVault
+            | VaultError::WeakKdf
+            | VaultError::Corrupt(_)
+            | VaultError::Tampered => ErrorKind::Damaged,
+            VaultError::NewerFormat(_) => ErrorKind::NewerVersion,
+            VaultError::IdTaken | VaultError::UnknownKind | VaultError::Storage(_) => {
+                ErrorKind::Internal
+            }
+        }
+    }
 }
 
 impl From<rusqlite::Error> for VaultError {

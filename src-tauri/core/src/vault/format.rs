@@ -92,17 +92,15 @@ pub fn open_record(
     .map_err(|_| VaultError::Tampered)
 }
 
-/// Table names are part of the associated data: short, lower-case, fixed by the code.
-pub fn check_table(table: &str) -> Result<()> {
-    let ok = !table.is_empty()
-        && table.len() <= 32
-        && table.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+/// Kind names are part of the associated data: short, lower-case, fixed by the code.
+pub fn check_kind(kind: &str) -> Result<()> {
+    let ok = !kind.is_empty()
+        && kind.len() <= 32
+        && kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
     if ok {
         Ok(())
     } else {
-        Err(VaultError::Invalid(format!(
-            "unknown record kind {table:?}"
-        )))
+        Err(VaultError::UnknownKind)
     }
 }
 
@@ -159,10 +157,10 @@ mod tests {
     }
 
     #[test]
-    fn table_names_are_checked() {
-        assert!(check_table("sessions").is_ok());
+    fn kind_names_are_checked() {
+        assert!(check_kind("sessions").is_ok());
         for bad in ["", "Sessions", "a b", "x;drop", &"a".repeat(33)] {
-            assert!(check_table(bad).is_err(), "{bad:?}");
+            assert!(check_kind(bad).is_err(), "{bad:?}");
         }
     }
 }

@@ -5,13 +5,16 @@
 //! re-seals 32 bytes, never the records. Records are sealed with subkeys of the data key,
 //! and the only other value in a row is a keyed tag of its kind, for listing.
 //!
-//! Nothing outside this module sees a key; callers put and get typed values by table and id.
+//! Nothing outside this module sees a key; callers save and read typed [`Record`]s. The
+//! vault knows kinds only by the names the domain hands down when it opens one: it is the
+//! ground floor and imports nothing from the domain.
 
 mod crypto;
 mod error;
 mod format;
 pub mod kdf;
 mod lockout;
+mod record;
 mod recovery;
 mod schema;
 
@@ -20,12 +23,12 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use zeroize::Zeroizing;
 
-pub use error::{Result, VaultError};
+pub use error::{ErrorKind, Result, VaultError};
 pub use kdf::Cost;
 pub use lockout::Lockout;
+pub use record::{BadId, Kinds, Record, RecordId};
 pub use recovery::RecoveryCode;
 
 use crate::about::VAULT_FORMAT_VERSION;
@@ -36,8 +39,6 @@ use kdf::KdfParams;
 pub const FILE_NAME: &str = "tend.vault";
 const LOCK_NAME: &str = "tend.vault.lock";
 const IMPORT_NAME: &str = "tend.vault.import";
-/// What a person types to confirm wiping everything.
-pub const WIPE_PHRASE: &str = "wipe everything";
 /// The largest backup Tend will read (far above ten years of use).
 pub const MAX_BACKUP_BYTES: usize = 512 * 1024 * 1024;
 
@@ -59,32 +60,6 @@ pub fn random_below(n: u32) -> u32 {
     }
 }
 
-/// An opaque record id: 16 random bytes, shown as 32 hex digits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RecordId(pub [u8; 16]);
-
-impl RecordId {
-    pub fn generate() -> Self {
-        Self(crypto::random())
-    }
-
-    pub fn to_hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    pub fn from_hex(s: &str) -> Result<Self> {
-        let bad = || VaultError::Invalid("that id is not valid".into());
-        if s.len() != 32 || !s.is_ascii() {
-            return Err(bad());
-        }
-        let mut out = [0u8; 16];
-        for (i, byte) in out.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
-        }
-        Ok(Self(out))
-    }
-}
-
 /// The keys of an unlocked vault. Dropped (and wiped) on lock.
 struct Keys {
     data: Key,
@@ -101,8 +76,8 @@ impl Keys {
         }
     }
 
-    fn tag(&self, table: &str) -> [u8; 16] {
-        crypto::keyed_tag(&self.index, table.as_bytes())
+    fn tag(&self, kind: &str) -> [u8; 16] {
+        crypto::keyed_tag(&self.index, kind.as_bytes())
     }
 }
 
@@ -112,6 +87,8 @@ pub struct Vault {
     dir: PathBuf,
     keys: Option<Keys>,
     lockout: Lockout,
+    /// The kinds this vault may hold, handed down by the domain.
+    kinds: Kinds,
     // Held for the vault's life: a second instance cannot open the same folder.
     _lock: File,
 }
@@ -123,7 +100,12 @@ impl Vault {
 
     /// Makes a new vault in `dir` under `passphrase` (refused if weak), returning it
     /// unlocked with its recovery code, which is shown once and never stored.
-    pub fn create(dir: &Path, passphrase: &str, cost: Cost) -> Result<(Self, RecoveryCode)> {
+    pub fn create(
+        dir: &Path,
+        passphrase: &str,
+        cost: Cost,
+        kinds: Kinds,
+    ) -> Result<(Self, RecoveryCode)> {
         crate::passphrase::require_strong(passphrase)?;
         std::fs::create_dir_all(dir)?;
         let lock = take_lock(dir)?;
@@ -157,6 +139,7 @@ impl Vault {
             dir: dir.to_owned(),
             keys: Some(Keys::from_data_key(data)),
             lockout: Lockout::default(),
+            kinds,
             _lock: lock,
         };
         Ok((vault, code))
@@ -164,7 +147,7 @@ impl Vault {
 
     /// Opens the vault in `dir`, locked. Refuses files that are not Tend vaults, newer
     /// formats and weakened key settings before changing anything.
-    pub fn open(dir: &Path, now_ms: u64) -> Result<Self> {
+    pub fn open(dir: &Path, now_ms: u64, kinds: Kinds) -> Result<Self> {
         let path = dir.join(FILE_NAME);
         if !path.exists() {
             return Err(VaultError::NoVault);
@@ -181,6 +164,7 @@ impl Vault {
             dir: dir.to_owned(),
             keys: None,
             lockout: Lockout::after_restart(failures, now_ms),
+            kinds,
             _lock: lock,
         })
     }
@@ -278,64 +262,102 @@ impl Vault {
         Ok(())
     }
 
-    /// Seals and stores one record.
-    pub fn put<T: Serialize>(&mut self, table: &str, id: &RecordId, value: &T) -> Result<()> {
-        self.write(|w| w.put(table, id, value))
+    /// The record of kind `T` stored under `id`; `NotFound` if there is none.
+    pub fn get<T: Record>(&self, id: RecordId) -> Result<T> {
+        self.find(id)?.ok_or(VaultError::NotFound)
     }
 
-    pub fn get<T: DeserializeOwned>(&self, table: &str, id: &RecordId) -> Result<T> {
-        format::check_table(table)?;
+    /// The record of kind `T` stored under `id`, if there is one.
+    pub fn find<T: Record>(&self, id: RecordId) -> Result<Option<T>> {
+        let kind = self.kind::<T>()?;
         let keys = self.keys()?;
-        let envelope: Vec<u8> = self
+        let envelope: Option<Vec<u8>> = self
             .conn
             .query_row(
                 "SELECT envelope FROM records WHERE id = ?1 AND tag = ?2",
-                params![&id.0[..], &keys.tag(table)[..]],
+                params![&id.as_bytes()[..], &keys.tag(kind)[..]],
                 |r| r.get(0),
             )
-            .optional()?
-            .ok_or(VaultError::NotFound)?;
-        decode(&keys.record, table, id, &envelope)
+            .optional()?;
+        envelope
+            .map(|e| decode(&keys.record, kind, id, &e))
+            .transpose()
     }
 
-    /// Every record of one kind, in id order.
-    pub fn list<T: DeserializeOwned>(&self, table: &str) -> Result<Vec<(RecordId, T)>> {
-        format::check_table(table)?;
+    /// Every record of kind `T`, in id order.
+    pub fn list<T: Record>(&self) -> Result<Vec<T>> {
+        Ok(self
+            .rows(self.kind::<T>()?)?
+            .into_iter()
+            .map(|(_, record)| record)
+            .collect())
+    }
+
+    /// Whether a record of kind `T` is stored under `id` (nothing is decrypted).
+    pub fn contains<T: Record>(&self, id: RecordId) -> Result<bool> {
+        let kind = self.kind::<T>()?;
         let keys = self.keys()?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, envelope FROM records WHERE tag = ?1 ORDER BY id")?;
-        let rows = stmt.query_map(params![&keys.tag(table)[..]], |r| {
-            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, envelope) = row?;
-            let id = RecordId(
-                id.try_into()
-                    .map_err(|_| VaultError::Corrupt("a record id has the wrong length"))?,
-            );
-            out.push((id, decode(&keys.record, table, &id, &envelope)?));
-        }
-        Ok(out)
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM records WHERE id = ?1 AND tag = ?2)",
+            params![&id.as_bytes()[..], &keys.tag(kind)[..]],
+            |r| r.get(0),
+        )?)
     }
 
-    pub fn delete(&mut self, table: &str, id: &RecordId) -> Result<bool> {
+    /// The one save rule for what a person edits: no id means a new record, which gets a
+    /// fresh one; an id must name a record of kind `T` that is already stored.
+    pub fn claim<T: Record>(&self, id: Option<RecordId>) -> Result<RecordId> {
+        match id {
+            None => Ok(RecordId::generate()),
+            Some(id) if self.contains::<T>(id)? => Ok(id),
+            Some(_) => Err(VaultError::NotFound),
+        }
+    }
+
+    /// Seals and stores one record under its own id.
+    pub fn save<T: Record>(&mut self, record: &T) -> Result<()> {
+        self.write(|w| w.save(record))
+    }
+
+    /// Deletes the record of kind `T` under `id`; returns whether there was one.
+    pub fn delete<T: Record>(&mut self, id: RecordId) -> Result<bool> {
         let mut found = false;
         self.write(|w| {
-            found = w.delete(table, id)?;
+            found = w.delete::<T>(id)?;
             Ok(())
         })?;
         Ok(found)
     }
 
     /// Deletes a record that must exist: `NotFound` otherwise.
-    pub fn remove(&mut self, table: &str, id: &RecordId) -> Result<()> {
-        if self.delete(table, id)? {
-            Ok(())
-        } else {
-            Err(VaultError::NotFound)
+    pub fn remove<T: Record>(&mut self, id: RecordId) -> Result<()> {
+        self.write(|w| w.remove::<T>(id))
+    }
+
+    /// `T`'s kind, if this vault was told about it.
+    fn kind<T: Record>(&self) -> Result<&'static str> {
+        known_kind(self.kinds, T::KIND)
+    }
+
+    /// Every row of one kind, opened: as `T`, or as plain JSON for exports.
+    fn rows<T: DeserializeOwned>(&self, kind: &str) -> Result<Vec<(RecordId, T)>> {
+        let keys = self.keys()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, envelope FROM records WHERE tag = ?1 ORDER BY id")?;
+        let rows = stmt.query_map(params![&keys.tag(kind)[..]], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, envelope) = row?;
+            let id = RecordId::from_bytes(
+                id.try_into()
+                    .map_err(|_| VaultError::Corrupt("a record id has the wrong length"))?,
+            );
+            out.push((id, decode(&keys.record, kind, id, &envelope)?));
         }
+        Ok(out)
     }
 
     /// Runs several changes as one transaction: all of them land, or none.
@@ -345,7 +367,11 @@ impl Vault {
     {
         let keys = self.keys.as_ref().ok_or(VaultError::Locked)?;
         let tx = self.conn.transaction()?;
-        let mut writer = Writer { tx: &tx, keys };
+        let mut writer = Writer {
+            tx: &tx,
+            keys,
+            kinds: self.kinds,
+        };
         f(&mut writer)?;
         tx.commit()?;
         Ok(())
@@ -360,7 +386,7 @@ impl Vault {
         let _ = std::fs::remove_file(&partial);
         let path = partial
             .to_str()
-            .ok_or_else(|| VaultError::Invalid("the backup path is not valid text".into()))?;
+            .ok_or_else(|| VaultError::Storage("the backup path is not valid text".into()))?;
         let result = self
             .conn
             .execute("VACUUM INTO ?1", [path])
@@ -380,7 +406,7 @@ impl Vault {
     /// (format, integrity, the secret, every record's seal); on any failure the current
     /// vault is exactly as it was. On success the vault is unlocked with the backup's keys.
     pub fn import_backup(&mut self, backup: &[u8], secret: Secret<'_>) -> Result<()> {
-        let staged = stage_backup(&self.dir, backup, secret)?;
+        let staged = stage_backup(&self.dir, backup, secret, self.kinds)?;
         // From here the old keys must never touch the new file.
         self.keys = None;
         // Close the current file cleanly so no write-ahead log is left to replay.
@@ -403,32 +429,32 @@ impl Vault {
 
     /// Makes the vault in `dir` from a backup, for a fresh install. Same checks as
     /// [`Vault::import_backup`].
-    pub fn create_from_backup(dir: &Path, backup: &[u8], secret: Secret<'_>) -> Result<Self> {
+    pub fn create_from_backup(
+        dir: &Path,
+        backup: &[u8],
+        secret: Secret<'_>,
+        kinds: Kinds,
+    ) -> Result<Self> {
         std::fs::create_dir_all(dir)?;
         let lock = take_lock(dir)?;
         if Self::exists(dir) {
             return Err(VaultError::AlreadyExists);
         }
-        let staged = stage_backup(dir, backup, secret)?;
+        let staged = stage_backup(dir, backup, secret, kinds)?;
         std::fs::rename(&staged, dir.join(FILE_NAME))?;
         drop(lock);
-        let mut vault = Self::open(dir, 0)?;
+        let mut vault = Self::open(dir, 0, kinds)?;
         vault.unlock_with(secret, 0)?;
         Ok(vault)
     }
 
-    /// Every record of the given kinds as readable JSON, after the passphrase is given
-    /// again. For the person's own export; the caller warns them first.
-    pub fn readable_export(
-        &mut self,
-        passphrase: &str,
-        kinds: &[&str],
-        now_ms: u64,
-    ) -> Result<serde_json::Value> {
+    /// Every record of every kind as readable JSON, after the passphrase is given again.
+    /// For the person's own export; the caller warns them first.
+    pub fn readable_export(&mut self, passphrase: &str, now_ms: u64) -> Result<serde_json::Value> {
         self.verify_passphrase(passphrase, now_ms)?;
         let mut out = serde_json::Map::new();
-        for kind in kinds {
-            let rows = self.list::<serde_json::Value>(kind)?;
+        for kind in self.kinds {
+            let rows = self.rows::<serde_json::Value>(kind)?;
             let rows = rows
                 .into_iter()
                 .map(|(id, value)| serde_json::json!({ "id": id.to_hex(), "value": value }));
@@ -485,46 +511,61 @@ impl Drop for Vault {
 pub struct Writer<'a> {
     tx: &'a Transaction<'a>,
     keys: &'a Keys,
+    kinds: Kinds,
 }
 
 impl Writer<'_> {
-    pub fn put<T: Serialize>(&mut self, table: &str, id: &RecordId, value: &T) -> Result<()> {
-        format::check_table(table)?;
+    /// Seals and stores one record under its own id.
+    pub fn save<T: Record>(&mut self, record: &T) -> Result<()> {
+        let kind = known_kind(self.kinds, T::KIND)?;
+        let id = record.id();
         let plain = Zeroizing::new(
-            serde_json::to_vec(value).map_err(|e| VaultError::Invalid(e.to_string()))?,
+            serde_json::to_vec(record).map_err(|e| VaultError::Storage(e.to_string()))?,
         );
-        let envelope = format::seal_record(&self.keys.record, table, &id.0, &plain);
+        let envelope = format::seal_record(&self.keys.record, kind, id.as_bytes(), &plain);
         // An id belongs to one kind for good: an update may not move a row to another kind.
         let changed = self.tx.execute(
             "INSERT INTO records (id, tag, envelope) VALUES (?1, ?2, ?3)
              ON CONFLICT(id) DO UPDATE SET envelope = excluded.envelope WHERE tag = excluded.tag",
-            params![&id.0[..], &self.keys.tag(table)[..], envelope],
+            params![&id.as_bytes()[..], &self.keys.tag(kind)[..], envelope],
         )?;
         if changed != 1 {
-            return Err(VaultError::Invalid(
-                "that id already belongs to another kind of record".into(),
-            ));
+            return Err(VaultError::IdTaken);
         }
         Ok(())
     }
 
-    pub fn delete(&mut self, table: &str, id: &RecordId) -> Result<bool> {
-        format::check_table(table)?;
+    /// Deletes the record of kind `T` under `id`; returns whether there was one.
+    pub fn delete<T: Record>(&mut self, id: RecordId) -> Result<bool> {
+        let kind = known_kind(self.kinds, T::KIND)?;
         let n = self.tx.execute(
             "DELETE FROM records WHERE id = ?1 AND tag = ?2",
-            params![&id.0[..], &self.keys.tag(table)[..]],
+            params![&id.as_bytes()[..], &self.keys.tag(kind)[..]],
         )?;
         Ok(n > 0)
     }
+
+    /// Deletes a record that must exist: `NotFound` otherwise (and the change rolls back).
+    pub fn remove<T: Record>(&mut self, id: RecordId) -> Result<()> {
+        if self.delete::<T>(id)? {
+            Ok(())
+        } else {
+            Err(VaultError::NotFound)
+        }
+    }
 }
 
-fn decode<T: DeserializeOwned>(
-    key: &Key,
-    table: &str,
-    id: &RecordId,
-    envelope: &[u8],
-) -> Result<T> {
-    let plain = format::open_record(key, table, &id.0, envelope)?;
+fn known_kind(kinds: Kinds, kind: &'static str) -> Result<&'static str> {
+    format::check_kind(kind)?;
+    if kinds.contains(&kind) {
+        Ok(kind)
+    } else {
+        Err(VaultError::UnknownKind)
+    }
+}
+
+fn decode<T: DeserializeOwned>(key: &Key, kind: &str, id: RecordId, envelope: &[u8]) -> Result<T> {
+    let plain = format::open_record(key, kind, id.as_bytes(), envelope)?;
     serde_json::from_slice(&plain).map_err(|_| VaultError::Corrupt("a record could not be read"))
 }
 
@@ -588,17 +629,6 @@ fn remove_files(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Accepts only the exact phrase a person types to confirm wiping everything.
-pub fn check_wipe_phrase(confirmation: &str) -> Result<()> {
-    if confirmation.trim().eq_ignore_ascii_case(WIPE_PHRASE) {
-        Ok(())
-    } else {
-        Err(VaultError::Invalid(format!(
-            "To wipe everything, type \"{WIPE_PHRASE}\"."
-        )))
-    }
-}
-
 /// Opens the data key with a secret; the error names which secret was wrong.
 fn open_data_key(conn: &Connection, secret: Secret<'_>) -> Result<Key> {
     let opened = match secret {
@@ -630,55 +660,54 @@ fn open_data_key(conn: &Connection, secret: Secret<'_>) -> Result<Key> {
 /// Writes a backup beside the vault and checks it through: a Tend vault of a format this
 /// build reads, sound by SQLite's check, opened by `secret`, every record's seal intact.
 /// Returns the staged path; removes it on any failure.
-fn stage_backup(dir: &Path, backup: &[u8], secret: Secret<'_>) -> Result<PathBuf> {
+fn stage_backup(dir: &Path, backup: &[u8], secret: Secret<'_>, kinds: Kinds) -> Result<PathBuf> {
     if backup.len() > MAX_BACKUP_BYTES {
-        return Err(VaultError::Invalid(
-            "That file is too large to be a Tend backup.".into(),
-        ));
+        return Err(VaultError::TooLarge);
     }
     if backup.len() < 100 || &backup[..16] != b"SQLite format 3\0" {
-        return Err(VaultError::NotAVault);
+        return Err(VaultError::NotABackup);
     }
     let staged = dir.join(IMPORT_NAME);
-    let check = || -> Result<()> {
-        {
-            let mut f = File::create(&staged)?;
-            std::io::Write::write_all(&mut f, backup)?;
-            f.sync_all()?;
-        }
-        let mut conn =
-            Connection::open_with_flags(&staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        check_header(&conn)?;
-        schema::migrate(&mut conn)?;
-        let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if verdict != "ok" {
-            return Err(VaultError::Corrupt("the backup failed its integrity check"));
-        }
-        let keys = Keys::from_data_key(open_data_key(&conn, secret)?);
-        let mut stmt = conn.prepare("SELECT id, tag, envelope FROM records")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let id: Vec<u8> = row.get(0)?;
-            let tag: Vec<u8> = row.get(1)?;
-            let envelope: Vec<u8> = row.get(2)?;
-            let id: [u8; 16] = id
-                .try_into()
-                .map_err(|_| VaultError::Corrupt("a record id has the wrong length"))?;
-            let kind = crate::kinds::ALL
-                .iter()
-                .find(|k| keys.tag(k)[..] == tag[..])
-                .ok_or(VaultError::Corrupt(
-                    "the backup holds a record of an unknown kind",
-                ))?;
-            format::open_record(&keys.record, kind, &id, &envelope)?;
-        }
-        Ok(())
-    };
+    let check =
+        || -> Result<()> {
+            {
+                let mut f = File::create(&staged)?;
+                std::io::Write::write_all(&mut f, backup)?;
+                f.sync_all()?;
+            }
+            let mut conn =
+                Connection::open_with_flags(&staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            check_header(&conn)?;
+            schema::migrate(&mut conn)?;
+            let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            if verdict != "ok" {
+                return Err(VaultError::Corrupt("the backup failed its integrity check"));
+            }
+            let keys = Keys::from_data_key(open_data_key(&conn, secret)?);
+            let mut stmt = conn.prepare("SELECT id, tag, envelope FROM records")?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let id: Vec<u8> = row.get(0)?;
+                let tag: Vec<u8> = row.get(1)?;
+                let envelope: Vec<u8> = row.get(2)?;
+                let id: [u8; 16] = id
+                    .try_into()
+                    .map_err(|_| VaultError::Corrupt("a record id has the wrong length"))?;
+                let kind = kinds.iter().find(|k| keys.tag(k)[..] == tag[..]).ok_or(
+                    VaultError::Corrupt("the backup holds a record of an unknown kind"),
+                )?;
+                format::open_record(&keys.record, kind, &id, &envelope)?;
+            }
+            Ok(())
+        };
     match check() {
         Ok(()) => Ok(staged),
         Err(e) => {
             let _ = std::fs::remove_file(&staged);
-            Err(e)
+            Err(match e {
+                VaultError::NotAVault => VaultError::NotABackup,
+                e => e,
+            })
         }
     }
 }

@@ -1,0 +1,155 @@
+//! What a person answers: "How are you feeling right now?" (words from the feeling grid,
+//! a need, no touch) and written answers with whether the others may see them. Sessions
+//! and follow-ups store these; the suggester reads them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::feelings::{self, Mood};
+use crate::{Error, Result};
+
+/// The longest written answer, in characters.
+pub const MAX_NOTE: usize = 1000;
+/// The most feeling words one check-in may hold.
+pub const MAX_FEELINGS: usize = 8;
+
+/// What a person needs right now, if they said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NeedNow {
+    Space,
+    Closeness,
+}
+
+/// "How are you feeling right now?"
+// Stored as is inside sessions and follow-ups: field names are part of the vault format.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckIn {
+    pub feelings: Vec<String>,
+    pub need: Option<NeedNow>,
+    pub no_touch: bool,
+}
+
+impl CheckIn {
+    /// Unknown feeling words are refused, so the suggester only sees the grid's words.
+    pub fn validate(&self) -> Result<()> {
+        if self.feelings.len() > MAX_FEELINGS {
+            return Err(Error::invalid(format!(
+                "Choose up to {MAX_FEELINGS} feelings."
+            )));
+        }
+        match self.feelings.iter().find(|w| feelings::find(w).is_none()) {
+            Some(w) => Err(Error::invalid(format!(
+                "{w:?} is not one of the feeling words."
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Where the chosen words sit on the grid, read as one mood.
+    pub fn mood(&self) -> Mood {
+        let words: Vec<_> = self
+            .feelings
+            .iter()
+            .filter_map(|w| feelings::find(w))
+            .collect();
+        feelings::mood(&words)
+    }
+
+    pub fn wants_space(&self) -> bool {
+        self.need == Some(NeedNow::Space)
+    }
+
+    /// No touch now: asked for directly, or implied by asking for space.
+    pub fn no_touch_now(&self) -> bool {
+        self.no_touch || self.wants_space()
+    }
+}
+
+/// A written answer and whether the others may see it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Text {
+    pub text: String,
+    pub shared: bool,
+    /// Set only in what a viewer is shown: someone else's private answer, withheld.
+    /// Never stored.
+    #[serde(skip)]
+    pub withheld: bool,
+}
+
+impl Text {
+    pub fn check(&self, what: &str) -> Result<()> {
+        if self.text.chars().count() > MAX_NOTE {
+            return Err(Error::invalid(format!(
+                "{what} is up to {MAX_NOTE} characters."
+            )));
+        }
+        Ok(())
+    }
+
+    /// Empties the answer and marks it withheld, for a viewer who may not see it.
+    pub fn withhold(&mut self) {
+        *self = Text {
+            withheld: true,
+            ..Text::default()
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_grid_words_and_at_most_eight_are_accepted() {
+        let ok = CheckIn {
+            feelings: vec!["calm".into(), "tender".into()],
+            ..Default::default()
+        };
+        ok.validate().unwrap();
+        let unknown = CheckIn {
+            feelings: vec!["zorbly".into()],
+            ..Default::default()
+        };
+        assert!(matches!(unknown.validate(), Err(Error::Invalid(_))));
+        let many = CheckIn {
+            feelings: vec!["calm".into(); MAX_FEELINGS + 1],
+            ..Default::default()
+        };
+        assert!(matches!(many.validate(), Err(Error::Invalid(_))));
+    }
+
+    #[test]
+    fn space_means_no_touch_now() {
+        let space = CheckIn {
+            need: Some(NeedNow::Space),
+            ..Default::default()
+        };
+        assert!(space.wants_space() && space.no_touch_now());
+        let said = CheckIn {
+            no_touch: true,
+            ..Default::default()
+        };
+        assert!(!said.wants_space() && said.no_touch_now());
+        assert!(!CheckIn::default().no_touch_now());
+    }
+
+    #[test]
+    fn withheld_is_never_stored_and_text_has_a_limit() {
+        let mut t = Text {
+            text: "mine".into(),
+            shared: false,
+            withheld: false,
+        };
+        t.withhold();
+        assert_eq!((t.text.as_str(), t.withheld), ("", true));
+        let json = serde_json::to_value(&t).unwrap();
+        assert!(json.get("withheld").is_none(), "{json}");
+        let long = Text {
+            text: "x".repeat(MAX_NOTE + 1),
+            ..Default::default()
+        };
+        assert!(long.check("A note").is_err());
+    }
+}

@@ -1,0 +1,301 @@
+//! The score: one function per signal, each adding to a card's [`Tally`] and saying why.
+//! For each person: their profile, how they are now, the kind of moment and their role,
+//! and how the card landed for them before; then, for everyone, the pace of whoever needs
+//! more space, time alone, and a little seeded variety.
+
+use super::reasons::Whys;
+use super::{Person, Request, Suggestion};
+use crate::catalog::{Card, Category, Context, Role, Talk, Touch};
+use crate::checkin::NeedNow;
+use crate::feelings::Mood;
+
+/// A card's score so far and the reasons behind it.
+#[derive(Default)]
+struct Tally {
+    score: f32,
+    whys: Whys,
+}
+
+pub struct Scored<'c> {
+    pub card: &'c Card,
+    pub score: f32,
+    pub tiebreak: u64,
+    whys: Whys,
+}
+
+impl Scored<'_> {
+    pub fn suggestion(&self, req: &Request<'_>) -> Suggestion {
+        let item = self.card.items.first().map_or("this", String::as_str);
+        Suggestion {
+            card: self.card.clone(),
+            reason: self.whys.sentence(item, req),
+            score: self.score,
+        }
+    }
+}
+
+pub fn score<'c>(card: &'c Card, req: &Request<'_>) -> Scored<'c> {
+    let mut t = Tally::default();
+    for p in &req.people {
+        profile(p, card, &mut t);
+        now(p, card, &mut t);
+        moment(p, card, req, &mut t);
+        feedback(p, card, &mut t);
+        trauma_sensitive(p, card, &mut t);
+    }
+    pace(card, req, &mut t);
+    solo(card, req, &mut t);
+    // Variety between sessions, except when someone wants predictability: then even ties
+    // break the same way every time.
+    let predictable = req.people.iter().any(|p| p.profile.trauma_sensitive);
+    let tiebreak = hash(if predictable { 0 } else { req.seed }, &card.id);
+    if !predictable {
+        t.score += (tiebreak % 1000) as f32 / 1000.0 * 0.3;
+    }
+    Scored {
+        card,
+        score: t.score,
+        tiebreak,
+        whys: t.whys,
+    }
+}
+
+/// Fit with what the person said in their profile: closeness or space, talk or quiet, the
+/// practical things they like to have, and their favourites.
+fn profile(p: &Person<'_>, card: &Card, t: &mut Tally) {
+    let who = p.who();
+    let prof = p.profile;
+    let touch = card.touch > Touch::None;
+    if let Some(c) = prof.closeness {
+        let c = f32::from(c);
+        if touch {
+            t.score += 0.15 * c;
+            if c >= 1.0 {
+                t.whys.add("closeness suits {who}", who.clone(), 0.15 * c);
+            }
+        } else if c <= -1.0 {
+            t.score += 0.1 * -c;
+            t.whys
+                .add("a little space suits {who}", who.clone(), 0.1 * -c);
+        }
+    }
+    if let Some(talk) = prof.talk {
+        let fit = f32::from(talk) * talk_level(card.talk);
+        t.score += 0.15 * fit;
+        if fit >= 1.0 {
+            let template = if talk < 0 {
+                "quiet suits {who}"
+            } else {
+                "talking it through suits {who}"
+            };
+            t.whys.add(template, who.clone(), 0.15 * fit);
+        }
+    }
+    for need in &prof.needs {
+        if card.items.iter().any(|i| i == need.item()) {
+            t.score += 0.4;
+            t.whys
+                .add("{who} asked for {item} afterwards", who.clone(), 0.4);
+        }
+    }
+    if prof.favourites.contains(&card.id) {
+        t.score += 0.6;
+        t.whys.add("a favourite of {who}", who, 0.6);
+    }
+}
+
+/// How the person is right now: a need they named, and the mood their words point to.
+/// A private check-in still counts, but its reasons stay unsaid.
+fn now(p: &Person<'_>, card: &Card, t: &mut Tally) {
+    let who = p.who();
+    let touch = card.touch > Touch::None;
+    let mut unsaid = Whys::default();
+    let whys = if p.private { &mut unsaid } else { &mut t.whys };
+    match p.check_in.need {
+        Some(NeedNow::Closeness) if touch => {
+            t.score += 0.4;
+            whys.add("{who} asked for closeness", who.clone(), 0.4);
+        }
+        Some(NeedNow::Closeness) if card.category == Category::Reassurance => t.score += 0.2,
+        Some(NeedNow::Space) if !card.needs_partner || card.talk == Talk::Quiet => {
+            t.score += 0.3;
+            whys.add("{who} asked for space", who.clone(), 0.3);
+        }
+        _ => {}
+    }
+    match p.check_in.mood() {
+        Mood::Overwhelmed => {
+            let w = match (card.category, card.talk) {
+                (Category::Regulation, Talk::Quiet) => 0.8,
+                (Category::Regulation, _) => 0.5,
+                (_, Talk::Quiet) => 0.2,
+                _ => 0.0,
+            };
+            t.score += w;
+            if w >= 0.5 {
+                whys.add(
+                    "{who} felt overwhelmed; something quiet and steady may help",
+                    who,
+                    w,
+                );
+            }
+        }
+        Mood::Tender => {
+            let mut w = if card.category == Category::Reassurance {
+                0.5
+            } else {
+                0.0
+            };
+            if touch && !p.space_first() {
+                w += 0.3;
+            }
+            t.score += w;
+            if w >= 0.5 {
+                whys.add("{who} felt tender; comfort may help", who, w);
+            }
+        }
+        Mood::Numb => {
+            if card.category == Category::Regulation && !touch {
+                t.score += 0.7;
+                whys.add(
+                    "{who} felt a little far away; gentle grounding can help",
+                    who,
+                    0.7,
+                );
+            }
+        }
+        Mood::Good => {
+            if matches!(
+                card.category,
+                Category::Conversation | Category::Touch | Category::Reassurance
+            ) {
+                t.score += 0.25;
+                whys.add("{who} felt good; a way to savour it", who, 0.25);
+            }
+        }
+        Mood::Neutral => {}
+    }
+}
+
+/// The kind of moment and the person's role: after a scene or something intense, the
+/// basics and after-scene care matter, and tops can drop too.
+fn moment(p: &Person<'_>, card: &Card, req: &Request<'_>, t: &mut Tally) {
+    let who = p.who();
+    let intense =
+        req.context == Context::Scene || req.context == Context::Intense || req.intensity >= 4;
+    if intense {
+        let scale = f32::from(req.intensity.clamp(1, 5)) / 5.0;
+        match card.category {
+            Category::AfterScene if req.context == Context::Scene => {
+                let w = 0.6 * scale + 0.2;
+                t.score += w;
+                if p.role == Some(Role::Top) && card.roles.contains(&Role::Top) {
+                    t.whys
+                        .add("tops can drop too; this is for {who}", who, w + 0.2);
+                    t.score += 0.2;
+                } else {
+                    t.whys.add("after a scene, care matters for {who}", who, w);
+                }
+            }
+            Category::Practical => {
+                t.score += 0.3 * scale;
+                t.whys.add(
+                    "after something intense, the basics matter",
+                    who,
+                    0.3 * scale,
+                );
+            }
+            _ => {}
+        }
+    }
+    if let Some(role) = p.role {
+        if req.context == Context::Scene && card.roles.contains(&role) {
+            t.score += 0.15;
+        }
+    }
+}
+
+/// How the card landed for this person before: a Beta mean around 0.5; several "not for
+/// me" with no "helped" push it well down.
+fn feedback(p: &Person<'_>, card: &Card, t: &mut Tally) {
+    let counts = p.feedback.counts(&card.id);
+    if counts.total() == 0 {
+        return;
+    }
+    let delta = (counts.mean() - 0.5) * 2.4;
+    t.score += delta;
+    if counts.not_for_me >= 2 && counts.helped == 0 {
+        t.score -= 1.5;
+    }
+    if counts.helped > 0 && delta > 0.2 {
+        t.whys.add("this helped {who} before", p.who(), delta);
+    }
+}
+
+/// Trauma-sensitive mode: predictable cards up, the rest well down.
+fn trauma_sensitive(p: &Person<'_>, card: &Card, t: &mut Tally) {
+    if !p.profile.trauma_sensitive {
+        return;
+    }
+    if card.predictable {
+        t.score += 0.5;
+        t.whys.add("calm and predictable, for {who}", p.who(), 0.5);
+    } else {
+        t.score -= 1.2;
+    }
+}
+
+/// When partners differ, the person who needs more space sets the pace: less full touch
+/// and deep talk for everyone. They are named only when no private check-in is what says so.
+fn pace(card: &Card, req: &Request<'_>, t: &mut Tally) {
+    if req.people.len() < 2 {
+        return;
+    }
+    let Some(setter) = req.people.iter().find(|p| p.space_first()) else {
+        return;
+    };
+    if card.touch == Touch::Full {
+        t.score -= 0.5;
+    }
+    if card.talk == Talk::Deep {
+        t.score -= 0.3;
+    }
+    if card.touch == Touch::None && card.talk != Talk::Deep {
+        let named = !setter.private || setter.profile.closeness.is_some_and(|c| c <= -1);
+        if named {
+            t.whys.add("going at the pace of {who}", setter.who(), 0.15);
+        } else {
+            t.whys.add(
+                "going at the pace of whoever needs more space",
+                setter.who(),
+                0.15,
+            );
+        }
+    }
+}
+
+/// Time alone: cards made for it come up.
+fn solo(card: &Card, req: &Request<'_>, t: &mut Tally) {
+    if req.context == Context::Solo && card.category == Category::Solo {
+        t.score += 0.3;
+        t.whys.add("made for time on your own", "you".into(), 0.1);
+    }
+}
+
+fn talk_level(t: Talk) -> f32 {
+    match t {
+        Talk::Quiet => -1.0,
+        Talk::Some => 0.0,
+        Talk::Deep => 1.0,
+    }
+}
+
+/// FNV-1a over the seed and the card id: a stable, cheap tiebreak and variety source.
+fn hash(seed: u64, id: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in seed.to_le_bytes().iter().chain(id.as_bytes()) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

@@ -1,0 +1,159 @@
+use serde::{Deserialize, Serialize};
+use tend_core::catalog::{Category, Context, Touch};
+use tend_core::profile::{self, Need};
+use tend_core::support::{self, Resource};
+use tend_core::vault::RecordId;
+use tend_core::{plan, Error};
+
+/// A person's profile. `id` is absent (or null) for someone new.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct Profile {
+    pub id: Option<RecordId>,
+    pub name: String,
+    pub is_me: bool,
+    pub closeness: Option<i8>,
+    pub talk: Option<i8>,
+    pub touch_comfort: Option<Touch>,
+    pub needs: Vec<Need>,
+    pub hard_limits: HardLimits,
+    pub favourites: Vec<String>,
+    pub trauma_sensitive: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct HardLimits {
+    pub cards: Vec<String>,
+    pub categories: Vec<Category>,
+    pub max_touch: Option<Touch>,
+    pub items: Vec<String>,
+}
+
+impl From<profile::Profile> for Profile {
+    fn from(p: profile::Profile) -> Self {
+        let l = p.hard_limits;
+        Self {
+            id: Some(p.id),
+            name: p.name,
+            is_me: p.is_me,
+            closeness: p.closeness,
+            talk: p.talk,
+            touch_comfort: p.touch_comfort,
+            needs: p.needs,
+            hard_limits: HardLimits {
+                cards: l.cards,
+                categories: l.categories,
+                max_touch: l.max_touch,
+                items: l.items,
+            },
+            favourites: p.favourites,
+            trauma_sensitive: p.trauma_sensitive,
+        }
+    }
+}
+
+impl Profile {
+    /// Saves it: new without an id, an edit with one.
+    pub fn save(self, vault: &mut tend_core::vault::Vault) -> Result<Self, Error> {
+        let l = self.hard_limits;
+        let p = profile::Profile {
+            id: RecordId::default(),
+            name: self.name,
+            is_me: self.is_me,
+            closeness: self.closeness,
+            talk: self.talk,
+            touch_comfort: self.touch_comfort,
+            needs: self.needs,
+            hard_limits: profile::HardLimits {
+                cards: l.cards,
+                categories: l.categories,
+                max_touch: l.max_touch,
+                items: l.items,
+            },
+            favourites: self.favourites,
+            trauma_sensitive: self.trauma_sensitive,
+        };
+        profile::save(vault, self.id, p).map(Self::from)
+    }
+}
+
+/// An aftercare plan. `id` is absent (or null) for a new one.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct Plan {
+    pub id: Option<RecordId>,
+    pub name: String,
+    pub people: Vec<RecordId>,
+    pub context: Option<Context>,
+    pub cards: Vec<String>,
+    pub avoid: Vec<String>,
+    pub note: String,
+}
+
+impl From<plan::Plan> for Plan {
+    fn from(p: plan::Plan) -> Self {
+        Self {
+            id: Some(p.id),
+            name: p.name,
+            people: p.people,
+            context: p.context,
+            cards: p.cards,
+            avoid: p.avoid,
+            note: p.note,
+        }
+    }
+}
+
+impl Plan {
+    pub fn save(self, vault: &mut tend_core::vault::Vault) -> Result<Self, Error> {
+        let p = plan::Plan {
+            id: RecordId::default(),
+            name: self.name,
+            people: self.people,
+            context: self.context,
+            cards: self.cards,
+            avoid: self.avoid,
+            note: self.note,
+        };
+        plan::save(vault, self.id, p).map(Self::from)
+    }
+}
+
+/// Someone the person trusts. `id` is absent (or null) for someone new.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct Contact {
+    pub id: Option<RecordId>,
+    pub name: String,
+    pub how: String,
+}
+
+impl From<support::Contact> for Contact {
+    fn from(c: support::Contact) -> Self {
+        Self {
+            id: Some(c.id),
+            name: c.name,
+            how: c.how,
+        }
+    }
+}
+
+impl Contact {
+    pub fn save(self, vault: &mut tend_core::vault::Vault) -> Result<Self, Error> {
+        let c = support::Contact {
+            id: RecordId::default(),
+            name: self.name,
+            how: self.how,
+        };
+        support::save_contact(vault, self.id, c).map(Self::from)
+    }
+}
+
+/// The support page: services (bundled) and the person's own contacts.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Support {
+    pub resources: &'static [Resource],
+    pub contacts: Vec<Contact>,
+}
