@@ -327,6 +327,7 @@ fn a_second_app_on_the_same_folder_is_refused_with_in_use() {
         data_dir: Some(first.dir.path().join("data")),
         export_dir: Some(dir.path().to_owned()),
         cost: CostPolicy::Fixed(Cost::FLOOR),
+        clock: tend_lib::Clock::real(),
         timer_clock: tend_lib::TimerClock::real(),
     };
     let app2 = tend_lib::build_app_with(mock_builder(), config)
@@ -342,4 +343,113 @@ fn a_second_app_on_the_same_folder_is_refused_with_in_use() {
     };
     let err = invoke(&second, "vault_status", json!({})).unwrap_err();
     assert_eq!(err["code"], "in_use", "{err}");
+}
+
+#[test]
+fn changing_the_passphrase_needs_the_current_one_and_retires_it() {
+    let h = app();
+    first_run(&h);
+    let new = "velvet harbour quietly sings";
+    let err = invoke(
+        &h,
+        "change_passphrase",
+        json!({"current": "not the one at all", "new": new}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "wrong_passphrase", "{err}");
+    let err = invoke(
+        &h,
+        "change_passphrase",
+        json!({"current": PASS, "new": "password"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "a weak new passphrase: {err}");
+    invoke(
+        &h,
+        "change_passphrase",
+        json!({"current": PASS, "new": new}),
+    )
+    .expect("the right current passphrase and a strong new one");
+    invoke(&h, "lock", json!({})).unwrap();
+    let err = invoke(&h, "unlock", passphrase(PASS)).unwrap_err();
+    assert_eq!(
+        err["code"], "wrong_passphrase",
+        "the old one no longer opens"
+    );
+    invoke(&h, "unlock", passphrase(new)).expect("the new one opens");
+}
+
+#[test]
+fn the_recovery_code_can_be_shown_again_until_it_is_confirmed() {
+    let h = app();
+    let new = invoke(&h, "create_vault", json!({"passphrase": PASS})).unwrap();
+    let again = invoke(&h, "pending_recovery_code", json!({})).unwrap();
+    assert_eq!(again, new, "the same code and the same two groups");
+    assert_eq!(
+        invoke(&h, "vault_status", json!({})).unwrap()["recoveryPending"],
+        true
+    );
+    let groups: Vec<&str> = new["code"].as_str().unwrap().split('-').collect();
+    let answers: Vec<&str> = new["confirmGroups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| groups[g.as_u64().unwrap() as usize])
+        .collect();
+    invoke(&h, "confirm_recovery_code", json!({ "answers": answers })).unwrap();
+    let err = invoke(&h, "pending_recovery_code", json!({})).unwrap_err();
+    assert_eq!(
+        err["code"], "not_found",
+        "nothing waits once confirmed: {err}"
+    );
+    invoke(&h, "lock", json!({})).unwrap();
+    let err = invoke(&h, "pending_recovery_code", json!({})).unwrap_err();
+    assert_eq!(err["code"], "locked", "{err}");
+}
+
+/// Asks the app's state to run the auto-lock check, as its ticker does once a second.
+fn tick(h: &Harness) -> bool {
+    use tauri::Manager;
+    h._app.state::<tend_lib::AppState>().tick().unwrap()
+}
+
+fn unlocked_now(h: &Harness) -> bool {
+    invoke(h, "vault_status", json!({})).unwrap()["unlocked"] == true
+}
+
+#[test]
+fn activity_postpones_the_idle_lock() {
+    const MIN: u64 = 60_000;
+    let clock = tend_lib::Clock::manual(1_800_000_000_000);
+    let h = app_with_clock(clock.clone());
+    first_run(&h);
+    clock.advance(4 * MIN);
+    invoke(&h, "report_activity", json!({})).unwrap();
+    clock.advance(4 * MIN);
+    assert!(
+        !tick(&h),
+        "eight minutes in, but only four since the last activity"
+    );
+    assert!(unlocked_now(&h));
+    clock.advance(MIN);
+    assert!(tick(&h), "five idle minutes (the default) lock the vault");
+    assert!(!unlocked_now(&h));
+    let err = invoke(&h, "get_settings", json!({})).unwrap_err();
+    assert_eq!(err["code"], "locked");
+}
+
+#[test]
+fn a_hidden_window_locks_after_a_short_grace_unless_shown_again() {
+    let clock = tend_lib::Clock::manual(1_800_000_000_000);
+    let h = app_with_clock(clock.clone());
+    first_run(&h);
+    invoke(&h, "report_visibility", json!({"hidden": true})).unwrap();
+    clock.advance(5_000);
+    invoke(&h, "report_visibility", json!({"hidden": false})).unwrap();
+    clock.advance(6_000);
+    assert!(!tick(&h), "shown again within the grace: still open");
+    invoke(&h, "report_visibility", json!({"hidden": true})).unwrap();
+    clock.advance(10_000);
+    assert!(tick(&h), "hidden for the whole grace: locked");
+    assert!(!unlocked_now(&h));
 }

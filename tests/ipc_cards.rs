@@ -215,3 +215,51 @@ fn a_malformed_suggestion_request_is_invalid() {
         );
     }
 }
+
+#[test]
+fn a_plan_can_be_deleted_once() {
+    let h = unlocked();
+    let me = save_profile(&h, json!({"name": "Me", "isMe": true}));
+    let plan = invoke(
+        &h,
+        "save_plan",
+        json!({"plan": {"name": "Sunday", "people": [me["id"]], "cards": ["glass-of-water"]}}),
+    )
+    .unwrap();
+    invoke(&h, "delete_plan", json!({"id": plan["id"]})).unwrap();
+    assert_eq!(invoke(&h, "list_plans", json!({})).unwrap(), json!([]));
+    let err = invoke(&h, "delete_plan", json!({"id": plan["id"]})).unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+}
+
+#[test]
+fn deleting_a_custom_card_takes_it_out_of_favourites_and_waits_for_plans() {
+    let h = unlocked();
+    let mut card = invoke(&h, "get_card", json!({"id": "glass-of-water"})).unwrap();
+    card["id"] = json!(null);
+    card["title"] = json!("Tea on the porch");
+    let card = invoke(&h, "save_custom_card", json!({ "card": card })).unwrap();
+    let me = save_profile(
+        &h,
+        json!({"name": "Me", "isMe": true, "favourites": [card["id"]]}),
+    );
+    let plan = invoke(
+        &h,
+        "save_plan",
+        json!({"plan": {"name": "Friday", "people": [me["id"]], "cards": [card["id"]]}}),
+    )
+    .unwrap();
+    let err = invoke(&h, "delete_custom_card", json!({"id": card["id"]})).unwrap_err();
+    assert_eq!(err["code"], "invalid", "a plan still uses it: {err}");
+    invoke(&h, "delete_plan", json!({"id": plan["id"]})).unwrap();
+    invoke(&h, "delete_custom_card", json!({"id": card["id"]})).unwrap();
+    let people = invoke(&h, "list_profiles", json!({})).unwrap();
+    assert_eq!(people[0]["favourites"], json!([]), "{people}");
+    let err = invoke(&h, "get_card", json!({"id": card["id"]})).unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+    let err = invoke(&h, "delete_custom_card", json!({"id": "glass-of-water"})).unwrap_err();
+    assert_eq!(
+        err["code"], "not_found",
+        "built-in cards are not deleted: {err}"
+    );
+}

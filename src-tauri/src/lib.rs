@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 pub use error::{CommandError, ErrorCode};
-pub use state::{AppState, TimerClock};
+pub use state::{AppState, Clock, TimerClock};
 
 use tauri::{Builder, Emitter, Manager, Runtime};
 use tend_core::keeper::CostPolicy;
@@ -39,6 +39,8 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
     pub export_dir: Option<PathBuf>,
     pub cost: CostPolicy,
+    /// The clock the core is handed (real, or held by a test).
+    pub clock: Clock,
     pub timer_clock: TimerClock,
 }
 
@@ -48,6 +50,7 @@ impl Default for Config {
             data_dir: None,
             export_dir: None,
             cost: CostPolicy::Calibrate,
+            clock: Clock::real(),
             timer_clock: TimerClock::real(),
         }
     }
@@ -94,6 +97,7 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
                 data.clone(),
                 exports,
                 config.cost,
+                config.clock.clone(),
                 config.timer_clock,
             ))
         }
@@ -115,6 +119,7 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
                     data_dir,
                     export_dir,
                     config.cost,
+                    config.clock.clone(),
                     config.timer_clock,
                 ));
             }

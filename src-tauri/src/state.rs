@@ -2,7 +2,8 @@
 //! taken only inside these methods and never held across an await.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use tend_core::keeper::{CostPolicy, Keeper, NewRecoveryCode, Status};
@@ -16,48 +17,61 @@ pub struct AppState {
     /// When open follow-ups fall due, kept in memory only (never written down) so a
     /// neutral notification can appear even while the vault is locked.
     due: Mutex<Vec<u64>>,
+    clock: Clock,
     timer_clock: TimerClock,
+    /// When this state was made: scaled timer time counts from here.
+    started_ms: u64,
 }
 
-/// The clock timers read. Real time, except that debug builds may run it faster for the
-/// end-to-end tests (`TEND_TIMER_SCALE`); release builds never read that variable.
+/// The clock the shell reads for the core: the system's, or one a test holds still and
+/// moves on by hand. The core itself never reads a clock.
+#[derive(Debug, Clone, Default)]
+pub struct Clock(Option<Arc<AtomicU64>>);
+
+impl Clock {
+    pub fn real() -> Self {
+        Self(None)
+    }
+
+    /// A clock that stands at `ms` until [`Clock::advance`] moves it (tests).
+    pub fn manual(ms: u64) -> Self {
+        Self(Some(Arc::new(AtomicU64::new(ms))))
+    }
+
+    pub fn advance(&self, ms: u64) {
+        if let Some(t) = &self.0 {
+            t.fetch_add(ms, Ordering::SeqCst);
+        }
+    }
+
+    /// Milliseconds since the Unix epoch.
+    pub fn now_ms(&self) -> u64 {
+        match &self.0 {
+            Some(t) => t.load(Ordering::SeqCst),
+            None => SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as u64),
+        }
+    }
+}
+
+/// How timers read the clock: as it is, except that debug builds may run timers faster
+/// for the end-to-end tests (`TEND_TIMER_SCALE`); release builds never read that variable.
 #[derive(Debug, Clone, Copy)]
 pub struct TimerClock {
-    epoch_ms: u64,
     scale: u64,
 }
 
 impl TimerClock {
     pub fn real() -> Self {
-        Self {
-            epoch_ms: now_ms(),
-            scale: 1,
-        }
+        Self { scale: 1 }
     }
 
     pub fn scaled(scale: u64) -> Self {
         Self {
-            epoch_ms: now_ms(),
             scale: scale.clamp(1, 600),
         }
     }
-
-    pub fn now_ms(&self) -> u64 {
-        let now = now_ms();
-        self.epoch_ms + now.saturating_sub(self.epoch_ms) * self.scale
-    }
-}
-
-/// Milliseconds since the Unix epoch: the one place the shell reads the clock for the core.
-pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
-}
-
-/// Today's local date, for export file names.
-fn today() -> String {
-    chrono::Local::now().format("%Y-%m-%d").to_string()
 }
 
 impl AppState {
@@ -65,19 +79,41 @@ impl AppState {
         data_dir: PathBuf,
         exports: PathBuf,
         cost: CostPolicy,
+        clock: Clock,
         timer_clock: TimerClock,
     ) -> Self {
+        let now = clock.now_ms();
         Self {
-            keeper: Mutex::new(Keeper::new(data_dir, cost, now_ms())),
+            keeper: Mutex::new(Keeper::new(data_dir, cost, now)),
             exports,
             due: Mutex::new(Vec::new()),
-            timer_clock,
+            clock,
+            // Timers count from when the app started, faster if the scale says so.
+            timer_clock: TimerClock {
+                scale: timer_clock.scale,
+            },
+            started_ms: now,
         }
+    }
+
+    /// Now, by the shell's clock.
+    pub fn now(&self) -> u64 {
+        self.clock.now_ms()
+    }
+
+    /// Today's local date, for export file names.
+    fn today(&self) -> String {
+        use chrono::TimeZone;
+        chrono::Local
+            .timestamp_millis_opt(self.now() as i64)
+            .single()
+            .map_or_else(|| "today".into(), |t| t.format("%Y-%m-%d").to_string())
     }
 
     /// The time timers are measured by (see [`TimerClock`]).
     pub fn timer_now(&self) -> u64 {
-        self.timer_clock.now_ms()
+        let now = self.now();
+        self.started_ms + now.saturating_sub(self.started_ms) * self.timer_clock.scale
     }
 
     /// Re-reads when open follow-ups fall due; call after anything that changes them.
@@ -89,7 +125,7 @@ impl AppState {
 
     /// True once for each follow-up whose time has passed since the last call.
     pub fn take_due(&self) -> bool {
-        let now = now_ms();
+        let now = self.now();
         let mut due = self.due.lock().unwrap_or_else(PoisonError::into_inner);
         let before = due.len();
         due.retain(|&t| t > now);
@@ -102,11 +138,11 @@ impl AppState {
     }
 
     pub fn status(&self) -> Result<Status> {
-        self.keeper().status(now_ms())
+        self.keeper().status(self.now())
     }
 
     pub fn create(&self, passphrase: &str) -> Result<NewRecoveryCode> {
-        self.keeper().create(passphrase, now_ms())
+        self.keeper().create(passphrase, self.now())
     }
 
     pub fn confirm_recovery_code(&self, answers: &[String]) -> Result<()> {
@@ -118,7 +154,7 @@ impl AppState {
     }
 
     pub fn unlock(&self, secret: Secret<'_>) -> Result<()> {
-        self.keeper().unlock(secret, now_ms())?;
+        self.keeper().unlock(secret, self.now())?;
         // Follow-ups already due were seen on the home screen; only later ones notify.
         self.refresh_due()?;
         self.take_due();
@@ -130,15 +166,15 @@ impl AppState {
     }
 
     pub fn activity(&self) {
-        self.keeper().activity(now_ms());
+        self.keeper().activity(self.now());
     }
 
     pub fn visibility(&self, hidden: bool) {
-        self.keeper().visibility(hidden, now_ms());
+        self.keeper().visibility(hidden, self.now());
     }
 
     pub fn tick(&self) -> Result<bool> {
-        self.keeper().tick(now_ms())
+        self.keeper().tick(self.now())
     }
 
     pub fn settings(&self) -> Result<Settings> {
@@ -150,7 +186,7 @@ impl AppState {
     }
 
     pub fn change_passphrase(&self, current: &str, new: &str) -> Result<()> {
-        self.keeper().change_passphrase(current, new, now_ms())
+        self.keeper().change_passphrase(current, new, self.now())
     }
 
     pub fn new_recovery_code(&self) -> Result<NewRecoveryCode> {
@@ -158,21 +194,21 @@ impl AppState {
     }
 
     pub fn export_backup(&self) -> Result<PathBuf> {
-        self.keeper().export_backup(&self.exports, &today())
+        self.keeper().export_backup(&self.exports, &self.today())
     }
 
     pub fn import_backup(&self, backup: &[u8], secret: Secret<'_>) -> Result<()> {
-        self.keeper().import_backup(backup, secret, now_ms())?;
+        self.keeper().import_backup(backup, secret, self.now())?;
         self.refresh_due()
     }
 
     pub fn readable_export(&self, passphrase: &str) -> Result<PathBuf> {
         self.keeper()
-            .readable_export(passphrase, &self.exports, &today(), now_ms())
+            .readable_export(passphrase, &self.exports, &self.today(), self.now())
     }
 
     pub fn wipe(&self, confirmation: &str) -> Result<()> {
-        self.keeper().wipe(confirmation, now_ms())?;
+        self.keeper().wipe(confirmation, self.now())?;
         self.due
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

@@ -17,17 +17,23 @@ pub struct Harness {
 }
 
 pub fn app() -> Harness {
+    app_with_clock(tend_lib::Clock::real())
+}
+
+/// The app reading `clock`, which a test can hold still and move on.
+pub fn app_with_clock(clock: tend_lib::Clock) -> Harness {
     let dir = tempfile::tempdir().unwrap();
-    app_in(dir)
+    app_in(dir, clock)
 }
 
 /// The app on the mock runtime, with its vault and exports in `dir` and the cheapest
 /// key-derivation cost Tend allows (so tests stay quick).
-pub fn app_in(dir: tempfile::TempDir) -> Harness {
+pub fn app_in(dir: tempfile::TempDir, clock: tend_lib::Clock) -> Harness {
     let config = tend_lib::Config {
         data_dir: Some(dir.path().join("data")),
         export_dir: Some(dir.path().join("exports")),
         cost: CostPolicy::Fixed(Cost::FLOOR),
+        clock,
         timer_clock: tend_lib::TimerClock::real(),
     };
     let app = tend_lib::build_app_with(mock_builder(), config)

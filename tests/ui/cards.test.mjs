@@ -2,20 +2,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { assertSentShape, ok, reply, request } from './contract.mjs';
 
 const unlocked = {
-  vault_status: { ok: { exists: true, unlocked: true, failures: 0, retryAfterMs: 0, recoveryPending: false } },
-  get_settings: { ok: { auto_lock_minutes: 5, theme: 'dark' } },
+  vault_status: ok('vault_status', { exists: true, unlocked: true }),
+  get_settings: ok('get_settings'),
 };
 const card = (id, category, over = {}) => ({
-  id, title: `Card ${id}`, how: 'Do it slowly.', why: 'It may help.', category, contexts: ['tender'], roles: [],
-  touch: 'none', talk: 'quiet', energy: 'low', minutes: 5, items: ['water'], timer: null,
-  needs_partner: false, predictable: true, custom: false, ...over,
+  ...reply('get_card'), id, title: `Card ${id}`, how: 'Do it slowly.', why: 'It may help.', category,
+  contexts: ['tender'], roles: [], touch: 'none', talk: 'quiet', energy: 'low', minutes: 5, items: ['water'],
+  timer: null, needsPartner: false, predictable: true, custom: false, ...over,
 });
 const cards = [card('a', 'touch', { touch: 'full' }), card('b', 'practical'), card('c', 'regulation'), card('d', 'conversation')];
-const me = { id: '1'.repeat(32), name: 'Me', is_me: true, closeness: null, talk: null, touch_comfort: null, needs: [],
-  hard_limits: { cards: [], categories: [], max_touch: null, items: [] }, favourites: [], trauma_sensitive: false };
-const sam = { ...me, id: '2'.repeat(32), name: 'Sam', is_me: false };
+const [me, sam] = reply('list_profiles');
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -64,14 +63,14 @@ test('adding my own card sends every attribute, and a refusal is shown', async (
   const sent = (await callsTo(page, 'save_custom_card'))[0].args.card;
   assert.equal(sent.title, 'Tea on the porch');
   assert.deepEqual(sent.timer, { kind: 'breathing', pattern: 'box', minutes: 5 });
-  for (const key of ['how', 'why', 'category', 'contexts', 'roles', 'touch', 'talk', 'energy', 'minutes', 'items', 'needs_partner', 'predictable']) {
-    assert.ok(key in sent, `sends ${key}`);
-  }
+  assertSentShape({ card: sent }, request('save_custom_card'));
+  assert.equal(sent.id, null, 'a new card has no id yet');
 });
 
 test('a new person needs only a name; hard limits go to Rust as chosen', async () => {
   const page = await h.open({ ...unlocked, list_profiles: { ok: [me] }, list_cards: { ok: cards },
     save_profile: { ok: sam } });
+  // (Sam in the sample has limits of his own; the screen sends what is chosen here.)
   await home(page);
   await page.getByRole('button', { name: 'People' }).click();
   await page.getByRole('button', { name: 'Add a person' }).click();
@@ -83,7 +82,9 @@ test('a new person needs only a name; hard limits go to Rust as chosen', async (
   const sent = (await callsTo(page, 'save_profile'))[0].args.profile;
   assert.equal(sent.name, 'Sam');
   assert.equal(sent.closeness, null, 'unset stays unset');
-  assert.deepEqual(sent.hard_limits, { cards: [], categories: ['touch'], max_touch: 'light', items: [] });
+  assert.equal(sent.id, null, 'someone new has no id yet');
+  assert.deepEqual(sent.hardLimits, { cards: [], categories: ['touch'], maxTouch: 'light', items: [] });
+  assertSentShape({ profile: sent }, request('save_profile'));
 });
 
 test('an invalid profile stays on screen with the reason', async () => {
@@ -100,7 +101,7 @@ test('an invalid profile stays on screen with the reason', async () => {
 });
 
 test('suggestions show three cards with reasons; another one asks Rust for the next best', async () => {
-  const three = ['a', 'b', 'c'].map((id, i) => ({ card: cards[i], reason: `Reason ${id}.`, score: 1 }));
+  const three = ['a', 'b', 'c'].map((id, i) => ({ card: cards[i], reason: `Reason ${id}.` }));
   const page = await h.open({ ...unlocked, list_profiles: { ok: [me, sam] },
     suggest: { ok: { plan: null, suggestions: three } } });
   await home(page);
@@ -110,10 +111,11 @@ test('suggestions show three cards with reasons; another one asks Rust for the n
   await page.locator('.reason').first().waitFor();
   assert.deepEqual(await page.locator('.reason').allTextContents(), ['Reason a.', 'Reason b.', 'Reason c.']);
   const ask = (await callsTo(page, 'suggest'))[0].args.ask;
-  assert.deepEqual(ask.people, [{ id: me.id, role: null }, { id: sam.id, role: null }]);
+  assert.deepEqual(ask.people.map((p) => p.id), [me.id, sam.id]);
+  assertSentShape({ ask }, request('suggest'));
   assert.equal(ask.context, 'tender');
 
-  await page.evaluate((d) => { window.__responses.suggest = { ok: { plan: null, suggestions: [{ card: d, reason: 'Reason d.', score: 1 }] } }; }, cards[3]);
+  await page.evaluate((d) => { window.__responses.suggest = { ok: { plan: null, suggestions: [{ card: d, reason: 'Reason d.' }] } }; }, cards[3]);
   await page.getByRole('button', { name: 'Another one' }).nth(1).click();
   await page.getByText('Reason d.').waitFor();
   const again = (await callsTo(page, 'suggest'))[1].args.ask;
@@ -126,12 +128,12 @@ test('suggestions show three cards with reasons; another one asks Rust for the n
 
 test('a plan keeps the chosen order of cards', async () => {
   const page = await h.open({ ...unlocked, list_profiles: { ok: [me, sam] }, list_cards: { ok: cards },
-    list_plans: { ok: [] }, save_plan: { ok: {} } });
+    list_plans: { ok: [] }, save_plan: ok('save_plan') });
   await home(page);
   await page.getByRole('button', { name: 'Plans' }).click();
   await page.getByRole('button', { name: 'Make a plan' }).click();
   await page.getByLabel('Name').fill('Saturday');
-  await page.getByLabel('Me (me)').check();
+  await page.getByLabel(`${me.name} (me)`).check();
   await page.getByLabel('Sam').check();
   for (const id of ['c', 'a']) {
     await page.getByLabel('Add a card').selectOption(id);
@@ -143,4 +145,5 @@ test('a plan keeps the chosen order of cards', async () => {
   const sent = (await callsTo(page, 'save_plan'))[0].args.plan;
   assert.deepEqual(sent.cards, ['a', 'c']);
   assert.deepEqual(sent.people, [me.id, sam.id]);
+  assertSentShape({ plan: sent }, request('save_plan'));
 });

@@ -2,27 +2,21 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { assertSentShape, ok, reply, request } from './contract.mjs';
 
-const ME = '1'.repeat(32);
-const SAM = '2'.repeat(32);
-const SID = 'a'.repeat(32);
-const profile = (id, name, is_me) => ({ id, name, is_me, closeness: null, talk: null, touch_comfort: null, needs: [],
-  hard_limits: { cards: [], categories: [], max_touch: null, items: [] }, favourites: [], trauma_sensitive: false });
-const words = [
-  { word: 'overwhelmed', energy: 2, pleasantness: -2 }, { word: 'calm', energy: -1, pleasantness: 1 },
-  { word: 'tender', energy: -1, pleasantness: 2 }, { word: 'sad', energy: -1, pleasantness: -2 },
-];
-const card = { id: 'hand-on-heart', title: 'Hand on the heart', how: 'Rest a hand on the heart.', why: 'It may settle you.',
-  category: 'touch', contexts: ['tender'], roles: [], touch: 'light', talk: 'quiet', energy: 'low', minutes: 3,
-  items: [], timer: { kind: 'countdown', minutes: 3 }, needs_partner: true, predictable: true, custom: false };
-const session = (over = {}) => ({ id: SID, startedAtMs: 1_700_000_000_000, endedAtMs: null,
-  people: [{ person: ME, role: null }, { person: SAM, role: null }], context: 'tender', intensity: 2, passDevice: false,
-  seed: 1, plan: null, checkIns: [], accepted: [], declined: [], reflections: [], talkTomorrow: false, step: 'check_in', ...over });
+// People, cards and a session as Rust sends them (tests/contract/), renamed where a test
+// reads better with plain names.
+const profiles = reply('list_profiles').map((p) => (p.isMe ? { ...p, name: 'Me' } : p));
+const [ME, SAM] = profiles.map((p) => p.id);
+const card = reply('get_card');
+const SID = reply('start_session').id;
+/** A fresh session with nothing in it yet, as `start_session` answers, changed by `over`. */
+const session = (over = {}) => ({ ...reply('start_session'), passDevice: false, plan: null, ...over });
 const base = {
-  vault_status: { ok: { exists: true, unlocked: true, failures: 0, retryAfterMs: 0, recoveryPending: false } },
-  get_settings: { ok: { auto_lock_minutes: 5, theme: 'dark', follow_up_hours: 24, follow_up_extra: true, sound: false, haptics: true } },
+  vault_status: ok('vault_status', { exists: true, unlocked: true }),
+  get_settings: ok('get_settings'),
   open_session: { ok: null }, current_timer: { ok: null }, due_follow_ups: { ok: [] }, history: { ok: [] },
-  list_profiles: { ok: [profile(ME, 'Me', true), profile(SAM, 'Sam', false)] }, feelings: { ok: words },
+  list_profiles: { ok: profiles }, feelings: ok('feelings'),
   get_card: { ok: card }, list_cards: { ok: [card] },
 };
 
@@ -36,9 +30,9 @@ const title = (page) => page.locator('h1').first().textContent();
 test('home: one obvious Aftercare now, due check-ins, an open session and a running timer', async () => {
   const page = await h.open({ ...base,
     open_session: { ok: session({ step: 'cards' }) },
-    current_timer: { ok: { id: 't', label: 'Hand on the heart', status: 'running', remainingMs: 60000 } },
-    due_follow_ups: { ok: [{ followUp: { id: 'f', session: SID, afterHours: 24, answers: [] }, people: [[ME, 'Me'], [SAM, 'Sam']], startedAtMs: 0, talkTomorrow: false }] },
-    history: { ok: [{ id: SID, startedAtMs: 1_700_000_000_000, endedAtMs: 1, people: ['Me', 'Sam'], context: 'tender', rituals: 1 }] } });
+    current_timer: ok('current_timer', { label: 'Hand on the heart' }),
+    due_follow_ups: { ok: reply('due_follow_ups').map((d) => ({ ...d, people: [[ME, 'Me'], [SAM, 'Sam']] })) },
+    history: { ok: reply('history').map((s) => ({ ...s, people: ['Me', 'Sam'] })) } });
   await page.getByRole('button', { name: 'Aftercare now' }).waitFor();
   await page.getByRole('button', { name: /A gentle check-in is ready \(Me, Sam\)/ }).waitFor();
   await page.getByRole('button', { name: 'Continue where you left off' }).waitFor();
@@ -49,12 +43,14 @@ test('home: one obvious Aftercare now, due check-ins, an open session and a runn
 test('two taps start a session with sensible defaults, and every check-in can be skipped', async () => {
   const page = await h.open({ ...base, start_session: { ok: session({ people: [{ person: ME, role: null }] }) },
     session_step: { ok: null }, get_session: { ok: session() },
-    session_suggest: { ok: { plan: null, suggestions: [] } } });
+    session_suggest: ok('session_suggest', { plan: null, suggestions: [] }) });
   await page.getByRole('button', { name: 'Aftercare now' }).click();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('heading', { name: 'How are you feeling right now?' }).waitFor();
-  assert.deepEqual((await callsTo(page, 'start_session'))[0].args.start,
+  const started = (await callsTo(page, 'start_session'))[0].args;
+  assert.deepEqual(started.start,
     { people: [{ person: ME, role: null }], context: 'tender', intensity: 2, passDevice: false });
+  assertSentShape(started, request('start_session'));
   await page.getByRole('button', { name: 'Skip', exact: true }).click();
   await page.getByRole('heading', { name: 'A few rituals for now' }).waitFor();
   assert.deepEqual((await callsTo(page, 'session_step'))[0].args, { id: SID, step: 'cards' });
@@ -64,7 +60,7 @@ test('two taps start a session with sensible defaults, and every check-in can be
 test('pass the device: a hand-over screen between people, and sharing is each person\'s choice', async () => {
   const page = await h.open({ ...base, start_session: { ok: session({ passDevice: true }) },
     session_check_in: { ok: session() }, session_step: { ok: null }, get_session: { ok: session() },
-    session_suggest: { ok: { plan: null, suggestions: [] } } });
+    session_suggest: ok('session_suggest', { plan: null, suggestions: [] }) });
   await page.getByRole('button', { name: 'Aftercare now' }).click();
   await page.getByLabel('Sam').check();
   await page.getByLabel('Answer privately, one at a time (pass the device)').check();
@@ -80,15 +76,17 @@ test('pass the device: a hand-over screen between people, and sharing is each pe
   await page.getByLabel('Let the others see this').check();
   await page.getByRole('button', { name: 'Next' }).click();
   const sent = (await callsTo(page, 'session_check_in')).map((c) => c.args);
-  assert.deepEqual(sent[0], { id: SID, person: ME, stage: 'before', checkIn: { feelings: ['calm'], need: 'space', no_touch: false }, note: '', shared: false });
-  assert.deepEqual(sent[1], { id: SID, person: SAM, stage: 'before', checkIn: { feelings: ['sad'], need: null, no_touch: false }, note: 'for me', shared: true });
+  assert.deepEqual(sent[0], { id: SID, person: ME, stage: 'before', checkIn: { feelings: ['calm'], need: 'space', noTouch: false }, note: '', shared: false });
+  assert.deepEqual(sent[1], { id: SID, person: SAM, stage: 'before', checkIn: { feelings: ['sad'], need: null, noTouch: false }, note: 'for me', shared: true });
+  for (const s of sent) assertSentShape(s, request('session_check_in'));
 });
 
 test('cards: a plan comes first; accepting and setting aside are told to Rust', async () => {
   const page = await h.open({ ...base, open_session: { ok: session({ step: 'cards' }) }, get_session: { ok: session({ step: 'cards' }) },
-    session_suggest: { ok: { plan: { name: 'Friday' }, suggestions: [{ card, reason: 'From your plan “Friday”.', score: 1 },
-      { card: { ...card, id: 'water', title: 'Water', timer: null, category: 'practical' }, reason: 'Something plain.', score: 1 }] } },
-    session_choose: { ok: null } });
+    session_suggest: ok('session_suggest', { plan: { ...reply('session_suggest').plan, name: 'Friday' },
+      suggestions: [{ card, reason: 'From your plan “Friday”.' },
+        { card: { ...card, id: 'water', title: 'Water', timer: null, category: 'practical' }, reason: 'Something plain.' }] }),
+    session_choose: ok('session_choose') });
   await page.getByRole('button', { name: 'Aftercare now' }).click();
   await page.getByText('Your plan “Friday” comes first.').waitFor();
   await set(page, 'get_session', { ok: session({ step: 'cards', accepted: ['hand-on-heart'] }) });
@@ -100,8 +98,8 @@ test('cards: a plan comes first; accepting and setting aside are told to Rust', 
 });
 
 test('the timer shows what Rust says, pauses, and says when time is up; eyes-closed mode comes and goes', async () => {
-  const view = (over) => ({ ok: { id: 't', kind: { kind: 'breathing', pattern: 'box' }, label: 'Box breathing', status: 'running',
-    totalMs: 240000, elapsedMs: 61000, remainingMs: 179000, phase: { breath: 'in', progress: 500, remainingMs: 2000, index: 3 }, ...over } });
+  const view = (over) => ok('timer_view', { id: 't', label: 'Box breathing', totalMs: 240000, elapsedMs: 61000,
+    remainingMs: 179000, phase: { ...reply('timer_view').phase, breath: 'in' }, ...over });
   const page = await h.open({ ...base, current_timer: { ok: view().ok }, timer_view: view(), timer_action: view({ status: 'paused' }) });
   await page.getByRole('button', { name: /A timer is running/ }).click();
   await page.getByRole('timer').waitFor();
@@ -120,8 +118,8 @@ test('the timer shows what Rust says, pauses, and says when time is up; eyes-clo
 });
 
 test('reduced motion: the pacer stays still and its words carry the rhythm', async () => {
-  const v = { id: 't', kind: { kind: 'breathing', pattern: 'resonance' }, label: '', status: 'running', totalMs: 60000,
-    elapsedMs: 0, remainingMs: 60000, phase: { breath: 'out', progress: 100, remainingMs: 4000, index: 1 } };
+  const v = { ...reply('timer_view'), id: 't', kind: { kind: 'breathing', pattern: 'resonance' }, label: '',
+    phase: { ...reply('timer_view').phase, breath: 'out', progress: 100 } };
   const page = await h.open({ ...base, current_timer: { ok: v }, timer_view: { ok: v } }, { reducedMotion: 'reduce' });
   await page.getByRole('button', { name: /A timer is running/ }).click();
   await page.locator('.pacer-cue', { hasText: 'Breathe out slowly' }).waitFor();
@@ -130,8 +128,8 @@ test('reduced motion: the pacer stays still and its words carry the rhythm', asy
 
 test('reflection: a "yes" to discomfort gets a calm word, private by default in pass-the-device mode', async () => {
   const s = session({ step: 'reflect', passDevice: true, people: [{ person: SAM, role: null }], accepted: ['hand-on-heart'] });
-  const page = await h.open({ ...base, open_session: { ok: s }, get_session: { ok: s }, session_reflect: { ok: null },
-    end_session: { ok: { session: s, followUps: [{ afterHours: 24, dueAtMs: 1_700_086_400_000 }] } } });
+  const page = await h.open({ ...base, open_session: { ok: s }, get_session: { ok: s }, session_reflect: ok('session_reflect'),
+    end_session: ok('end_session', { session: s }) });
   await page.getByRole('button', { name: 'Aftercare now' }).click();
   await page.getByLabel('What felt good?').fill('The quiet');
   await page.getByLabel('Yes', { exact: true }).check();
@@ -140,7 +138,9 @@ test('reflection: a "yes" to discomfort gets a calm word, private by default in 
   await page.getByLabel('Helped').check();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'Thank you for taking care' }).waitFor();
-  const r = (await callsTo(page, 'session_reflect'))[0].args.reflection;
+  const args = (await callsTo(page, 'session_reflect'))[0].args;
+  assertSentShape(args, request('session_reflect'));
+  const r = args.reflection;
   assert.equal(r.uncomfortable, true);
   assert.equal(r.uncomfortableShared, false, 'private unless chosen');
   assert.deepEqual(r.uncomfortableNote, { text: 'too fast once', shared: false });
@@ -149,15 +149,17 @@ test('reflection: a "yes" to discomfort gets a calm word, private by default in 
 });
 
 test('a low follow-up offers grounding, which walks through 5-4-3-2-1', async () => {
-  const due = { followUp: { id: 'f', session: SID, afterHours: 24, answers: [] }, people: [[ME, 'Me']], startedAtMs: 0, talkTomorrow: false };
-  const page = await h.open({ ...base, due_follow_ups: { ok: [due] }, answer_follow_up: { ok: true }, complete_follow_up: { ok: null } });
+  const sample = reply('due_follow_ups')[0];
+  const due = { ...sample, followUp: { ...sample.followUp, id: 'f' }, people: [[ME, 'Me']], talkTomorrow: false };
+  const page = await h.open({ ...base, due_follow_ups: { ok: [due] }, answer_follow_up: { ok: true }, complete_follow_up: ok('complete_follow_up') });
   await page.getByRole('button', { name: /A gentle check-in is ready/ }).click();
   await page.getByRole('heading', { name: 'How are you today?' }).waitFor();
   await page.getByRole('button', { name: 'sad' }).click();
   await page.getByLabel('I’m feeling low').check();
   await page.getByRole('button', { name: 'Save' }).click();
-  assert.deepEqual((await callsTo(page, 'answer_follow_up'))[0].args,
-    { id: 'f', person: ME, checkIn: { feelings: ['sad'], need: null, no_touch: false }, low: true, need: '' });
+  const answered = (await callsTo(page, 'answer_follow_up'))[0].args;
+  assert.deepEqual(answered, { id: 'f', person: ME, checkIn: { feelings: ['sad'], need: null, noTouch: false }, low: true, need: '' });
+  assertSentShape(answered, request('answer_follow_up'));
   await page.getByRole('button', { name: 'A grounding exercise (5-4-3-2-1)' }).click();
   for (const n of ['5', '4', '3', '2']) {
     assert.equal(await page.locator('.grounding-count').textContent(), n);
@@ -169,15 +171,15 @@ test('a low follow-up offers grounding, which walks through 5-4-3-2-1', async ()
 });
 
 test('history shows what Rust allows and deletes only after a second yes', async () => {
-  const withheld = session({ endedAtMs: 1, passDevice: true, accepted: ['hand-on-heart'],
-    checkIns: [{ person: SAM, atMs: 0, stage: 'before', checkIn: { feelings: [], need: null, no_touch: false }, note: '', shared: false, withheld: true }],
-    reflections: [{ person: SAM, atMs: 0, feltGood: { text: 'Warmth', shared: true, withheld: false }, change: { text: '', shared: false, withheld: true },
-      uncomfortable: null, uncomfortableShared: false, uncomfortableNote: { text: '', shared: false, withheld: true },
-      appreciation: { text: '', shared: true, withheld: false }, rituals: [] }] });
-  const page = await h.open({ ...base, history: { ok: [{ id: SID, startedAtMs: 1_700_000_000_000, endedAtMs: 1, people: ['Me', 'Sam'], context: 'tender', rituals: 1 }] },
-    get_session: { ok: withheld }, delete_session: { ok: null },
-    session_follow_ups: { ok: [{ id: 'f', session: SID, dueAtMs: 1_700_086_400_000, afterHours: 24, doneAtMs: 5, answers: [
-      { person: SAM, atMs: 5, checkIn: { feelings: ['calm'], need: null, no_touch: false }, low: false, need: { text: '', shared: false, withheld: true } }] }] } });
+  // As Rust shows Sam's session to the device's owner: Sam's private parts withheld.
+  const seen = reply('get_session');
+  const withheld = { ...seen, endedAtMs: 1, checkIns: [seen.checkIns[1]],
+    reflections: [{ ...seen.reflections[0], feltGood: { ...seen.reflections[0].feltGood, text: 'Warmth' } }] };
+  const listed = reply('session_follow_ups')[0];
+  const followUp = { ...listed, doneAtMs: 5, answers: [{ ...listed.answers[0], person: SAM,
+    checkIn: { ...listed.answers[0].checkIn, feelings: ['calm'] }, need: { text: '', shared: false, withheld: true } }] };
+  const page = await h.open({ ...base, history: { ok: reply('history').map((s) => ({ ...s, people: ['Me', 'Sam'] })) },
+    get_session: { ok: withheld }, delete_session: ok('delete_session'), session_follow_ups: { ok: [followUp] } });
   await page.locator('.home-grid').getByRole('button', { name: 'History' }).click();
   await page.locator('.history-item').first().click();
   await page.getByText('Warmth').waitFor();
@@ -192,24 +194,24 @@ test('history shows what Rust allows and deletes only after a second yes', async
 });
 
 test('support lists services offline and keeps trusted contacts; a refusal is shown', async () => {
-  const page = await h.open({ ...base, support: { ok: { resources: [{ id: 'x', name: 'Samaritans', region: 'UK', contact: 'Call 116 123', about: 'Someone to talk to.', hours: 'Always', source: 'samaritans.org' }], contacts: [] } },
+  const listed = reply('support');
+  const page = await h.open({ ...base, support: { ok: { ...listed, contacts: [] } },
     save_contact: { error: { code: 'invalid', message: 'A contact has a name (up to 60 characters) and how to reach them (up to 200).' } } });
   await page.locator('.home-grid').getByRole('button', { name: 'Support' }).click();
-  await page.getByText('Call 116 123').waitFor();
+  await page.getByText(listed.resources[1].contact).first().waitFor();
   await page.getByRole('button', { name: 'Add' }).click();
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /A contact has a name/);
 });
 
 test('a running timer on screen keeps the idle lock away; a paused one does not', async () => {
-  const running = { id: 't', kind: { kind: 'countdown' }, label: 'Cuddle', status: 'running', totalMs: 600000,
-    elapsedMs: 1000, remainingMs: 599000, phase: null };
-  const page = await h.open({ ...base, current_timer: { ok: running }, timer_view: { ok: running }, report_activity: { ok: null } });
+  const running = { ...reply('timer_view'), id: 't', kind: { kind: 'countdown' }, label: 'Cuddle', phase: null };
+  const page = await h.open({ ...base, current_timer: { ok: running }, timer_view: { ok: running }, report_activity: ok('report_activity') });
   // A programmatic click: no pointer or key event, so only the timer can report activity.
   await page.getByRole('button', { name: /A timer is running/ }).waitFor();
   await page.evaluate(() => document.querySelector('.banner').click());
   await page.waitForFunction(() => window.__calls.some((c) => c.cmd === 'report_activity'));
-  const paused = await h.open({ ...base, current_timer: { ok: running }, timer_view: { ok: { ...running, status: 'paused' } }, report_activity: { ok: null } });
+  const paused = await h.open({ ...base, current_timer: { ok: running }, timer_view: { ok: { ...running, status: 'paused' } }, report_activity: ok('report_activity') });
   await paused.getByRole('button', { name: /A timer is running/ }).waitFor();
   await paused.evaluate(() => document.querySelector('.banner').click());
   await paused.getByText('Paused.').waitFor();

@@ -2,9 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { ok, reply } from './contract.mjs';
 
-const versions = { app: '0.1.0', core: '0.1.0', vaultFormat: 1, schema: 1 };
-const noVault = { vault_status: { ok: { exists: false, unlocked: false, failures: 0, retryAfterMs: 0, recoveryPending: false } } };
+const versions = reply('about');
+const noVault = { vault_status: ok('vault_status') };
 let h;
 before(async () => { h = await startHarness(); });
 after(async () => { await h?.stop(); });
@@ -29,7 +30,7 @@ test('opening About calls the about command once, with no arguments, and shows i
   assert.deepEqual(calls[0].args, {});
   assert.equal(await page.locator('[data-field="app"]').textContent(), '7.7.7');
   assert.equal(await page.locator('[data-field="schema"]').textContent(), '42');
-  assert.equal(await page.locator('[data-field="vaultFormat"]').textContent(), '1');
+  assert.equal(await page.locator('[data-field="vaultFormat"]').textContent(), String(versions.vaultFormat));
 });
 
 test('an error from Rust is shown as its readable message, and Try again recovers', async () => {
@@ -83,8 +84,8 @@ test('dark by default even on a light system; light when chosen; "match this dev
   await page.getByRole('heading', { name: 'Welcome to Tend' }).waitFor();
   assert.equal(await page.evaluate(bg), 'rgb(20, 22, 27)', 'dark by default');
   const unlocked = (theme) => ({
-    vault_status: { ok: { exists: true, unlocked: true, failures: 0, retryAfterMs: 0, recoveryPending: false } },
-    get_settings: { ok: { auto_lock_minutes: 5, theme, follow_up_hours: 24, follow_up_extra: true, sound: false, haptics: true } },
+    vault_status: ok('vault_status', { exists: true, unlocked: true }),
+    get_settings: ok('get_settings', { theme }),
   });
   const system = await h.open(unlocked('system'), { colorScheme: 'light' });
   await system.getByRole('heading', { name: 'Hello again' }).waitFor();

@@ -2,12 +2,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { assertSentShape, ok, reply, request } from './contract.mjs';
 
-const status = (over = {}) => ({
-  ok: { exists: true, unlocked: false, failures: 0, retryAfterMs: 0, recoveryPending: false, ...over },
-});
+const status = (over = {}) => ok('vault_status', { exists: true, ...over });
 const CODE = 'AB12-CD34-EF56-GH78-JK9M-NP0Q-RS1T-VW2X';
-const settings = { ok: { auto_lock_minutes: 5, theme: 'dark', follow_up_hours: 24, follow_up_extra: true, sound: false, haptics: true } };
+const settings = ok('get_settings', { autoLockMinutes: 5 });
 let h;
 before(async () => { h = await startHarness(); });
 after(async () => { await h?.stop(); });
@@ -19,9 +18,9 @@ const setResponse = (page, cmd, response) =>
 test('first run: strength feedback from Rust, the vault is created, the code confirmed by two groups', async () => {
   const page = await h.open({
     vault_status: status({ exists: false }),
-    assess_passphrase: { ok: { score: 4, acceptable: true, warning: null, suggestions: [] } },
-    create_vault: { ok: { code: CODE, confirmGroups: [1, 4] } },
-    confirm_recovery_code: { ok: null },
+    assess_passphrase: ok('assess_passphrase', { score: 4, acceptable: true }),
+    create_vault: ok('create_vault', { code: CODE, confirmGroups: [1, 4] }),
+    confirm_recovery_code: ok('confirm_recovery_code'),
   });
   await page.getByRole('button', { name: 'Get started' }).click();
   await page.getByLabel('Passphrase', { exact: true }).fill('copper lantern orbit meadow');
@@ -51,7 +50,7 @@ test('first run: strength feedback from Rust, the vault is created, the code con
 test('a weak passphrase is refused with the advice Rust gives, and nothing moves on', async () => {
   const page = await h.open({
     vault_status: status({ exists: false }),
-    assess_passphrase: { ok: { score: 1, acceptable: false, warning: 'This is a very common password.', suggestions: ['Add another word or two.'] } },
+    assess_passphrase: ok('assess_passphrase', { score: 1, acceptable: false, warning: 'This is a very common password.', suggestions: ['Add another word or two.'] }),
     create_vault: { error: { code: 'invalid', message: 'That passphrase is too easy to guess. This is a very common password.' } },
   });
   await page.getByRole('button', { name: 'Get started' }).click();
@@ -79,7 +78,7 @@ test('unlock: a wrong passphrase says so; the recovery code is sent as a recover
   assert.deepEqual((await callsTo(page, 'unlock'))[0].args, { secret: { kind: 'passphrase', value: 'not it' } });
 
   await page.getByRole('button', { name: 'Use my recovery code instead' }).click();
-  await setResponse(page, 'unlock', { ok: null });
+  await setResponse(page, 'unlock', ok('unlock'));
   await setResponse(page, 'vault_status', status({ unlocked: true }));
   await setResponse(page, 'get_settings', settings);
   await page.getByLabel('Recovery code').fill(CODE);
@@ -96,7 +95,7 @@ test('after too many tries the screen says how long to wait and the button waits
 
 test('hide now (button or Ctrl+Shift+H) locks and shows a neutral screen', async () => {
   for (const how of ['button', 'keys']) {
-    const page = await h.open({ vault_status: status({ unlocked: true }), get_settings: settings, lock: { ok: null } });
+    const page = await h.open({ vault_status: status({ unlocked: true }), get_settings: settings, lock: ok('lock') });
     await page.getByRole('heading', { name: 'Hello again' }).waitFor();
     if (how === 'button') await page.getByRole('button', { name: 'Hide' }).click();
     else await page.keyboard.press('Control+Shift+H');
@@ -120,7 +119,7 @@ test('the core locking by itself brings back the unlock screen', async () => {
 test('activity and a hidden window are reported to the core', async () => {
   const page = await h.open({
     vault_status: status({ unlocked: true }), get_settings: settings,
-    report_activity: { ok: null }, report_visibility: { ok: null },
+    report_activity: ok('report_activity'), report_visibility: ok('report_visibility'),
   });
   await page.getByRole('heading', { name: 'Hello again' }).waitFor();
   await page.mouse.click(5, 300);
@@ -135,8 +134,8 @@ test('activity and a hidden window are reported to the core', async () => {
 
 test('settings: saving sends the values and applies the theme; errors stay beside their card', async () => {
   const page = await h.open({
-    vault_status: status({ unlocked: true }), get_settings: settings, save_settings: { ok: null },
-    export_backup: { ok: '/home/someone/Downloads/tend-backup-2026-11-28.tend' },
+    vault_status: status({ unlocked: true }), get_settings: settings, save_settings: ok('save_settings'),
+    export_backup: ok('export_backup'),
     wipe_everything: { error: { code: 'invalid', message: 'To wipe everything, type "wipe everything".' } },
   });
   await page.getByRole('heading', { name: 'Hello again' }).waitFor();
@@ -147,13 +146,13 @@ test('settings: saving sends the values and applies the theme; errors stay besid
   await page.getByLabel('Theme').selectOption('light');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved.').waitFor();
-  assert.deepEqual((await callsTo(page, 'save_settings'))[0].args, {
-    settings: { auto_lock_minutes: 10, theme: 'light', follow_up_hours: 24, follow_up_extra: true, sound: false, haptics: true },
-  });
+  const saved = (await callsTo(page, 'save_settings'))[0].args;
+  assertSentShape(saved, request('save_settings'));
+  assert.deepEqual(saved.settings, { ...reply('get_settings'), autoLockMinutes: 10, theme: 'light' });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
 
   await page.getByRole('button', { name: 'Save a backup' }).click();
-  await page.getByText(/Saved to .*tend-backup-2026-11-28\.tend/).waitFor();
+  await page.getByText(`Saved to ${reply('export_backup')}`).waitFor();
 
   await page.getByLabel(/to confirm/).last().fill('yes');
   await page.getByRole('button', { name: 'Wipe everything' }).click();

@@ -1,5 +1,7 @@
-// The only module that talks to Rust. One named function per command; every failure
-// becomes an ApiError with a `code` the UI can branch on and a `message` it can show.
+// The only module that talks to Rust. One named function per command (the list is kept
+// in step with src-tauri/src/commands/list.rs by tests/commands.rs); every failure becomes
+// an ApiError with a `code` the UI can branch on and a `message` it can show. Shapes on the
+// wire are camelCase; samples of every reply are in tests/contract/.
 
 export class ApiError extends Error {
   constructor(code, message) {
@@ -74,7 +76,7 @@ export const saveCustomCard = (card) => call('save_custom_card', { card });
 export const deleteCustomCard = (id) => call('delete_custom_card', { id });
 /** verdict: 'helped' | 'neutral' | 'not_for_me' */
 export const recordFeedback = (person, card, verdict) => call('record_feedback', { person, card, verdict });
-/** ask: { people: [{ id, checkIn?, role? }], context, intensity, seed, exclude?, shownCategories?, count? } */
+/** ask: { people: [{ id, checkIn?, role?, private? }], context, intensity, seed, exclude?, shownCategories?, count? } */
 export const suggest = (ask) => call('suggest', { ask });
 
 export const listProfiles = () => call('list_profiles');

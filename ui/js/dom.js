@@ -1,38 +1,5 @@
-// Tiny DOM helpers. Data goes in through textContent only, never as HTML.
-
-/** A fresh copy of a <template>'s content. */
-export function clone(id) {
-  const tpl = document.getElementById(id);
-  if (!tpl) throw new Error(`missing template #${id}`);
-  return tpl.content.cloneNode(true);
-}
-
-/** The first match inside root, or an error naming what was missing. */
-export function $(root, selector) {
-  const el = root.querySelector(selector);
-  if (!el) throw new Error(`missing ${selector}`);
-  return el;
-}
-
-/** Sets the text of each [data-field=key] inside root from data[key]. */
-export function fill(root, data) {
-  for (const el of root.querySelectorAll('[data-field]')) {
-    const key = el.dataset.field;
-    if (key in data) el.textContent = String(data[key]);
-  }
-}
-
-/** Shows a readable error inside root; `retry` (optional) runs when asked. */
-export function showError(root, error, retry) {
-  const node = clone('tpl-error');
-  const box = node.firstElementChild;
-  fill(box, { message: error?.message || 'Something went wrong.' });
-  const button = $(box, '[data-action="retry"]');
-  if (retry) button.addEventListener('click', () => { box.remove(); retry(); });
-  else button.remove();
-  root.append(box);
-  return box;
-}
+// Tiny DOM helpers. Every screen builds its markup with `el()`; data goes in through
+// textContent and attributes only, never as HTML.
 
 /**
  * Builds an element: `el('button', { class: 'primary', text: 'Save', on: { click } })`.
@@ -50,11 +17,26 @@ export function el(tag, props = {}, ...children) {
     else if (key === 'checked' || key === 'value' || key === 'selected') node[key] = value;
     else node.setAttribute(key, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
+}
+
+/** A screen: `<section class="screen NAME">` labelled by its `<h1 id="NAME-title">`. */
+export function screen(name, title, ...children) {
+  return el('section', { class: `screen ${name}`, 'aria-labelledby': `${name}-title` },
+    el('h1', { id: `${name}-title`, text: title }), ...children);
+}
+
+/** Moves keyboard and screen-reader focus to the screen's heading. */
+export function focusHeading(root) {
+  const h = root.querySelector('h1');
+  if (h) {
+    h.tabIndex = -1;
+    h.focus();
+  }
 }
 
 let uid = 0;
@@ -81,4 +63,14 @@ export function checkboxes(legend, name, options, chosen = []) {
 /** The values of the checked boxes named `name` inside root. */
 export function checked(root, name) {
   return [...root.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+}
+
+/** Shows a readable error inside root; `retry` (optional) runs when asked. */
+export function showError(root, error, retry) {
+  const box = el('div', { class: 'notice error', role: 'alert' },
+    el('p', { text: error?.message || 'Something went wrong.' }),
+    retry ? el('button', { type: 'button', class: 'quiet', text: 'Try again',
+      on: { click: () => { box.remove(); retry(); } } }) : null);
+  root.append(box);
+  return box;
 }

@@ -1,5 +1,9 @@
 // Composition root: wires the API into the views, decides which screen the vault's state
 // calls for, and keeps the lock behaviour (hide now, activity, visibility, auto-lock).
+//
+// Each screen is a module exporting `mount(root, { api, app, signal }, params)`. The router
+// aborts the screen's `signal` when another screen takes over, so its timers, polls and
+// pending answers stop with it.
 import * as api from './api.js';
 import * as welcome from './views/welcome.js';
 import * as about from './views/about.js';
@@ -31,17 +35,20 @@ const views = {
 const view = document.getElementById('view');
 const systemLight = window.matchMedia('(prefers-color-scheme: light)');
 systemLight.addEventListener('change', () => app.applyTheme(app.theme));
+let current = null;
 
 const app = {
   unlocked: false,
 
-  /** Shows a screen. `params` are handed to its mount. */
+  /** Shows a screen (the one before it is stopped). `params` are handed to its mount. */
   show(name, params = {}, { focus = true } = {}) {
     const next = views[name];
     if (!next) throw new Error(`unknown view ${name}`);
+    current?.abort();
+    current = new AbortController();
     view.replaceChildren();
     view.dataset.view = name;
-    const mounted = next.mount(view, { api, app }, params);
+    const mounted = next.mount(view, { api, app, signal: current.signal }, params);
     // Screen readers hear the new screen's heading; keyboard focus starts at the top,
     // unless the screen put it in a field itself.
     const heading = view.querySelector('h1');
@@ -78,8 +85,7 @@ const app = {
       status = await api.vaultStatus();
     } catch (error) {
       app.setUnlocked(false);
-      const title = error.code === 'in_use' ? 'Tend is already open' : 'Tend could not open its vault';
-      return app.show('message', { title, body: error.message }, { focus });
+      return app.show('message', { error }, { focus });
     }
     app.setUnlocked(status.unlocked);
     if (!status.exists) {
@@ -97,7 +103,6 @@ const app = {
 
   /** Locks at once and shows a neutral screen. */
   async hide() {
-    view.replaceChildren();
     app.setUnlocked(false);
     app.applyTheme('dark');
     app.show('neutral');
@@ -111,7 +116,7 @@ document.addEventListener('click', (event) => {
     app.show(nav.dataset.nav);
     return;
   }
-  const action = event.target.closest('[data-action="hide"], .topbar [data-action="home"], .about [data-action="home"]');
+  const action = event.target.closest('[data-action="hide"], .topbar [data-action="home"]');
   if (!action) return;
   if (action.dataset.action === 'hide') app.hide();
   else app.refresh();

@@ -21,7 +21,7 @@ use tend_core::support::{self, Contact};
 use tend_core::timer::{self, Timer, TimerKind};
 use tend_core::vault::{Cost, Vault};
 
-/// 2026-11-20 21:30 UTC: a fixed evening, so the fixture reads the same every time.
+/// 2026-11-26 21:30 UTC: a fixed evening, so the fixture reads the same every time.
 const T0: u64 = 1_795_728_600_000;
 const MIN: u64 = 60_000;
 

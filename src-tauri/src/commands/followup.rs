@@ -6,7 +6,6 @@ use tend_core::followup;
 use tend_core::support;
 use tend_core::vault::RecordId;
 
-use crate::state::now_ms;
 use crate::wire::{self, CheckIn, Contact, Due, Support};
 use crate::{AppState, CommandError};
 
@@ -15,9 +14,9 @@ type Result<T> = std::result::Result<T, CommandError>;
 /// Follow-ups whose time has come, with who they are for.
 #[tauri::command(async)]
 pub fn due_follow_ups(state: State<'_, AppState>) -> Result<Vec<Due>> {
-    Ok(wire::all(
-        state.with_vault(|v| followup::due_with_people(v, now_ms()))?,
-    ))
+    Ok(wire::all(state.with_vault(|v| {
+        followup::due_with_people(v, state.now())
+    })?))
 }
 
 /// How one person is today. Returns whether they said (or their words say) they are low.
@@ -36,13 +35,13 @@ pub fn answer_follow_up(
         ..Text::default()
     };
     let f = state
-        .with_vault(|v| followup::answer(v, id, person, check_in.into(), low, need, now_ms()))?;
+        .with_vault(|v| followup::answer(v, id, person, check_in.into(), low, need, state.now()))?;
     Ok(f.answers.iter().any(|a| a.person == person && a.low))
 }
 
 #[tauri::command(async)]
 pub fn complete_follow_up(state: State<'_, AppState>, id: RecordId) -> Result<()> {
-    state.with_vault(|v| followup::complete(v, id, now_ms()).map(drop))?;
+    state.with_vault(|v| followup::complete(v, id, state.now()).map(drop))?;
     state.refresh_due().map_err(Into::into)
 }
 

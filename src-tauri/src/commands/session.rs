@@ -7,7 +7,6 @@ use tend_core::session::{self, NewCheckIn, Stage, Step, Summary};
 use tend_core::vault::RecordId;
 use tend_core::{followup, forget};
 
-use crate::state::now_ms;
 use crate::wire::{self, Answer, CheckIn, Ended, FollowUp, Reflection, Session, Start};
 use crate::{AppState, CommandError};
 
@@ -22,7 +21,7 @@ pub fn feelings() -> &'static [Feeling] {
 #[tauri::command(async)]
 pub fn start_session(state: State<'_, AppState>, start: serde_json::Value) -> Result<Session> {
     let start: Start = super::parse("start", start)?;
-    let (seed, now) = (now_ms(), now_ms());
+    let (seed, now) = (state.now(), state.now());
     Ok(state
         .with_vault(|v| session::start(v, start.into(), seed, now))?
         .into())
@@ -68,7 +67,7 @@ pub fn session_check_in(
         note,
         shared,
     };
-    let s = state.with_vault(|v| session::check_in(v, id, entry, now_ms()))?;
+    let s = state.with_vault(|v| session::check_in(v, id, entry, state.now()))?;
     Ok(s.view_for(Some(person)).into())
 }
 
@@ -113,7 +112,7 @@ pub fn session_reflect(
 ) -> Result<()> {
     let reflection: Reflection = super::parse("reflection", reflection)?;
     state
-        .with_vault(|v| session::reflect(v, id, reflection.into(), now_ms()).map(drop))
+        .with_vault(|v| session::reflect(v, id, reflection.into(), state.now()).map(drop))
         .map_err(Into::into)
 }
 
@@ -126,7 +125,7 @@ pub fn end_session<R: Runtime>(
     talk_tomorrow: bool,
 ) -> Result<Ended> {
     let (session, follow_ups) =
-        state.with_vault(|v| followup::end_session(v, id, talk_tomorrow, now_ms()))?;
+        state.with_vault(|v| followup::end_session(v, id, talk_tomorrow, state.now()))?;
     state.refresh_due()?;
     let due: Vec<u64> = follow_ups.iter().map(|f| f.due_at_ms).collect();
     crate::notify::schedule(&app, &due);

@@ -1,12 +1,12 @@
 // The catalogue: filter by category and kind of moment, read a card, rate how it landed,
 // and add, edit or delete one's own cards (built-in cards are never edited).
-import { checkboxes, checked, el, field, select, showError } from '../dom.js';
+import { checkboxes, checked, el, field, screen, select, showError } from '../dom.js';
 import { CATEGORY, CONTEXT, ENERGY, PATTERN, ROLE, TALK, TOUCH, VERDICT, pairs } from '../labels.js';
-import { ritualCard } from './cardview.js';
+import { ritualCard } from '../widgets/ritual-card.js';
 
 function feedbackRow(api, card, people) {
   if (!people.length) return null;
-  const who = select('person', people.map((p) => [p.id, p.is_me ? `${p.name} (me)` : p.name]), people[0].id);
+  const who = select('person', people.map((p) => [p.id, p.isMe ? `${p.name} (me)` : p.name]), people[0].id);
   const note = el('p', { class: 'field-note', role: 'status' });
   const rate = (verdict) => async () => {
     note.textContent = '';
@@ -25,12 +25,11 @@ function feedbackRow(api, card, people) {
     note);
 }
 
-export async function mount(root, { api, app }) {
+export async function mount(root, { api, app, signal }) {
   const category = select('category', [['', 'All kinds'], ...pairs(CATEGORY)], '');
   const context = select('context', [['', 'Any moment'], ...pairs(CONTEXT)], '');
   const list = el('div', { class: 'card-list', 'aria-live': 'polite' });
-  root.append(el('section', { class: 'screen catalogue', 'aria-labelledby': 'cards-title' },
-    el('h1', { id: 'cards-title', text: 'Ritual cards' }),
+  root.append(screen('cards', 'Ritual cards',
     el('div', { class: 'filters' }, ...field('Kind', category), ...field('Moment', context)),
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Add my own card', on: { click: () => app.show('card-edit') } })),
@@ -45,6 +44,7 @@ export async function mount(root, { api, app }) {
     list.replaceChildren();
     try {
       const cards = await api.listCards(category.value || null, context.value || null);
+      if (signal.aborted) return;
       list.append(el('p', { class: 'fine', text: `${cards.length} cards` }));
       for (const card of cards) {
         const own = card.custom ? el('div', { class: 'actions' },
@@ -63,9 +63,9 @@ export async function mount(root, { api, app }) {
 /** Add or edit one of the person's own cards. */
 export function mountEdit(root, { api, app }, { card } = {}) {
   const c = card ?? {
-    id: '', title: '', how: '', why: '', category: 'reassurance', contexts: ['tender'], roles: [],
+    id: null, title: '', how: '', why: '', category: 'reassurance', contexts: ['tender'], roles: [],
     touch: 'none', talk: 'quiet', energy: 'low', minutes: 5, items: [], timer: null,
-    needs_partner: false, predictable: true,
+    needsPartner: false, predictable: true,
   };
   const timerKind = c.timer?.kind ?? 'none';
   const form = el('form', { class: 'stack', novalidate: true },
@@ -83,14 +83,13 @@ export function mountEdit(root, { api, app }, { card } = {}) {
     ...field('Timer', select('timer', [['none', 'None'], ['countdown', 'Countdown'], ['breathing', 'Paced breathing']], timerKind)),
     ...field('Breathing pattern', select('pattern', pairs(PATTERN), c.timer?.pattern ?? 'resonance')),
     ...field('Timer minutes', el('input', { name: 'timer_minutes', type: 'number', min: 1, max: 60, value: c.timer?.minutes ?? 5 })),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'needs_partner', checked: c.needs_partner }), 'Needs a partner'),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'needs_partner', checked: c.needsPartner }), 'Needs a partner'),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'predictable', checked: c.predictable }), 'Calm and predictable'),
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save card' }),
       c.id ? el('button', { type: 'button', class: 'danger', text: 'Delete card', dataset: { action: 'delete' } }) : null,
       el('button', { type: 'button', text: 'Cancel', on: { click: () => app.show('cards') } })));
-  root.append(el('section', { class: 'screen card-edit', 'aria-labelledby': 'card-edit-title' },
-    el('h1', { id: 'card-edit-title', text: c.id ? 'Edit your card' : 'Your own card' }), form));
+  root.append(screen('card-edit', c.id ? 'Edit your card' : 'Your own card', form));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -105,7 +104,7 @@ export function mountEdit(root, { api, app }, { card } = {}) {
       contexts: checked(form, 'contexts'), roles: checked(form, 'roles'), touch: f.touch.value,
       talk: f.talk.value, energy: f.energy.value, minutes: Number(f.minutes.value),
       items: f.items.value.split(',').map((s) => s.trim()).filter(Boolean), timer,
-      needs_partner: f.needs_partner.checked, predictable: f.predictable.checked,
+      needsPartner: f.needs_partner.checked, predictable: f.predictable.checked,
     };
     try {
       await api.saveCustomCard(next);

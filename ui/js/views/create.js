@@ -1,65 +1,26 @@
 // First run: choose a passphrase, with feedback from Rust's estimator as it is typed.
-import { $, clone, showError } from '../dom.js';
+import { el, screen, showError } from '../dom.js';
+import { strengthFeedback } from '../widgets/strength.js';
 
-const LABELS = ['Too easy to guess', 'Weak', 'Fair', 'Strong', 'Very strong'];
-
-/** Live strength feedback for `input`, written into `box`. Returns the latest verdict. */
-export function strengthFeedback(api, input, box) {
-  const state = { acceptable: false };
-  let asked = 0;
-  input.addEventListener('input', async () => {
-    const mine = ++asked;
-    const value = input.value;
-    if (!value) {
-      state.acceptable = false;
-      render(box, null);
-      return;
-    }
-    try {
-      const verdict = await api.assessPassphrase(value);
-      if (mine !== asked) return; // a newer keystroke won
-      state.acceptable = verdict.acceptable;
-      render(box, verdict);
-    } catch (error) {
-      if (mine === asked) render(box, { score: 0, acceptable: false, warning: error.message, suggestions: [] });
-    }
-  });
-  return state;
-}
-
-function render(box, verdict) {
-  const bar = box.querySelector('[data-field="bar"]');
-  const label = box.querySelector('[data-field="label"]');
-  const advice = box.querySelector('[data-field="advice"]');
-  advice?.replaceChildren();
-  if (!verdict) {
-    if (bar) bar.style.width = '0';
-    label.textContent = '';
-    return;
-  }
-  if (bar) {
-    bar.style.width = `${(verdict.score + 1) * 20}%`;
-    bar.dataset.score = verdict.score;
-  }
-  label.textContent = verdict.acceptable
-    ? `${LABELS[verdict.score]}. Good to use.`
-    : `${LABELS[verdict.score]}. Tend needs a stronger one.`;
-  for (const line of [verdict.warning, ...verdict.suggestions].filter(Boolean)) {
-    const li = document.createElement('li');
-    li.textContent = line;
-    advice?.append(li);
-  }
-}
+const secretInput = (id, name) => el('input', { id, name, type: 'password', autocomplete: 'new-password',
+  spellcheck: 'false', autocapitalize: 'off', required: true });
 
 export function mount(root, { api, app }) {
-  root.append(clone('tpl-create'));
-  const form = $(root, 'form');
-  const pass = $(form, '[name="passphrase"]');
-  const confirm = $(form, '[name="confirm"]');
-  const match = $(form, '[data-field="match"]');
-  const busy = $(form, '[data-field="busy"]');
-  const submit = $(form, '[data-action="create"]');
-  strengthFeedback(api, pass, $(form, '.strength'));
+  const pass = secretInput('create-pass', 'passphrase');
+  pass.setAttribute('aria-describedby', 'create-strength');
+  const confirm = secretInput('create-confirm', 'confirm');
+  const strength = strengthFeedback(api, pass, { id: 'create-strength', hint: 'Type a passphrase to see how strong it is.' });
+  const match = el('p', { class: 'field-note', 'aria-live': 'polite' });
+  const busy = el('p', { class: 'fine', hidden: true, text: 'Setting up your vault… this takes a moment.' });
+  const submit = el('button', { type: 'submit', class: 'primary', text: 'Create my vault', dataset: { action: 'create' } });
+  const form = el('form', { class: 'stack', novalidate: true },
+    el('label', { for: 'create-pass', text: 'Passphrase' }), pass, strength.node,
+    el('label', { for: 'create-confirm', text: 'The same passphrase again' }), confirm, match,
+    el('div', { class: 'actions' }, submit, el('button', { type: 'button', text: 'Back', dataset: { nav: 'welcome' } })),
+    busy);
+  root.append(screen('create', 'Choose a passphrase',
+    el('p', { text: 'It locks everything Tend keeps. Several unrelated words are easy to remember and hard to guess. Tend cannot recover it for you, but you will get a recovery code next.' }),
+    form));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -1,16 +1,16 @@
 // The timeline of sessions. Rust withholds other people's private answers, so they never
 // reach this screen.
-import { el, showError } from '../dom.js';
+import { el, screen, showError } from '../dom.js';
 import { CONTEXT, VERDICT } from '../labels.js';
 
 const day = (ms) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
-export async function mount(root, { api, app }) {
+export async function mount(root, { api, app, signal }) {
   const list = el('ul', { class: 'history-list' });
-  root.append(el('section', { class: 'screen history', 'aria-labelledby': 'history-title' },
-    el('h1', { id: 'history-title', text: 'History' }), list));
+  root.append(screen('history', 'History', list));
   try {
     const sessions = await api.history();
+    if (signal.aborted) return;
     if (!sessions.length) list.append(el('li', { class: 'fine', text: 'Nothing yet.' }));
     for (const s of sessions) {
       list.append(el('li', {}, el('button', { type: 'button', class: 'history-item',
@@ -30,13 +30,14 @@ function answer(label, t, name) {
   return el('p', {}, el('strong', { text: `${label}: ` }), t.text);
 }
 
-export async function mountDetail(root, { api, app }, { id } = {}) {
+export async function mountDetail(root, { api, app, signal }, { id } = {}) {
   try {
     const [people, titles] = await Promise.all([api.listProfiles(), api.listCards(null, null)]);
     const name = (pid) => people.find((p) => p.id === pid)?.name ?? 'Someone';
     const title = (cid) => titles.find((c) => c.id === cid)?.title ?? cid;
     // Rust decides who is looking (the device's owner) and withholds the rest.
     const [s, followUps] = await Promise.all([api.getSession(id), api.sessionFollowUps(id)]);
+    if (signal.aborted) return;
     const followUpItems = followUps.map((f) => el('li', {},
       el('strong', { text: `After ${f.afterHours} hours: ` }),
       f.doneAtMs ? 'done' : `due ${day(f.dueAtMs)}`,
@@ -64,8 +65,7 @@ export async function mountDetail(root, { api, app }, { id } = {}) {
           try { await api.deleteSession(id); app.show('history'); } catch (error) { showError(confirmBox, error); }
         } } }),
         el('button', { type: 'button', text: 'Keep it', on: { click: () => { confirmBox.hidden = true; } } })));
-    root.append(el('section', { class: 'screen session-detail', 'aria-labelledby': 'session-title' },
-      el('h1', { id: 'session-title', text: day(s.startedAtMs) }),
+    root.append(screen('session-detail', day(s.startedAtMs),
       el('p', { text: `${s.people.map((p) => name(p.person)).join(', ')} · ${CONTEXT[s.context]} · intensity ${s.intensity}` }),
       el('p', { class: 'fine', text: 'What someone kept private stays with them.' }),
       el('h2', { text: 'Check-ins' }), el('ul', { class: 'check-ins' }, checkIns.length ? checkIns : el('li', { class: 'fine', text: 'None.' })),

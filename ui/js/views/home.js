@@ -1,21 +1,29 @@
 // Home: one obvious "Aftercare now", check-ins that are due, a running timer or an open
 // session to go back to, the last few sessions, and the rest.
-import { clone, el } from '../dom.js';
+import { el, screen } from '../dom.js';
 import { CONTEXT } from '../labels.js';
 
 const when = (ms) => new Date(ms).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
 
-export async function mount(root, { api, app }) {
-  root.append(clone('tpl-home'));
-  const top = root.querySelector('.home-now');
-  const due = root.querySelector('.home-due');
-  const recent = root.querySelector('.home-recent');
+export async function mount(root, { api, app, signal }) {
+  const top = el('div', { class: 'home-now' });
+  const due = el('ul', { class: 'home-due', 'aria-label': 'Check-ins ready', hidden: true });
+  const recent = el('ul', { class: 'home-recent' });
+  const recentBox = el('div', { hidden: true }, el('h2', { text: 'Recently' }), recent);
+  const go = (name, text) => el('button', { type: 'button', text, dataset: { nav: name } });
+  root.append(screen('home', 'Hello again', top,
+    el('button', { type: 'button', class: 'now-button', text: 'Aftercare now', dataset: { nav: 'now' } }),
+    due, recentBox,
+    el('nav', { class: 'home-grid', 'aria-label': 'More' },
+      go('history', 'History'), go('people', 'People'), go('cards', 'Ritual cards'), go('plans', 'Plans'),
+      go('suggest', 'Suggest a few rituals'), go('support', 'Support'), go('settings', 'Settings'))));
   const [open, timer, follow, past] = await Promise.all([
     api.openSession().catch(() => null),
     api.currentTimer().catch(() => null),
     api.dueFollowUps().catch(() => []),
     api.history().catch(() => []),
   ]);
+  if (signal.aborted) return;
   if (timer) {
     top.append(el('button', { type: 'button', class: 'banner', text: `A timer is running: ${timer.label || 'timer'}`,
       on: { click: () => app.show('timer', { id: timer.id }) } }));
@@ -35,5 +43,5 @@ export async function mount(root, { api, app }) {
       text: `${when(s.startedAtMs)} · ${s.people.join(', ')} · ${CONTEXT[s.context]}`,
       on: { click: () => app.show('session', { id: s.id }) } })));
   }
-  recent.parentElement.hidden = !past.length;
+  recentBox.hidden = !past.length;
 }

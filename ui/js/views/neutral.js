@@ -1,7 +1,10 @@
 // What "hide now" shows: a plain screen that says nothing about what Tend is for.
-import { $, clone } from '../dom.js';
+import { el, screen } from '../dom.js';
 
 export function mount(root, { app }) {
-  root.append(clone('tpl-neutral'));
-  $(root, '[data-action="continue"]').addEventListener('click', () => app.refresh());
+  root.append(screen('neutral', 'Nothing new',
+    el('p', { class: 'fine', text: 'All caught up.' }),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'quiet', text: 'Continue', dataset: { action: 'continue' },
+        on: { click: () => app.refresh() } }))));
 }

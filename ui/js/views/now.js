@@ -1,23 +1,17 @@
 // "Aftercare now": who is here → what kind of moment → each person's check-in → a few
 // ritual cards → close (reflect now, talk tomorrow, or just finish). Every step can be
 // skipped; each one is saved in Rust as it happens, so leaving and coming back resumes.
-import { checked, el, field, select, showError } from '../dom.js';
+import { checked, el, field, focusHeading, screen as section, select, showError } from '../dom.js';
 import { CONTEXT, ROLE, VERDICT, pairs } from '../labels.js';
-import { feelingGrid } from './feelings.js';
-import { ritualCard } from './cardview.js';
-import { showSuggestions } from './suggest.js';
+import { feelingGrid } from '../widgets/feeling-grid.js';
+import { ritualCard } from '../widgets/ritual-card.js';
+import { showSuggestions } from '../widgets/suggestions.js';
 
-const screen = (title, ...children) => el('section', { class: 'screen now', 'aria-labelledby': 'now-title' },
-  el('h1', { id: 'now-title', text: title }), ...children);
+const screen = (title, ...children) => section('now', title, ...children);
 
 function clear(root) {
   root.replaceChildren();
   return root;
-}
-
-function focusTitle(root) {
-  const h = root.querySelector('h1');
-  if (h) { h.tabIndex = -1; h.focus(); }
 }
 
 /** A hand-over screen for pass-the-device mode. Resolves when the right person is ready. */
@@ -27,7 +21,7 @@ function handOver(root, name, note) {
       el('p', { text: note ?? 'What you answer next stays private unless you choose to share it.' }),
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'primary', text: `I\u2019m ${name}, continue`, on: { click: resolve } }))));
-    focusTitle(root);
+    focusHeading(root);
   });
 }
 
@@ -59,9 +53,9 @@ function resume(flow, session) {
 async function start(flow) {
   const { api, app, root } = flow;
   let people = flow.people;
-  if (!people.some((p) => p.is_me)) {
+  if (!people.some((p) => p.isMe)) {
     // Two taps must be enough: a plain "Me" profile is made on the spot (renamable later).
-    people = [await api.saveProfile({ name: 'Me', is_me: true }), ...people];
+    people = [await api.saveProfile({ id: null, name: 'Me', isMe: true }), ...people];
     flow.people = people;
   }
   const roles = el('div', { class: 'roles' });
@@ -73,7 +67,7 @@ async function start(flow) {
   const form = el('form', { class: 'stack', novalidate: true },
     el('fieldset', { class: 'checks' }, el('legend', { text: 'Who is here' }),
       people.map((p) => el('label', { class: 'check' },
-        el('input', { type: 'checkbox', name: 'people', value: p.id, checked: p.is_me }), p.is_me ? `${p.name} (me)` : p.name))),
+        el('input', { type: 'checkbox', name: 'people', value: p.id, checked: p.isMe }), p.isMe ? `${p.name} (me)` : p.name))),
     el('fieldset', {}, el('legend', { text: 'What kind of moment' }), moments),
     roles,
     ...field('How intense (1 gentle, 5 very)', el('input', { name: 'intensity', type: 'range', min: 1, max: 5, value: 2 })),
@@ -111,7 +105,7 @@ async function start(flow) {
         session = { ...session, step: 'cards' };
       }
       // The person may have hidden Tend or moved on while Rust answered.
-      if (root.dataset.view !== 'now') return;
+      if (flow.signal.aborted) return;
       resume(flow, session);
     } catch (error) {
       showError(form, error);
@@ -138,7 +132,7 @@ async function checkIns(flow, session) {
 /** One person's check-in. Resolves 'next', or 'end' when they chose to end here. */
 function checkInOne(flow, session, person, stage) {
   const { api, root } = flow;
-  const me = flow.people.find((p) => p.id === person)?.is_me;
+  const me = flow.people.find((p) => p.id === person)?.isMe;
   const grid = feelingGrid(flow.words);
   const share = el('label', { class: 'check', hidden: !session.passDevice },
     el('input', { type: 'checkbox', name: 'shared' }), 'Let the others see this');
@@ -153,7 +147,7 @@ function checkInOne(flow, session, person, stage) {
     ? (me ? 'How are you feeling right now?' : `${flow.name(person)}, how are you feeling right now?`)
     : `${me ? 'And now' : `${flow.name(person)}, and now`}?`;
   clear(root).append(screen(title, form));
-  focusTitle(root);
+  focusHeading(root);
   return new Promise((resolve) => {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -184,7 +178,7 @@ async function cards(flow, session) {
     el('h2', { text: 'Your plan for now' }), accepted,
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Close the session', on: { click: () => close(flow, fresh) } }))));
-  focusTitle(root);
+  focusHeading(root);
 
   async function drawAccepted() {
     const s = await api.getSession(session.id);
@@ -234,7 +228,7 @@ function close(flow, session) {
         } } }),
       el('button', { type: 'button', text: 'Let\u2019s talk tomorrow', on: { click: () => finish(flow, session, true) } }),
       el('button', { type: 'button', class: 'quiet', text: 'Just finish', on: { click: () => finish(flow, session, false) } }))));
-  focusTitle(root);
+  focusHeading(root);
 }
 
 async function reflect(flow, session, { andEnd }) {
@@ -252,7 +246,7 @@ async function reflect(flow, session, { andEnd }) {
 
 function reflectOne(flow, s, person) {
   const { api, root } = flow;
-  const me = flow.people.find((p) => p.id === person)?.is_me;
+  const me = flow.people.find((p) => p.id === person)?.isMe;
   const privateMode = s.passDevice;
   const shareBox = (name, checkedByDefault) => el('label', { class: 'check share', hidden: !privateMode },
     el('input', { type: 'checkbox', name, checked: checkedByDefault }), 'Share this with the others');
@@ -284,7 +278,7 @@ function reflectOne(flow, s, person) {
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } })));
   clear(root).append(screen(me ? 'A short reflection' : `${flow.name(person)}, a short reflection`, form));
-  focusTitle(root);
+  focusHeading(root);
   // Ritual titles come from Rust too.
   for (const row of form.querySelectorAll('.ritual-rating')) {
     api.getCard(row.dataset.card).then((c) => { row.querySelector('.ritual-title').textContent = c.title; }).catch(() => {});
@@ -336,7 +330,7 @@ async function finish(flow, session, talkTomorrow) {
       el('ul', { class: 'follow-ups' }, ended.followUps.map((f) =>
         el('li', { dataset: { hours: f.afterHours }, text: `${when(f.dueAtMs)} (after ${f.afterHours} hours)` }))),
       el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', text: 'Home', on: { click: () => app.show('home') } }))));
-    focusTitle(root);
+    focusHeading(root);
   } catch (error) {
     showError(root, error, () => finish(flow, session, talkTomorrow));
   }

@@ -1,24 +1,24 @@
 // Profiles: "me" and partners. Every field but the name is optional, and says so.
-import { checkboxes, checked, el, field, select, showError } from '../dom.js';
+import { checkboxes, checked, el, field, screen, select, showError } from '../dom.js';
 import { CATEGORY, NEED, TOUCH, pairs } from '../labels.js';
 
 const SCALE = (low, high) => [['', 'No preference'], ['-2', `Much more ${low}`], ['-1', `A bit more ${low}`],
   ['0', 'Either'], ['1', `A bit more ${high}`], ['2', `Much more ${high}`]];
 
-export async function mount(root, { api, app }) {
+export async function mount(root, { api, app, signal }) {
   const list = el('ul', { class: 'people-list' });
-  root.append(el('section', { class: 'screen people', 'aria-labelledby': 'people-title' },
-    el('h1', { id: 'people-title', text: 'People' }),
+  root.append(screen('people', 'People',
     el('p', { text: 'A profile for you and for each partner, with what helps and what never to suggest. Names are your own labels.' }),
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Add a person', on: { click: () => app.show('profile') } })),
     list));
   try {
     const people = await api.listProfiles();
+    if (signal.aborted) return;
     if (!people.length) list.append(el('li', { class: 'fine', text: 'No one yet.' }));
     for (const p of people) {
       list.append(el('li', {},
-        el('button', { type: 'button', class: 'person', text: p.is_me ? `${p.name} (me)` : p.name,
+        el('button', { type: 'button', class: 'person', text: p.isMe ? `${p.name} (me)` : p.name,
           on: { click: () => app.show('profile', { profile: p }) } })));
     }
   } catch (error) {
@@ -26,41 +26,41 @@ export async function mount(root, { api, app }) {
   }
 }
 
-export async function mountEdit(root, { api, app }, { profile } = {}) {
-  const p = profile ?? { id: '', name: '', is_me: false, closeness: null, talk: null, touch_comfort: null,
-    needs: [], hard_limits: { cards: [], categories: [], max_touch: null, items: [] }, favourites: [],
-    trauma_sensitive: false };
+export async function mountEdit(root, { api, app, signal }, { profile } = {}) {
+  const p = profile ?? { id: null, name: '', isMe: false, closeness: null, talk: null, touchComfort: null,
+    needs: [], hardLimits: { cards: [], categories: [], maxTouch: null, items: [] }, favourites: [],
+    traumaSensitive: false };
   let cards = [];
   try {
     cards = await api.listCards(null, null);
   } catch { /* card lists stay empty; the rest still works */ }
+  if (signal.aborted) return;
   const cardOptions = cards.map((c) => [c.id, c.title]);
   const num = (v) => (v === null || v === undefined ? '' : String(v));
   const form = el('form', { class: 'stack', novalidate: true },
     ...field('Name', el('input', { name: 'name', value: p.name, maxlength: 40, autocomplete: 'off' })),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'is_me', checked: p.is_me }), 'This is me'),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'is_me', checked: p.isMe }), 'This is me'),
     el('p', { class: 'fine', text: 'Everything below is optional.' }),
     ...field('Afterwards, closeness or space?', select('closeness', SCALE('space', 'closeness'), num(p.closeness))),
     ...field('Talking or quiet?', select('talk', SCALE('quiet', 'talk'), num(p.talk))),
-    ...field('Touch that is usually welcome', select('touch_comfort', [['', 'No preference'], ...pairs(TOUCH)], p.touch_comfort ?? '')),
+    ...field('Touch that is usually welcome', select('touch_comfort', [['', 'No preference'], ...pairs(TOUCH)], p.touchComfort ?? '')),
     checkboxes('Likes to have', 'needs', pairs(NEED), p.needs),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'trauma_sensitive', checked: p.trauma_sensitive }),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'trauma_sensitive', checked: p.traumaSensitive }),
       'Prefer calm, predictable rituals (no surprises)'),
     el('fieldset', { class: 'limits' },
       el('legend', { text: 'Hard limits: never suggested' }),
-      checkboxes('Kinds of ritual', 'limit_categories', pairs(CATEGORY), p.hard_limits.categories),
-      ...field('No more touch than', select('max_touch', [['', 'No limit'], ...pairs(TOUCH)], p.hard_limits.max_touch ?? '')),
-      ...field('Never anything that needs (comma between)', el('input', { name: 'limit_items', value: p.hard_limits.items.join(', ') })),
+      checkboxes('Kinds of ritual', 'limit_categories', pairs(CATEGORY), p.hardLimits.categories),
+      ...field('No more touch than', select('max_touch', [['', 'No limit'], ...pairs(TOUCH)], p.hardLimits.maxTouch ?? '')),
+      ...field('Never anything that needs (comma between)', el('input', { name: 'limit_items', value: p.hardLimits.items.join(', ') })),
       el('details', {}, el('summary', { text: 'Particular cards' }),
-        checkboxes('Never these cards', 'limit_cards', cardOptions, p.hard_limits.cards))),
+        checkboxes('Never these cards', 'limit_cards', cardOptions, p.hardLimits.cards))),
     el('details', {}, el('summary', { text: 'Favourites' }),
       checkboxes('Favourite cards', 'favourites', cardOptions, p.favourites)),
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
       p.id ? el('button', { type: 'button', class: 'danger', text: 'Delete this person', dataset: { action: 'delete' } }) : null,
       el('button', { type: 'button', text: 'Cancel', on: { click: () => app.show('people') } })));
-  root.append(el('section', { class: 'screen profile', 'aria-labelledby': 'profile-title' },
-    el('h1', { id: 'profile-title', text: p.id ? p.name : 'A new person' }), form));
+  root.append(screen('profile', p.id ? p.name : 'A new person', form));
 
   const optionalNumber = (v) => (v === '' ? null : Number(v));
   form.addEventListener('submit', async (event) => {
@@ -68,15 +68,15 @@ export async function mountEdit(root, { api, app }, { profile } = {}) {
     form.querySelector('.notice')?.remove();
     const f = form.elements;
     const next = {
-      id: p.id, name: f.name.value, is_me: f.is_me.checked,
+      id: p.id, name: f.name.value, isMe: f.is_me.checked,
       closeness: optionalNumber(f.closeness.value), talk: optionalNumber(f.talk.value),
-      touch_comfort: f.touch_comfort.value || null, needs: checked(form, 'needs'),
-      hard_limits: {
+      touchComfort: f.touch_comfort.value || null, needs: checked(form, 'needs'),
+      hardLimits: {
         cards: checked(form, 'limit_cards'), categories: checked(form, 'limit_categories'),
-        max_touch: f.max_touch.value || null,
+        maxTouch: f.max_touch.value || null,
         items: f.limit_items.value.split(',').map((s) => s.trim()).filter(Boolean),
       },
-      favourites: checked(form, 'favourites'), trauma_sensitive: f.trauma_sensitive.checked,
+      favourites: checked(form, 'favourites'), traumaSensitive: f.trauma_sensitive.checked,
     };
     try {
       await api.saveProfile(next);

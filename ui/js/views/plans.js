@@ -1,18 +1,18 @@
 // Aftercare plans: agreed ahead (who, which cards in what order, what to avoid), offered
 // first when a matching session starts.
-import { checkboxes, checked, el, field, select, showError } from '../dom.js';
+import { checkboxes, checked, el, field, screen, select, showError } from '../dom.js';
 import { CONTEXT, pairs } from '../labels.js';
 
-export async function mount(root, { api, app }) {
+export async function mount(root, { api, app, signal }) {
   const list = el('ul', { class: 'plan-list' });
-  root.append(el('section', { class: 'screen plans', 'aria-labelledby': 'plans-title' },
-    el('h1', { id: 'plans-title', text: 'Plans' }),
+  root.append(screen('plans', 'Plans',
     el('p', { text: 'Agree on aftercare before a planned scene or date. When a matching session starts, the plan comes first.' }),
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Make a plan', on: { click: () => app.show('plan') } })),
     list));
   try {
     const plans = await api.listPlans();
+    if (signal.aborted) return;
     if (!plans.length) list.append(el('li', { class: 'fine', text: 'No plans yet.' }));
     for (const plan of plans) {
       list.append(el('li', {}, el('button', { type: 'button', text: plan.name,
@@ -23,8 +23,8 @@ export async function mount(root, { api, app }) {
   }
 }
 
-export async function mountEdit(root, { api, app }, { plan } = {}) {
-  const p = plan ?? { id: '', name: '', people: [], context: null, cards: [], avoid: [], note: '' };
+export async function mountEdit(root, { api, app, signal }, { plan } = {}) {
+  const p = plan ?? { id: null, name: '', people: [], context: null, cards: [], avoid: [], note: '' };
   let people = [];
   let cards = [];
   try {
@@ -33,6 +33,7 @@ export async function mountEdit(root, { api, app }, { plan } = {}) {
     showError(root, error, () => app.show('plan', { plan }));
     return;
   }
+  if (signal.aborted) return;
   const title = (id) => cards.find((c) => c.id === id)?.title ?? id;
   const order = [...p.cards];
   const ordered = el('ol', { class: 'plan-order' });
@@ -48,7 +49,7 @@ export async function mountEdit(root, { api, app }, { plan } = {}) {
   drawOrder();
   const form = el('form', { class: 'stack', novalidate: true },
     ...field('Name', el('input', { name: 'name', value: p.name, maxlength: 60 })),
-    checkboxes('Who it is for', 'people', people.map((x) => [x.id, x.is_me ? `${x.name} (me)` : x.name]), p.people),
+    checkboxes('Who it is for', 'people', people.map((x) => [x.id, x.isMe ? `${x.name} (me)` : x.name]), p.people),
     ...field('For what kind of moment', select('context', [['', 'Any'], ...pairs(CONTEXT)], p.context ?? '')),
     el('fieldset', {}, el('legend', { text: 'Cards, in order' }), ordered,
       ...field('Add a card', picker),
@@ -63,8 +64,7 @@ export async function mountEdit(root, { api, app }, { plan } = {}) {
       el('button', { type: 'submit', class: 'primary', text: 'Save plan' }),
       p.id ? el('button', { type: 'button', class: 'danger', text: 'Delete plan', dataset: { action: 'delete' } }) : null,
       el('button', { type: 'button', text: 'Cancel', on: { click: () => app.show('plans') } })));
-  root.append(el('section', { class: 'screen plan', 'aria-labelledby': 'plan-title' },
-    el('h1', { id: 'plan-title', text: p.id ? p.name : 'A new plan' }), form));
+  root.append(screen('plan', p.id ? p.name : 'A new plan', form));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

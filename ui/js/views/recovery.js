@@ -1,11 +1,12 @@
 // The recovery code, shown once, then confirmed by typing two of its groups back.
-import { $, clone, fill, showError } from '../dom.js';
+import { el, screen, showError } from '../dom.js';
 
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
 
-export async function mount(root, { api, app }, { recovery } = {}) {
-  root.append(clone('tpl-recovery'));
-  const section = $(root, 'section');
+export async function mount(root, { api, app, signal }, { recovery } = {}) {
+  const section = screen('recovery', 'Your recovery code',
+    el('p', { text: 'If you ever forget your passphrase, this code opens Tend instead. Write it down and keep it somewhere private. It is shown only now.' }));
+  root.append(section);
   let shown = recovery;
   if (!shown) {
     try {
@@ -14,24 +15,29 @@ export async function mount(root, { api, app }, { recovery } = {}) {
       showError(section, error, () => app.refresh());
       return;
     }
+    if (signal.aborted) return;
   }
   const [a, b] = shown.confirmGroups;
-  fill(section, {
-    code: shown.code,
-    label0: `The ${ORDINAL[a]} group`,
-    label1: `The ${ORDINAL[b]} group`,
-  });
-  const form = $(section, 'form');
+  const group = (i, n) => el('input', { id: `recovery-g${i}`, name: `g${i}`, class: 'group-input', maxlength: 4,
+    autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', 'aria-describedby': 'recovery-ask' });
+  const g0 = group(0);
+  const g1 = group(1);
+  const form = el('form', { class: 'stack', novalidate: true },
+    el('p', { id: 'recovery-ask', text: 'To be sure it is written down, type two of its groups.' }),
+    el('label', { for: 'recovery-g0', dataset: { field: 'label0' }, text: `The ${ORDINAL[a]} group` }), g0,
+    el('label', { for: 'recovery-g1', dataset: { field: 'label1' }, text: `The ${ORDINAL[b]} group` }), g1,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Confirm' })));
+  section.append(el('p', { class: 'recovery-code', 'aria-label': 'Recovery code', text: shown.code }), form);
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     form.querySelector('.notice')?.remove();
-    const answers = [form.g0.value, form.g1.value];
     try {
-      await api.confirmRecoveryCode(answers);
+      await api.confirmRecoveryCode([g0.value, g1.value]);
       await app.refresh();
     } catch (error) {
       showError(form, error);
-      form.g0.focus();
+      g0.focus();
     }
   });
 }

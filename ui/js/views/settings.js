@@ -1,11 +1,15 @@
 // Settings and data. Each card is its own small form; every result or error is shown
 // beside the card that caused it.
-import { $, clone, showError } from '../dom.js';
-import { strengthFeedback } from './create.js';
+import { el, field, screen, select, showError } from '../dom.js';
+import { strengthFeedback } from '../widgets/strength.js';
 
-function status(card, text) {
+const password = (id, name, autocomplete) => el('input', { id, name, type: 'password', autocomplete });
+const check = (name, text) => el('label', { class: 'check' }, el('input', { type: 'checkbox', name }), text);
+const status = () => el('p', { class: 'field-note', role: 'status', dataset: { field: 'status' } });
+
+function say(card, text) {
   card.querySelector('.notice')?.remove();
-  $(card, '[data-field="status"]').textContent = text;
+  card.querySelector('[data-field="status"]').textContent = text;
 }
 
 /** Runs `action` for a card: clears old messages, shows an error beside the card. */
@@ -13,8 +17,8 @@ function guarded(card, action) {
   return async (event) => {
     event?.preventDefault();
     card.querySelector('.notice')?.remove();
-    const field = card.querySelector('[data-field="status"]');
-    if (field) field.textContent = '';
+    const note = card.querySelector('[data-field="status"]');
+    if (note) note.textContent = '';
     const buttons = [...card.querySelectorAll('button')];
     buttons.forEach((b) => { b.disabled = true; });
     try {
@@ -36,17 +40,72 @@ function toBase64(buffer) {
   return btoa(text);
 }
 
-export async function mount(root, { api, app }) {
-  root.append(clone('tpl-settings'));
-  const card = (name) => $(root, `[data-form="${name}"]`);
+function prefsCard() {
+  return el('form', { class: 'card stack', dataset: { form: 'prefs' }, novalidate: true },
+    el('h2', { text: 'Locking and look' }),
+    ...field('Lock after this many idle minutes', el('input', { id: 'set-autolock', name: 'autoLockMinutes',
+      type: 'number', min: 1, max: 60, step: 1, inputmode: 'numeric' })),
+    ...field('Theme', select('theme', [['dark', 'Dark'], ['light', 'Light'], ['system', 'Match this device']], 'dark')),
+    ...field('First check-in after (hours)', el('input', { name: 'followUpHours', type: 'number', min: 1, max: 168,
+      step: 1, inputmode: 'numeric' })),
+    check('followUpExtra', 'After new, intense or scene moments, also check in two and three days later'),
+    check('sound', 'A soft tone from timers'),
+    check('haptics', 'A short vibration from timers, where the device has one'),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Save' })),
+    status());
+}
 
-  const prefs = card('prefs');
+export async function mount(root, { api, app, signal }) {
+  const prefs = prefsCard();
+  const newPass = password('set-new', 'new', 'new-password');
+  newPass.setAttribute('aria-describedby', 'set-new-strength');
+  const strength = strengthFeedback(api, newPass, { id: 'set-new-strength', meter: false });
+  const pass = el('form', { class: 'card stack', dataset: { form: 'passphrase' }, novalidate: true },
+    el('h2', { text: 'Change passphrase' }),
+    ...field('Current passphrase', password('set-current', 'current', 'current-password')),
+    ...field('New passphrase', newPass), strength.node,
+    ...field('New passphrase again', password('set-new2', 'again', 'new-password')),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Change passphrase' })),
+    status());
+  const recovery = el('div', { class: 'card stack', dataset: { form: 'recovery' } },
+    el('h2', { text: 'Recovery code' }),
+    el('p', { text: 'Making a new code stops the old one from working.' }),
+    el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Make a new recovery code', dataset: { action: 'new-code' } })));
+  const backup = el('div', { class: 'card stack', dataset: { form: 'backup' } },
+    el('h2', { text: 'Encrypted backup' }),
+    el('p', { text: 'A single file, still locked with your passphrase and recovery code. Keep it somewhere safe to move Tend to another device.' }),
+    el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Save a backup', dataset: { action: 'export' } })),
+    status());
+  const restore = el('form', { class: 'card stack', dataset: { form: 'import' }, novalidate: true },
+    el('h2', { text: 'Restore a backup' }),
+    el('p', { text: 'This replaces what is in Tend now with the backup. If anything about the file is wrong, nothing changes.' }),
+    ...field('Backup file', el('input', { name: 'file', type: 'file' })),
+    ...field('The backup\u2019s passphrase or recovery code', el('input', { name: 'secret', type: 'password', autocomplete: 'off' })),
+    check('isCode', 'That is a recovery code'),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Restore' })),
+    status());
+  const readable = el('form', { class: 'card stack', dataset: { form: 'readable' }, novalidate: true },
+    el('h2', { text: 'Readable copy' }),
+    el('p', { class: 'warning', text: 'This writes everything you have kept in Tend as plain, unencrypted text. Anyone who finds that file can read it. Make one only if you need it, and delete it when you are done.' }),
+    ...field('Your passphrase, to confirm', password('set-readable-pass', 'passphrase', 'current-password')),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Write a readable copy' })),
+    status());
+  const wipeInput = el('input', { id: 'set-wipe', name: 'confirmation', type: 'text', autocomplete: 'off', spellcheck: 'false' });
+  const wipe = el('form', { class: 'card stack danger-zone', dataset: { form: 'wipe' }, novalidate: true },
+    el('h2', { text: 'Wipe everything' }),
+    el('p', { text: 'This destroys your vault and everything in it, on this device. It cannot be undone. Backups you saved elsewhere are not touched.' }),
+    el('label', { for: 'set-wipe' }, 'Type ', el('strong', { text: 'wipe everything' }), ' to confirm'), wipeInput,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'danger', text: 'Wipe everything' })),
+    status());
+  root.append(screen('settings', 'Settings', prefs, pass, recovery, backup, restore, readable, wipe));
+
   try {
     const current = await api.getSettings();
-    prefs.auto_lock_minutes.value = current.auto_lock_minutes;
+    if (signal.aborted) return;
+    prefs.autoLockMinutes.value = current.autoLockMinutes;
     prefs.theme.value = current.theme;
-    prefs.follow_up_hours.value = current.follow_up_hours;
-    prefs.follow_up_extra.checked = current.follow_up_extra;
+    prefs.followUpHours.value = current.followUpHours;
+    prefs.followUpExtra.checked = current.followUpExtra;
     prefs.sound.checked = current.sound;
     prefs.haptics.checked = current.haptics;
   } catch (error) {
@@ -54,66 +113,59 @@ export async function mount(root, { api, app }) {
   }
   prefs.addEventListener('submit', guarded(prefs, async () => {
     const settings = {
-      auto_lock_minutes: Number(prefs.auto_lock_minutes.value),
+      autoLockMinutes: Number(prefs.autoLockMinutes.value),
       theme: prefs.theme.value,
-      follow_up_hours: Number(prefs.follow_up_hours.value),
-      follow_up_extra: prefs.follow_up_extra.checked,
+      followUpHours: Number(prefs.followUpHours.value),
+      followUpExtra: prefs.followUpExtra.checked,
       sound: prefs.sound.checked,
       haptics: prefs.haptics.checked,
     };
     await api.saveSettings(settings);
     app.applyTheme(settings.theme);
-    status(prefs, 'Saved.');
+    say(prefs, 'Saved.');
   }));
 
-  const pass = card('passphrase');
-  strengthFeedback(api, pass.new, $(pass, '.strength'));
   pass.addEventListener('submit', guarded(pass, async () => {
     if (pass.new.value !== pass.again.value) {
-      status(pass, 'The two new passphrases are not the same yet.');
+      say(pass, 'The two new passphrases are not the same yet.');
       return;
     }
     await api.changePassphrase(pass.current.value, pass.new.value);
     pass.reset();
-    status(pass, 'Your passphrase is changed. Use the new one from now on.');
+    say(pass, 'Your passphrase is changed. Use the new one from now on.');
   }));
 
-  const recovery = card('recovery');
-  $(recovery, '[data-action="new-code"]').addEventListener('click', guarded(recovery, async () => {
+  recovery.querySelector('[data-action="new-code"]').addEventListener('click', guarded(recovery, async () => {
     const code = await api.newRecoveryCode();
     app.show('recovery', { recovery: code });
   }));
 
-  const backup = card('backup');
-  $(backup, '[data-action="export"]').addEventListener('click', guarded(backup, async () => {
+  backup.querySelector('[data-action="export"]').addEventListener('click', guarded(backup, async () => {
     const path = await api.exportBackup();
-    status(backup, `Saved to ${path}`);
+    say(backup, `Saved to ${path}`);
   }));
 
-  const restore = card('import');
   restore.addEventListener('submit', guarded(restore, async () => {
     const file = restore.file.files[0];
     if (!file) {
-      status(restore, 'Choose a backup file first.');
+      say(restore, 'Choose a backup file first.');
       return;
     }
     const data = toBase64(await file.arrayBuffer());
-    await api.importBackup(data, restore.secret.value, restore.is_code.checked);
+    await api.importBackup(data, restore.secret.value, restore.isCode.checked);
     restore.reset();
-    status(restore, 'Restored. Tend now holds what the backup held.');
+    say(restore, 'Restored. Tend now holds what the backup held.');
     await app.loadTheme();
   }));
 
-  const readable = card('readable');
   readable.addEventListener('submit', guarded(readable, async () => {
     const path = await api.readableExport(readable.passphrase.value);
     readable.reset();
-    status(readable, `Written to ${path}. It is not encrypted: delete it when you are done.`);
+    say(readable, `Written to ${path}. It is not encrypted: delete it when you are done.`);
   }));
 
-  const wipe = card('wipe');
   wipe.addEventListener('submit', guarded(wipe, async () => {
-    await api.wipeEverything(wipe.confirmation.value);
+    await api.wipeEverything(wipeInput.value);
     await app.refresh();
   }));
 }

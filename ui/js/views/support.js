@@ -1,8 +1,8 @@
 // Support: a short offline list of long-standing services, and the person's own trusted
 // contacts. Tend is a companion, not therapy.
-import { el, field, showError } from '../dom.js';
+import { el, field, screen, showError } from '../dom.js';
 
-export async function mount(root, { api, app }) {
+export async function mount(root, { api, app, signal }) {
   const list = el('div', { class: 'resources' });
   const mine = el('ul', { class: 'contacts' });
   const form = el('form', { class: 'stack card', novalidate: true },
@@ -10,13 +10,13 @@ export async function mount(root, { api, app }) {
     ...field('Name', el('input', { name: 'name', maxlength: 60 })),
     ...field('How to reach them', el('input', { name: 'how', maxlength: 200 })),
     el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Add' })));
-  root.append(el('section', { class: 'screen support', 'aria-labelledby': 'support-title' },
-    el('h1', { id: 'support-title', text: 'Support' }),
+  root.append(screen('support', 'Support',
     el('p', { text: 'Tend is a companion, not therapy. If low feelings stay, or something that happened weighs on you, these people can help.' }),
     list, el('h2', { text: 'People you trust' }), mine, form));
   async function load() {
     try {
       const s = await api.support();
+      if (signal.aborted) return;
       list.replaceChildren(...s.resources.map((r) => el('article', { class: 'card resource' },
         el('h3', { text: r.name }),
         el('p', { class: 'resource-contact', text: r.contact }),
@@ -35,7 +35,7 @@ export async function mount(root, { api, app }) {
     event.preventDefault();
     form.querySelector('.notice')?.remove();
     try {
-      await api.saveContact({ name: form.elements.name.value, how: form.elements.how.value });
+      await api.saveContact({ id: null, name: form.elements.name.value, how: form.elements.how.value });
       form.reset();
       load();
     } catch (error) {

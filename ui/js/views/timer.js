@@ -1,7 +1,7 @@
 // A running timer: countdown or paced breathing. Rust owns the time; this screen asks
 // what to show a few times a second and plays a soft tone or a short vibration (if the
 // person turned them on) when a breathing phase changes and when the time is up.
-import { el, showError } from '../dom.js';
+import { el, screen, showError } from '../dom.js';
 
 const CUE = { in: 'Breathe in', top_up: 'A little more in', hold: 'Hold', out: 'Breathe out slowly', rest: 'Rest' };
 
@@ -27,12 +27,13 @@ export function softTone(frequency = 432, seconds = 0.6) {
   } catch { /* no audio device: stay silent */ }
 }
 
-export async function mount(root, { api, app }, { id } = {}) {
+export async function mount(root, { api, app, signal }, { id } = {}) {
   let settings = { sound: false, haptics: true };
   try { settings = await api.getSettings(); } catch { /* defaults */ }
   let timerId = id;
   if (!timerId) {
     const current = await api.currentTimer().catch(() => null);
+    if (signal.aborted) return;
     if (!current) return app.show('home');
     timerId = current.id;
   }
@@ -52,8 +53,7 @@ export async function mount(root, { api, app }, { id } = {}) {
     }
   };
   const back = () => app.show('now');
-  root.append(el('section', { class: 'screen timer', 'aria-labelledby': 'timer-title' },
-    el('h1', { id: 'timer-title', text: 'Timer' }), label, pacer, clock, cue, status,
+  root.append(screen('timer', 'Timer', label, pacer, clock, cue, status,
     el('div', { class: 'actions' }, pause,
       el('button', { type: 'button', text: '+1 min', on: { click: act('extend', 1) } }),
       el('button', { type: 'button', text: '+5 min', on: { click: act('extend', 5) } }),
@@ -68,7 +68,7 @@ export async function mount(root, { api, app }, { id } = {}) {
 
   let lastPhase = null;
   let lastStatus = null;
-  function signal(strong) {
+  function chime(strong) {
     if (settings.sound) softTone(strong ? 392 : 440, strong ? 1.2 : 0.5);
     if (settings.haptics) navigator.vibrate?.(strong ? [60, 80, 60] : 30);
   }
@@ -88,21 +88,20 @@ export async function mount(root, { api, app }, { id } = {}) {
       pacer.style.setProperty('--breath', String(0.35 + 0.65 * size));
       cue.textContent = CUE[v.phase.breath];
       eyes.firstChild.textContent = CUE[v.phase.breath];
-      if (lastPhase !== null && v.phase.index !== lastPhase) signal(false);
+      if (lastPhase !== null && v.phase.index !== lastPhase) chime(false);
       lastPhase = v.phase.index;
     } else {
       cue.textContent = '';
       eyes.firstChild.textContent = v.status === 'finished' ? 'Time is up.' : '';
     }
-    if (lastStatus === 'running' && v.status === 'finished') signal(true);
+    if (lastStatus === 'running' && v.status === 'finished') chime(true);
     lastStatus = v.status;
   }
   // A running timer on a visible screen counts as being here: a ten-minute cuddle should
   // not be cut short by the idle lock. Hiding the window still locks as usual.
   let lastActivity = 0;
-  const section = root.querySelector('.timer');
   async function tick() {
-    if (!section.isConnected) return; // another screen took over
+    if (signal.aborted) return; // another screen took over
 
     try {
       const v = await api.timerView(timerId);

@@ -1,20 +1,24 @@
 // Unlock with the passphrase, or the recovery code. Wrong tries say so; after several,
 // the screen shows how long to wait (the core decides).
-import { $, clone, fill, showError } from '../dom.js';
+import { el, screen, showError } from '../dom.js';
 
-export function mount(root, { api, app }, { status } = {}) {
-  root.append(clone('tpl-unlock'));
-  const form = $(root, 'form');
-  const input = $(form, '[name="secret"]');
-  const wait = $(form, '[data-field="wait"]');
-  const submit = $(form, '[data-action="unlock"]');
-  const switcher = $(form, '[data-action="switch"]');
+export function mount(root, { api, app, signal }, { status } = {}) {
+  const label = el('label', { for: 'unlock-secret', text: 'Passphrase' });
+  const input = el('input', { id: 'unlock-secret', name: 'secret', type: 'password', autocomplete: 'current-password',
+    spellcheck: 'false', autocapitalize: 'off' });
+  const wait = el('p', { class: 'field-note', 'aria-live': 'polite' });
+  const submit = el('button', { type: 'submit', class: 'primary', text: 'Unlock', dataset: { action: 'unlock' } });
+  const switcher = el('button', { type: 'button', class: 'quiet', text: 'Use my recovery code instead', dataset: { action: 'switch' } });
+  const form = el('form', { class: 'stack', novalidate: true, dataset: { mode: 'passphrase' } },
+    label, input, wait, el('div', { class: 'actions' }, submit, switcher));
+  root.append(screen('unlock', 'Welcome back', form));
   let timer = null;
+  signal.addEventListener('abort', () => clearInterval(timer));
 
   function setMode(mode) {
     form.dataset.mode = mode;
     const recovery = mode === 'recovery';
-    fill(form, { label: recovery ? 'Recovery code' : 'Passphrase' });
+    label.textContent = recovery ? 'Recovery code' : 'Passphrase';
     input.type = recovery ? 'text' : 'password';
     input.autocomplete = recovery ? 'off' : 'current-password';
     input.placeholder = recovery ? 'XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX' : '';
@@ -28,7 +32,7 @@ export function mount(root, { api, app }, { status } = {}) {
     const until = Date.now() + ms;
     const tick = () => {
       const left = Math.ceil((until - Date.now()) / 1000);
-      if (left <= 0 || !root.isConnected) {
+      if (left <= 0) {
         clearInterval(timer);
         submit.disabled = false;
         wait.textContent = '';
@@ -62,7 +66,7 @@ export function mount(root, { api, app }, { status } = {}) {
       const now = await api.vaultStatus().catch(() => null);
       if (now?.retryAfterMs > 0) waitFor(now.retryAfterMs);
     } finally {
-      if (!timer || !wait.textContent) submit.disabled = false;
+      if (!wait.textContent) submit.disabled = false;
     }
   });
 

@@ -12,7 +12,7 @@ const QUARTERS = [
 
 /**
  * A check-in form part. Returns { node, value() } where value() is
- * { feelings, need, no_touch } ready for Rust. `withNeeds` adds the toggles.
+ * { feelings, need, noTouch } ready for Rust. `withNeeds` adds the toggles.
  */
 export function feelingGrid(words, { withNeeds = true, chosen = [] } = {}) {
   const picked = new Set(chosen);
@@ -40,7 +40,7 @@ export function feelingGrid(words, { withNeeds = true, chosen = [] } = {}) {
     value: () => ({
       feelings: [...picked],
       need: node.querySelector('input[name="need"]:checked')?.value || null,
-      no_touch: Boolean(node.querySelector('input[name="no_touch"]')?.checked),
+      noTouch: Boolean(node.querySelector('input[name="no_touch"]')?.checked),
     }),
   };
 }

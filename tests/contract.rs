@@ -1,0 +1,387 @@
+//! The contract between Rust and the UI: every command is called through the real IPC
+//! layer once, in a small story (first run, two people, a session with a timer, a
+//! reflection, follow-ups, settings and data), on a clock the test holds. Each reply is
+//! checked, then written to `tests/contract/<command>.json`, and a few requests Rust
+//! accepts to `tests/contract/requests/<command>.json`. The UI tests load these files
+//! instead of hand-written shapes, so a change on one side fails the other's tests.
+//!
+//! Random ids, the recovery code and folder paths are replaced by stable stand-ins (the
+//! same id is the same stand-in in every file), so the files change only when a shape or
+//! a value the story decides changes.
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::{json, Value};
+
+/// 2026-11-26 21:30 UTC, a Thursday evening.
+const T0: u64 = 1_795_728_600_000;
+const MIN: u64 = 60_000;
+const HOUR: u64 = 60 * MIN;
+
+struct Contract {
+    h: Harness,
+    clock: tend_lib::Clock,
+    replies: BTreeMap<String, Value>,
+    requests: BTreeMap<String, Value>,
+}
+
+impl Contract {
+    /// Calls a command that must succeed; keeps its first reply as the sample.
+    fn ok(&mut self, cmd: &str, args: Value) -> Value {
+        let reply =
+            invoke(&self.h, cmd, args.clone()).unwrap_or_else(|e| panic!("{cmd} with {args}: {e}"));
+        self.replies.entry(cmd.to_owned()).or_insert(reply.clone());
+        reply
+    }
+
+    /// Calls a command and keeps this request as the sample of what Rust accepts.
+    fn sent(&mut self, cmd: &str, args: Value) -> Value {
+        self.requests.entry(cmd.to_owned()).or_insert(args.clone());
+        self.ok(cmd, args)
+    }
+}
+
+#[test]
+fn every_command_answers_in_the_shape_the_ui_reads() {
+    let clock = tend_lib::Clock::manual(T0);
+    let mut c = Contract {
+        h: app_with_clock(clock.clone()),
+        clock,
+        replies: BTreeMap::new(),
+        requests: BTreeMap::new(),
+    };
+
+    // Before there is a vault.
+    let about = c.ok("about", json!({}));
+    assert_eq!(about["vaultFormat"], tend_core::about::VAULT_FORMAT_VERSION);
+    let strength = c.ok("assess_passphrase", json!({"passphrase": PASS}));
+    assert_eq!(strength["acceptable"], true);
+    assert_eq!(c.ok("vault_status", json!({}))["exists"], false);
+    let words = c.ok("feelings", json!({}));
+    assert!(words.as_array().unwrap().len() >= 32);
+
+    // First run: the code is shown, can be shown again, and is confirmed.
+    let code = c.ok("create_vault", json!({"passphrase": PASS}));
+    assert_eq!(c.ok("pending_recovery_code", json!({})), code);
+    let groups: Vec<&str> = code["code"].as_str().unwrap().split('-').collect();
+    let answers: Vec<&str> = code["confirmGroups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| groups[g.as_u64().unwrap() as usize])
+        .collect();
+    c.ok("confirm_recovery_code", json!({ "answers": answers }));
+    c.ok("report_activity", json!({}));
+    c.ok("report_visibility", json!({"hidden": false}));
+
+    // Settings.
+    let settings = c.ok("get_settings", json!({}));
+    assert_eq!(settings["autoLockMinutes"], 5);
+    c.sent(
+        "save_settings",
+        json!({"settings": {"autoLockMinutes": 10, "theme": "dark", "followUpHours": 24,
+            "followUpExtra": true, "sound": false, "haptics": true}}),
+    );
+    assert_eq!(c.ok("get_settings", json!({}))["autoLockMinutes"], 10);
+
+    // People, cards, a plan.
+    let me = c.sent(
+        "save_profile",
+        json!({"profile": {"id": null, "name": "Robin", "isMe": true, "closeness": 1, "talk": -1,
+            "touchComfort": "full", "needs": ["water", "warmth"],
+            "hardLimits": {"cards": [], "categories": [], "maxTouch": null, "items": ["ice"]},
+            "favourites": ["hand-on-heart"], "traumaSensitive": false}}),
+    );
+    let sam = c.ok(
+        "save_profile",
+        json!({"profile": {"name": "Sam", "closeness": -1,
+            "hardLimits": {"categories": ["conversation"]}}}),
+    );
+    let people = c.ok("list_profiles", json!({}));
+    assert_eq!(people.as_array().unwrap().len(), 2);
+    assert_eq!(people[0]["isMe"], true, "me first");
+    let cards = c.ok("list_cards", json!({"category": null, "context": null}));
+    assert!(cards.as_array().unwrap().len() >= 48);
+    let card = c.ok("get_card", json!({"id": "hand-on-heart"}));
+    assert_eq!(card["title"], "Hand on the heart");
+    let mut own = card.clone();
+    own["id"] = json!(null);
+    own["title"] = json!("Tea on the balcony");
+    own["custom"] = json!(false);
+    // A timer is one of several shapes (countdown, breathing); the UI tests check those.
+    own["timer"] = json!(null);
+    let own = c.sent("save_custom_card", json!({ "card": own }));
+    assert!(own["id"].as_str().unwrap().starts_with("custom-"));
+    assert_eq!(own["custom"], true);
+    let plan = c.sent(
+        "save_plan",
+        json!({"plan": {"id": null, "name": "After a long week", "people": [me["id"], sam["id"]],
+            "context": "tender", "cards": ["glass-of-water"], "avoid": [], "note": "Water first."}}),
+    );
+    assert_eq!(
+        c.ok("list_plans", json!({}))[0]["name"],
+        "After a long week"
+    );
+    c.ok(
+        "record_feedback",
+        json!({"person": me["id"], "card": "hand-on-heart", "verdict": "helped"}),
+    );
+    let ask = c.sent(
+        "suggest",
+        json!({"ask": {"people": [{"id": me["id"], "checkIn": {"feelings": ["calm"], "need": null,
+            "noTouch": false}, "role": null, "private": false}], "context": "solo", "intensity": 2,
+            "minutesAvailable": null, "exclude": [], "shownCategories": [], "seed": 7, "count": 3}}),
+    );
+    assert_eq!(ask["suggestions"].as_array().unwrap().len(), 3);
+
+    // A session together, passing the device: check-ins, cards, a timer, reflections.
+    c.clock.advance(MIN);
+    let s = c.sent(
+        "start_session",
+        json!({"start": {"people": [{"person": me["id"], "role": null},
+            {"person": sam["id"], "role": null}], "context": "tender", "intensity": 2,
+            "passDevice": true}}),
+    );
+    assert_eq!(s["plan"], plan["id"], "the matching plan is remembered");
+    let id = s["id"].clone();
+    c.clock.advance(MIN);
+    c.sent(
+        "session_check_in",
+        json!({"id": id, "person": me["id"], "stage": "before",
+            "checkIn": {"feelings": ["calm", "tender"], "need": "closeness", "noTouch": false},
+            "note": "", "shared": true}),
+    );
+    c.clock.advance(MIN);
+    let seen_by_sam = c.ok(
+        "session_check_in",
+        json!({"id": id, "person": sam["id"], "stage": "before",
+            "checkIn": {"feelings": ["sad"], "need": "space", "noTouch": true},
+            "note": "just for me", "shared": false}),
+    );
+    assert_eq!(seen_by_sam["checkIns"][1]["note"], "just for me");
+    c.ok("session_step", json!({"id": id, "step": "cards"}));
+    let offered = c.ok(
+        "session_suggest",
+        json!({"id": id, "exclude": [], "shownCategories": [], "count": 3}),
+    );
+    assert_eq!(
+        offered["suggestions"][0]["card"]["id"], "glass-of-water",
+        "the plan first"
+    );
+    assert!(
+        !offered.to_string().contains("sad"),
+        "a private check-in is never a reason"
+    );
+    c.ok(
+        "session_choose",
+        json!({"id": id, "card": "glass-of-water", "accept": true}),
+    );
+    c.ok(
+        "session_choose",
+        json!({"id": id, "card": "calming-music", "accept": false}),
+    );
+    assert_eq!(c.ok("open_session", json!({}))["id"], id);
+    let timer = c.sent(
+        "start_timer",
+        json!({"timer": {"kind": {"kind": "breathing", "pattern": "box"}, "minutes": 5,
+            "label": "Box breathing", "session": id, "card": "box-breathing"}}),
+    );
+    assert_eq!(timer["status"], "running");
+    assert_eq!(c.ok("current_timer", json!({}))["id"], timer["id"]);
+    c.clock.advance(90_000);
+    let view = c.ok("timer_view", json!({"id": timer["id"]}));
+    assert_eq!(view["remainingMs"], 210_000);
+    let paused = c.ok(
+        "timer_action",
+        json!({"id": timer["id"], "action": "pause", "minutes": null}),
+    );
+    assert_eq!(paused["status"], "paused");
+    c.ok("session_step", json!({"id": id, "step": "reflect"}));
+    c.sent(
+        "session_reflect",
+        json!({"id": id, "reflection": {"person": sam["id"],
+            "feltGood": {"text": "The blanket.", "shared": true},
+            "change": {"text": "A slower start.", "shared": false},
+            "uncomfortable": false, "uncomfortableShared": false,
+            "uncomfortableNote": {"text": "", "shared": false},
+            "appreciation": {"text": "You asked first.", "shared": true},
+            "rituals": [["glass-of-water", "helped"]]}}),
+    );
+    let as_owner = c.ok("get_session", json!({"id": id}));
+    assert_eq!(
+        as_owner["checkIns"][1]["withheld"], true,
+        "Sam's check-in is Sam's"
+    );
+    assert_eq!(as_owner["reflections"][0]["change"]["withheld"], true);
+    c.clock.advance(MIN);
+    let ended = c.ok("end_session", json!({"id": id, "talkTomorrow": true}));
+    assert_eq!(ended["followUps"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        c.ok("history", json!({}))[0]["people"],
+        json!(["Robin", "Sam"])
+    );
+
+    // The next day.
+    c.clock.advance(24 * HOUR);
+    let due = c.ok("due_follow_ups", json!({}));
+    assert_eq!(due[0]["people"][1][1], "Sam");
+    let follow_up = due[0]["followUp"]["id"].clone();
+    let low = c.sent(
+        "answer_follow_up",
+        json!({"id": follow_up, "person": sam["id"],
+            "checkIn": {"feelings": ["flat"], "need": null, "noTouch": false},
+            "low": false, "need": "A quiet evening."}),
+    );
+    assert_eq!(low, true, "flat leans low");
+    let low = c.ok(
+        "answer_follow_up",
+        json!({"id": follow_up, "person": me["id"],
+            "checkIn": {"feelings": ["content"], "need": null, "noTouch": false},
+            "low": false, "need": "An early night."}),
+    );
+    assert_eq!(low, false);
+    let listed = c.ok("session_follow_ups", json!({"id": id}));
+    let answers = listed[0]["answers"].as_array().unwrap();
+    assert_eq!(
+        answers.len(),
+        1,
+        "Sam answered alone: only Robin's shows to Robin"
+    );
+    assert_eq!(answers[0]["need"]["text"], "An early night.");
+    c.ok("complete_follow_up", json!({"id": follow_up}));
+
+    // Support.
+    let contact = c.sent(
+        "save_contact",
+        json!({"contact": {"id": null, "name": "Alex", "how": "Text any evening"}}),
+    );
+    let support = c.ok("support", json!({}));
+    assert_eq!(support["contacts"][0]["name"], "Alex");
+    assert!(support["resources"].as_array().unwrap().len() >= 5);
+
+    // Data: backup, passphrase, code, readable copy, locking.
+    let backup = c.ok("export_backup", json!({}));
+    assert!(backup.as_str().unwrap().ends_with(".tend"));
+    use base64::Engine;
+    let bytes = std::fs::read(backup.as_str().unwrap()).unwrap();
+    let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+    c.ok(
+        "import_backup",
+        json!({"data": data, "secret": {"kind": "passphrase", "value": PASS}}),
+    );
+    let readable = c.ok("readable_export", json!({"passphrase": PASS}));
+    assert!(readable.as_str().unwrap().ends_with(".json"));
+    let new_pass = "velvet harbour quietly sings";
+    c.ok(
+        "change_passphrase",
+        json!({"current": PASS, "new": new_pass}),
+    );
+    let replacement = c.ok("new_recovery_code", json!({}));
+    assert_eq!(replacement["confirmGroups"].as_array().unwrap().len(), 2);
+    c.ok("lock", json!({}));
+    assert_eq!(c.ok("vault_status", json!({}))["unlocked"], false);
+    c.ok(
+        "unlock",
+        json!({"secret": {"kind": "passphrase", "value": new_pass}}),
+    );
+
+    // Deleting.
+    c.ok("delete_contact", json!({"id": contact["id"]}));
+    c.ok("delete_plan", json!({"id": plan["id"]}));
+    c.ok("delete_custom_card", json!({"id": own["id"]}));
+    c.ok("delete_session", json!({"id": id}));
+    c.ok("delete_profile", json!({"id": sam["id"]}));
+    c.ok(
+        "wipe_everything",
+        json!({"confirmation": "wipe everything"}),
+    );
+    assert_eq!(c.ok("vault_status", json!({}))["exists"], false);
+
+    let missing: Vec<&str> = tend_lib::COMMANDS
+        .iter()
+        .copied()
+        .filter(|cmd| !c.replies.contains_key(*cmd))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "commands the story never called: {missing:?}"
+    );
+    write(&c);
+}
+
+fn contract_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/contract")
+}
+
+/// Writes every sample, with stand-ins for what changes from run to run.
+fn write(c: &Contract) {
+    let mut n = Normaliser {
+        ids: HashMap::new(),
+        scratch: c.h.dir.path().display().to_string(),
+    };
+    let dir = contract_dir();
+    std::fs::create_dir_all(dir.join("requests")).unwrap();
+    for (cmd, reply) in &c.replies {
+        let text = serde_json::to_string_pretty(&n.value(reply.clone())).unwrap() + "\n";
+        std::fs::write(dir.join(format!("{cmd}.json")), text).unwrap();
+    }
+    for (cmd, args) in &c.requests {
+        let text = serde_json::to_string_pretty(&n.value(args.clone())).unwrap() + "\n";
+        std::fs::write(dir.join("requests").join(format!("{cmd}.json")), text).unwrap();
+    }
+}
+
+struct Normaliser {
+    ids: HashMap<String, String>,
+    scratch: String,
+}
+
+impl Normaliser {
+    fn value(&mut self, v: Value) -> Value {
+        match v {
+            Value::String(s) => Value::String(self.text(&s)),
+            Value::Array(items) => Value::Array(items.into_iter().map(|x| self.value(x)).collect()),
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| {
+                        let v = match k.as_str() {
+                            "code" if v.is_string() => {
+                                json!("K7QX-2M4P-9TRB-W3HZ-5NVC-8DGF-J6YA-4ESQ")
+                            }
+                            "confirmGroups" => json!([1, 5]),
+                            "data" if v.is_string() => json!("<the backup file, base64>"),
+                            _ => self.value(v),
+                        };
+                        (k, v)
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
+    fn text(&mut self, s: &str) -> String {
+        if let Some(rest) = s.strip_prefix(&self.scratch) {
+            return format!("/home/you/Downloads{}", rest.trim_start_matches("/exports"));
+        }
+        if let Some(hex) = s.strip_prefix("custom-") {
+            return format!("custom-{}", self.id(hex));
+        }
+        if s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return self.id(s);
+        }
+        s.to_owned()
+    }
+
+    fn id(&mut self, hex: &str) -> String {
+        let next = self.ids.len() + 1;
+        self.ids
+            .entry(hex.to_owned())
+            .or_insert_with(|| format!("{next:032x}"))
+            .clone()
+    }
+}
