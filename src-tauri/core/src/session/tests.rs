@@ -433,3 +433,55 @@ fn saving_a_reflection_again_does_not_count_its_ratings_twice() {
         "ratings from a private form stay private"
     );
 }
+
+#[test]
+fn suggestions_follow_the_plan_the_session_started_with_by_its_id() {
+    let mut w = world();
+    let plan = crate::plan::save(
+        &mut w.v,
+        None,
+        crate::plan::Plan {
+            name: "Friday".into(),
+            people: vec![w.me, w.sam],
+            context: Some(Context::Tender),
+            cards: vec!["glass-of-water".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let s = begin(&mut w, Context::Tender, false, 1, T0);
+    assert_eq!(
+        s.plan,
+        Some(plan.id),
+        "the matching plan is stored at the start"
+    );
+    let first = |w: &World| {
+        suggest(&w.v, s.id, &[], &[], 3).unwrap().suggestions[0]
+            .card
+            .id
+            .clone()
+    };
+    assert_eq!(first(&w), "glass-of-water");
+    // Edited mid-session (even so it would no longer match these people): the session
+    // still follows its plan, as it now reads.
+    crate::plan::save(
+        &mut w.v,
+        Some(plan.id),
+        crate::plan::Plan {
+            people: vec![w.me],
+            cards: vec!["hold-hands".into()],
+            ..plan.clone()
+        },
+    )
+    .unwrap();
+    let answer = suggest(&w.v, s.id, &[], &[], 3).unwrap();
+    assert_eq!(answer.plan.as_ref().map(|p| p.id), Some(plan.id));
+    assert_eq!(answer.suggestions[0].card.id, "hold-hands");
+    crate::plan::delete(&mut w.v, plan.id).unwrap();
+    let answer = suggest(&w.v, s.id, &[], &[], 3).unwrap();
+    assert!(answer.plan.is_none(), "a deleted plan is simply gone");
+    assert!(answer
+        .suggestions
+        .iter()
+        .all(|x| x.card.id != "hold-hands" || !x.reason.contains("plan")));
+}
