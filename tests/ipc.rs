@@ -145,8 +145,8 @@ fn commands_that_need_the_vault_say_locked_when_it_is() {
             "save_settings",
             json!({"settings": {"autoLockMinutes": 5, "theme": "dark"}}),
         ),
-        ("export_backup", json!({})),
-        ("new_recovery_code", json!({})),
+        ("export_backup", json!({"secret": pass_secret(PASS)})),
+        ("new_recovery_code", json!({"passphrase": PASS})),
         ("readable_export", json!({"passphrase": PASS})),
     ] {
         let err = invoke(&h, cmd, args).unwrap_err();
@@ -232,20 +232,17 @@ fn bad_arguments_are_invalid_and_store_nothing() {
     assert_eq!(err["code"], "invalid", "a second vault is refused: {err}");
     let err = invoke(&h, "confirm_recovery_code", json!({"answers": ["x", "y"]})).unwrap_err();
     assert_eq!(err["code"], "invalid", "{err}");
-    let err = invoke(
-        &h,
-        "import_backup",
-        json!({"data": "!!not base64!!", "secret": {"kind": "passphrase", "value": PASS}}),
-    )
-    .unwrap_err();
+    let err = invoke(&h, "stage_backup", json!({"not": "bytes"})).unwrap_err();
     assert_eq!(err["code"], "invalid", "{err}");
+    let err = invoke_raw(&h, "stage_backup", b"hello".to_vec()).unwrap_err();
+    assert_eq!(err["code"], "invalid", "a file that is not a backup: {err}");
     let err = invoke(
         &h,
         "import_backup",
-        json!({"data": "aGVsbG8=", "secret": {"kind": "passphrase", "value": PASS}}),
+        json!({"current": pass_secret(PASS), "backup": pass_secret(PASS)}),
     )
     .unwrap_err();
-    assert_eq!(err["code"], "invalid", "a file that is not a vault: {err}");
+    assert_eq!(err["code"], "invalid", "nothing staged to restore: {err}");
     let err = invoke(&h, "wipe_everything", json!({"confirmation": "ok"})).unwrap_err();
     assert_eq!(err["code"], "invalid", "{err}");
     assert_eq!(
@@ -282,18 +279,18 @@ fn backup_export_and_import_through_the_commands() {
         json!({"settings": {"autoLockMinutes": 9, "theme": "light"}}),
     )
     .unwrap();
-    let path = invoke(&h, "export_backup", json!({})).unwrap();
+    let path = invoke(&h, "export_backup", json!({"secret": pass_secret(PASS)})).unwrap();
     let path = std::path::PathBuf::from(path.as_str().unwrap());
     assert!(
         path.starts_with(h.dir.path().join("exports")),
         "{}",
         path.display()
     );
-    use base64::Engine;
-    let data = base64::engine::general_purpose::STANDARD.encode(std::fs::read(&path).unwrap());
+    let bytes = std::fs::read(&path).unwrap();
 
     let other = app();
-    let restore = json!({"data": data, "secret": {"kind": "recovery_code", "value": code}});
+    invoke_raw(&other, "stage_backup", bytes).expect("the file is staged");
+    let restore = json!({"current": null, "backup": code_secret(&code)});
     invoke(&other, "import_backup", restore).expect("a fresh install restores the backup");
     assert_eq!(
         invoke(&other, "get_settings", json!({})).unwrap()["autoLockMinutes"],
@@ -452,4 +449,117 @@ fn a_hidden_window_locks_after_a_short_grace_unless_shown_again() {
     clock.advance(10_000);
     assert!(tick(&h), "hidden for the whole grace: locked");
     assert!(!unlocked_now(&h));
+}
+
+#[test]
+fn lasting_changes_without_a_secret_are_refused_and_a_wrong_one_counts() {
+    let h = app();
+    let code = first_run(&h);
+    for (cmd, args) in [
+        ("new_recovery_code", json!({})),
+        ("export_backup", json!({})),
+        ("import_backup", json!({"backup": pass_secret(PASS)})),
+    ] {
+        let err = invoke(&h, cmd, args).unwrap_err();
+        assert!(
+            err.is_string() || err["code"] == "invalid",
+            "{cmd} without a secret: {err}"
+        );
+    }
+    let err = invoke(
+        &h,
+        "new_recovery_code",
+        json!({"passphrase": "a bystander's guess"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "wrong_passphrase", "{err}");
+    let err = invoke(
+        &h,
+        "export_backup",
+        json!({"secret": pass_secret("another guess here")}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "wrong_passphrase", "{err}");
+    assert_eq!(
+        invoke(&h, "vault_status", json!({})).unwrap()["failures"],
+        2
+    );
+    assert!(
+        !h.dir.path().join("exports").exists()
+            || std::fs::read_dir(h.dir.path().join("exports"))
+                .unwrap()
+                .next()
+                .is_none(),
+        "no backup was written"
+    );
+    // Replacing the vault asks for its own secret, and the backup's.
+    let path = invoke(&h, "export_backup", json!({"secret": code_secret(&code)})).unwrap();
+    let bytes = std::fs::read(path.as_str().unwrap()).unwrap();
+    invoke_raw(&h, "stage_backup", bytes.clone()).unwrap();
+    let err = invoke(
+        &h,
+        "import_backup",
+        json!({"current": null, "backup": pass_secret(PASS)}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    invoke_raw(&h, "stage_backup", bytes).unwrap();
+    invoke(
+        &h,
+        "import_backup",
+        json!({"current": pass_secret(PASS), "backup": pass_secret(PASS)}),
+    )
+    .expect("with both secrets it restores");
+}
+
+#[test]
+fn six_restores_with_a_wrong_secret_back_off() {
+    let h = app();
+    first_run(&h);
+    let path = invoke(&h, "export_backup", json!({"secret": pass_secret(PASS)})).unwrap();
+    let bytes = std::fs::read(path.as_str().unwrap()).unwrap();
+    let other = app();
+    let mut codes = Vec::new();
+    for _ in 0..6 {
+        invoke_raw(&other, "stage_backup", bytes.clone()).unwrap();
+        let err = invoke(
+            &other,
+            "import_backup",
+            json!({"current": null, "backup": pass_secret("not the backup's passphrase")}),
+        )
+        .unwrap_err();
+        codes.push(err["code"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(&codes[..5], ["wrong_passphrase"; 5], "{codes:?}");
+    assert_eq!(codes[5], "too_many_attempts", "{codes:?}");
+}
+
+#[test]
+fn after_the_recovery_code_a_new_passphrase_is_chosen() {
+    let h = app();
+    let code = first_run(&h);
+    invoke(&h, "lock", json!({})).unwrap();
+    invoke(&h, "unlock", json!({"secret": code_secret(&code)})).unwrap();
+    assert_eq!(
+        invoke(&h, "vault_status", json!({})).unwrap()["passphraseNeeded"],
+        true
+    );
+    let err = invoke(&h, "choose_new_passphrase", json!({"passphrase": "short"})).unwrap_err();
+    assert_eq!(err["code"], "invalid", "still a strong one: {err}");
+    invoke(
+        &h,
+        "choose_new_passphrase",
+        json!({"passphrase": "velvet harbour quietly sings"}),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&h, "vault_status", json!({})).unwrap()["passphraseNeeded"],
+        false
+    );
+    invoke(&h, "lock", json!({})).unwrap();
+    assert_eq!(
+        invoke(&h, "unlock", passphrase(PASS)).unwrap_err()["code"],
+        "wrong_passphrase"
+    );
+    invoke(&h, "unlock", passphrase("velvet harbour quietly sings")).unwrap();
 }

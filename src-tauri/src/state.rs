@@ -1,18 +1,22 @@
 //! The one managed state: a `Keeper` behind a mutex, plus where exports go. Locks are
 //! taken only inside these methods and never held across an await.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use tend_core::keeper::{CostPolicy, Keeper, NewRecoveryCode, Status};
+use tend_core::keeper::{CostPolicy, Keeper, NewRecoveryCode, Status, Ticket};
 use tend_core::settings::Settings;
-use tend_core::vault::{Secret, Vault};
-use tend_core::Result;
+use tend_core::vault::{self, Opened, Secret, Vault};
+use tend_core::{Error, Result};
+use zeroize::Zeroizing;
 
 pub struct AppState {
     keeper: Mutex<Keeper>,
+    /// The data folder (a backup is staged there before it is checked).
+    data: PathBuf,
+    cost: CostPolicy,
     exports: PathBuf,
     /// When open follow-ups fall due, kept in memory only (never written down) so a
     /// neutral notification can appear even while the vault is locked.
@@ -84,7 +88,9 @@ impl AppState {
     ) -> Self {
         let now = clock.now_ms();
         Self {
-            keeper: Mutex::new(Keeper::new(data_dir, cost, now)),
+            keeper: Mutex::new(Keeper::new(data_dir.clone(), cost, now)),
+            data: data_dir,
+            cost,
             exports,
             due: Mutex::new(Vec::new()),
             clock,
@@ -141,11 +147,14 @@ impl AppState {
         self.keeper().status(self.now())
     }
 
+    /// Makes the vault. The passphrase's key is derived (and the cost calibrated) before
+    /// the lock is taken.
     pub fn create(&self, passphrase: &str) -> Result<NewRecoveryCode> {
-        self.keeper().create(passphrase, self.now())
+        let seal = self.cost.seal(passphrase)?;
+        self.keeper().create_sealed(seal, self.now())
     }
 
-    pub fn confirm_recovery_code(&self, answers: &[String]) -> Result<()> {
+    pub fn confirm_recovery_code(&self, answers: &[Zeroizing<String>]) -> Result<()> {
         self.keeper().confirm_recovery_code(answers)
     }
 
@@ -153,12 +162,29 @@ impl AppState {
         self.keeper().pending_recovery_code()
     }
 
+    /// Unlocks; the key is derived with the lock free (the try counted first).
     pub fn unlock(&self, secret: Secret<'_>) -> Result<()> {
-        self.keeper().unlock(secret, self.now())?;
+        secret.check()?;
+        let ticket = self.keeper().begin_unlock(self.now())?;
+        let opened = ticket.open(secret);
+        self.keeper().finish_unlock(ticket, opened, self.now())?;
         // Follow-ups already due were seen on the home screen; only later ones notify.
         self.refresh_due()?;
         self.take_due();
         Ok(())
+    }
+
+    /// Confirms `secret` against the unlocked vault (derived with the lock free), then runs
+    /// `then` with what it opened, under the lock.
+    fn confirmed<T>(
+        &self,
+        secret: Secret<'_>,
+        then: impl FnOnce(&mut Keeper, Ticket, vault::Result<Opened>) -> Result<T>,
+    ) -> Result<T> {
+        secret.check()?;
+        let ticket = self.keeper().begin_check(self.now())?;
+        let opened = ticket.open(secret);
+        then(&mut self.keeper(), ticket, opened)
     }
 
     pub fn lock(&self) -> Result<()> {
@@ -185,26 +211,85 @@ impl AppState {
         self.keeper().save_settings(settings)
     }
 
+    /// A new passphrase once the current one is confirmed; both keys derived lock-free.
     pub fn change_passphrase(&self, current: &str, new: &str) -> Result<()> {
-        self.keeper().change_passphrase(current, new, self.now())
+        tend_core::passphrase::require_strong(new)?;
+        let ticket = self.keeper().begin_check(self.now())?;
+        let opened = ticket.open(Secret::Passphrase(current));
+        if opened.is_err() {
+            // Counted as a wrong try; the new passphrase is never derived.
+            return self.keeper().settle(ticket, opened).map(drop);
+        }
+        let seal = self.cost.seal(new)?;
+        self.keeper().change_passphrase(ticket, opened, seal)
     }
 
-    pub fn new_recovery_code(&self) -> Result<NewRecoveryCode> {
-        self.keeper().new_recovery_code()
+    /// A new passphrase after opening with the recovery code.
+    pub fn choose_new_passphrase(&self, new: &str) -> Result<()> {
+        let seal = self.cost.seal(new)?;
+        self.keeper().choose_new_passphrase(seal)
     }
 
-    pub fn export_backup(&self) -> Result<PathBuf> {
-        self.keeper().export_backup(&self.exports, &self.today())
+    pub fn new_recovery_code(&self, passphrase: &str) -> Result<NewRecoveryCode> {
+        self.confirmed(Secret::Passphrase(passphrase), |k, t, o| {
+            k.new_recovery_code(t, o)
+        })
     }
 
-    pub fn import_backup(&self, backup: &[u8], secret: Secret<'_>) -> Result<()> {
-        self.keeper().import_backup(backup, secret, self.now())?;
+    pub fn export_backup(&self, secret: Secret<'_>) -> Result<PathBuf> {
+        let date = self.today();
+        self.confirmed(secret, |k, t, o| {
+            k.export_backup(t, o, &self.exports, &date)
+        })
+    }
+
+    /// Holds a backup's bytes beside the vault (size checked first) until it is restored.
+    pub fn stage_backup(&self, bytes: &[u8]) -> Result<()> {
+        Ok(vault::stage_import(&self.data, bytes)?)
+    }
+
+    /// Restores the staged backup: first this vault's own secret (if there is a vault),
+    /// then the backup's; each key derived with the lock free, each try counted.
+    pub fn import_backup(&self, current: Option<Secret<'_>>, backup: Secret<'_>) -> Result<()> {
+        backup.check()?;
+        if let Some(c) = &current {
+            c.check()?;
+        }
+        let refuse = |data: &Path| {
+            vault::discard_import(data);
+            Err(Error::invalid(
+                "To replace what Tend holds now, enter its passphrase or recovery code first.",
+            ))
+        };
+        // Asked before a try is counted: a missing secret is not a guess.
+        if current.is_none() && self.keeper().has_vault(self.now())? {
+            return refuse(&self.data);
+        }
+        let replacing = self.keeper().begin_replace(self.now())?;
+        match (replacing, current) {
+            (Some(ticket), Some(current)) => {
+                let opened = ticket.open(current);
+                let vouched = self.keeper().finish_replace(ticket, opened, self.now());
+                if vouched.is_err() {
+                    vault::discard_import(&self.data);
+                    return vouched;
+                }
+            }
+            // A vault made meanwhile: its try stays counted.
+            (Some(_), None) => return refuse(&self.data),
+            (None, _) => {}
+        }
+        let ticket = self.keeper().begin_import(self.now())?;
+        let checked = vault::check_import(&self.data, backup, tend_core::kinds::ALL);
+        self.keeper().finish_import(ticket, checked, self.now())?;
         self.refresh_due()
     }
 
     pub fn readable_export(&self, passphrase: &str) -> Result<PathBuf> {
-        self.keeper()
-            .readable_export(passphrase, &self.exports, &self.today(), self.now())
+        let date = self.today();
+        self.confirmed(Secret::Passphrase(passphrase), |k, t, o| {
+            k.readable_export(t, o, &self.exports, &date)
+        })
     }
 
     pub fn wipe(&self, confirmation: &str) -> Result<()> {

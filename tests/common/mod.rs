@@ -65,7 +65,29 @@ pub fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(&h.window, request).map(|body| body.deserialize::<Value>().unwrap())
 }
 
+/// Calls a command with a raw body (bytes), as the UI sends a backup file.
+pub fn invoke_raw(h: &Harness, cmd: &str, bytes: Vec<u8>) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Raw(bytes),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&h.window, request).map(|body| body.deserialize::<Value>().unwrap())
+}
+
 pub const PASS: &str = "copper lantern orbit meadow";
+
+pub fn code_secret(code: &str) -> Value {
+    json!({"kind": "recovery_code", "value": code})
+}
+
+pub fn pass_secret(p: &str) -> Value {
+    json!({"kind": "passphrase", "value": p})
+}
 
 pub fn passphrase(p: &str) -> Value {
     json!({"secret": {"kind": "passphrase", "value": p}})

@@ -2,7 +2,7 @@
 // again and find what was saved before the restart.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,4 +78,27 @@ test('create a vault, lock, refuse a wrong passphrase, unlock, and keep data acr
   const kept = await app.waitUntil('return document.querySelector("#set-autolock")?.value');
   assert.equal(kept, '12', 'the setting saved before the restart is still there');
   await app.screenshot(join(shots, 'settings.png'));
+});
+
+test('with the vault open, a new code, a backup and a restore each need a secret again', async () => {
+  // `app` is the unlocked window from the test above. Ask the backend directly, as a
+  // script in the page (or a bystander at the keyboard) could.
+  const refused = (command, args) => app.execute(`
+    return window.__TAURI__.core.invoke(${JSON.stringify(command)}, ${JSON.stringify(args)})
+      .then(() => 'accepted', (e) => JSON.stringify(e));`);
+  for (const [command, args, why] of [
+    ['new_recovery_code', {}, /passphrase/],
+    ['export_backup', {}, /secret/],
+    ['import_backup', { backup: { kind: 'passphrase', value: PASS } }, /passphrase or recovery code/],
+  ]) {
+    const answer = await refused(command, args);
+    assert.notEqual(answer, 'accepted', `${command} without a secret`);
+    assert.match(answer, why, `${command}: ${answer}`);
+  }
+  const wrong = await refused('export_backup', { secret: { kind: 'passphrase', value: 'not the passphrase at all' } });
+  assert.match(wrong, /wrong_passphrase/);
+  assert.ok(!existsSync(env.TEND_EXPORT_DIR) || readdirSync(env.TEND_EXPORT_DIR).length === 0, 'nothing was exported');
+  // Still open, still the same vault.
+  await app.click('.topbar [data-nav="settings"]');
+  assert.equal(await app.waitUntil('return document.querySelector("#set-autolock")?.value'), '12');
 });

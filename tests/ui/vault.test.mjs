@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
 import { assertSentShape, ok, reply, request } from './contract.mjs';
 
-const status = (over = {}) => ok('vault_status', { exists: true, ...over });
+const status = (over = {}) => ok('vault_status', { exists: true, hasPassphrase: true, ...over });
 const CODE = 'AB12-CD34-EF56-GH78-JK9M-NP0Q-RS1T-VW2X';
 const settings = ok('get_settings', { autoLockMinutes: 5 });
 let h;
@@ -166,4 +166,104 @@ test('a second window of Tend gets a clear message instead of a broken screen', 
   const page = await h.open({ vault_status: { error: { code: 'in_use', message: 'Tend is already open in another window.' } } });
   await page.getByRole('heading', { name: 'Tend is already open' }).waitFor();
   assert.match(await page.locator('main').textContent(), /already open in another window/);
+});
+
+test('unlocking says "Opening…" at once while the key is stretched', async () => {
+  const page = await h.open({ vault_status: status(), unlock: { ok: null, delay: 800 }, get_settings: settings });
+  await page.getByLabel('Passphrase').fill('copper lantern orbit meadow');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByText('Opening…').waitFor({ timeout: 100 });
+  assert.equal(await page.getByRole('button', { name: 'Unlock' }).isDisabled(), true);
+  await page.evaluate(() => { window.__responses.vault_status = { ok: { ...window.__responses.vault_status.ok, unlocked: true } }; });
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+});
+
+test('a vault changed outside Tend says so and offers to restore a backup, asking for its passphrase', async () => {
+  const page = await h.open({
+    vault_status: status(),
+    unlock: { error: { code: 'damaged', message: 'This vault was changed outside Tend: records were removed, replaced or added. Nothing has been changed or deleted. If you saved an encrypted backup, you can restore it.' } },
+    stage_backup: ok('stage_backup'), import_backup: ok('import_backup'),
+  });
+  await page.getByLabel('Passphrase').fill('copper lantern orbit meadow');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('alert').waitFor();
+  await page.getByRole('button', { name: 'Restore a backup' }).click();
+  await page.getByRole('heading', { name: 'Restore a backup' }).waitFor();
+  await page.getByLabel('Backup file').setInputFiles({ name: 'tend-backup.tend', mimeType: 'application/octet-stream', buffer: Buffer.from('SQLite format 3\0 and the rest') });
+  await page.getByLabel('Your passphrase, for what Tend holds now').fill('copper lantern orbit meadow');
+  await setResponse(page, 'vault_status', status({ unlocked: true }));
+  await setResponse(page, 'get_settings', settings);
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  const staged = (await callsTo(page, 'stage_backup'))[0].args;
+  assert.deepEqual(Object.keys(staged).length > 0, true, 'the file\'s bytes go first, alone');
+  const restored = (await callsTo(page, 'import_backup'))[0].args;
+  assertSentShape(restored, request('import_backup'));
+  assert.deepEqual(restored, {
+    current: { kind: 'passphrase', value: 'copper lantern orbit meadow' },
+    backup: { kind: 'passphrase', value: 'copper lantern orbit meadow' },
+  }, 'the backup\'s secret defaults to the same');
+});
+
+test('a new device restores from the welcome screen with the backup\'s own secret only', async () => {
+  const page = await h.open({ vault_status: ok('vault_status'), stage_backup: ok('stage_backup'), import_backup: ok('import_backup') });
+  await page.getByRole('button', { name: 'Restore a backup' }).click();
+  assert.equal(await page.getByLabel('Your passphrase, for what Tend holds now').count(), 0, 'no vault here yet');
+  await page.getByLabel('Backup file').setInputFiles({ name: 'b.tend', mimeType: 'application/octet-stream', buffer: Buffer.from('bytes') });
+  await page.getByLabel('The backup’s passphrase or recovery code').fill(CODE);
+  await page.getByLabel('That is a recovery code').check();
+  await setResponse(page, 'vault_status', status({ unlocked: true }));
+  await setResponse(page, 'get_settings', settings);
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  assert.deepEqual((await callsTo(page, 'import_backup'))[0].args, { current: null, backup: { kind: 'recovery_code', value: CODE } });
+});
+
+test('after opening with the recovery code, a new passphrase is chosen before anything else', async () => {
+  const page = await h.open({
+    vault_status: status({ unlocked: true, passphraseNeeded: true }), get_settings: settings,
+    assess_passphrase: ok('assess_passphrase'), choose_new_passphrase: ok('choose_new_passphrase'),
+  });
+  await page.getByRole('heading', { name: 'Choose a new passphrase' }).waitFor();
+  await page.getByLabel('New passphrase', { exact: true }).fill('velvet harbour quietly sings');
+  await page.getByLabel('The same again').fill('velvet harbour quietly sings');
+  await setResponse(page, 'vault_status', status({ unlocked: true }));
+  await page.getByRole('button', { name: 'Use this passphrase' }).click();
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  assert.deepEqual((await callsTo(page, 'choose_new_passphrase'))[0].args, { passphrase: 'velvet harbour quietly sings' });
+});
+
+test('a vault with no passphrase yet opens on the recovery code', async () => {
+  const page = await h.open({ vault_status: status({ hasPassphrase: false }) });
+  await page.getByLabel('Recovery code').waitFor();
+  await page.getByText(/Open Tend with your recovery code this time/).waitFor();
+});
+
+test('settings: a new code and a backup each ask for a secret again', async () => {
+  const page = await h.open({
+    vault_status: status({ unlocked: true }), get_settings: settings,
+    new_recovery_code: ok('new_recovery_code', { reason: 'replaced' }), export_backup: ok('export_backup'),
+  });
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('button', { name: 'Settings' }).first().click();
+  await page.locator('[data-form="backup"]').getByLabel('Your passphrase').fill('copper lantern orbit meadow');
+  await page.getByRole('button', { name: 'Save a backup' }).click();
+  await page.getByText(`Saved to ${reply('export_backup')}`).waitFor();
+  const backup = (await callsTo(page, 'export_backup'))[0].args;
+  assertSentShape(backup, request('export_backup'));
+  assert.deepEqual(backup, { secret: { kind: 'passphrase', value: 'copper lantern orbit meadow' } });
+  await page.locator('[data-form="recovery"]').getByLabel('Your passphrase').fill('copper lantern orbit meadow');
+  await page.getByRole('button', { name: 'Make a new recovery code' }).click();
+  await page.getByRole('heading', { name: 'Your recovery code' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /replaces the old one/);
+  const asked = (await callsTo(page, 'new_recovery_code'))[0].args;
+  assertSentShape(asked, request('new_recovery_code'));
+  assert.deepEqual(asked, { passphrase: 'copper lantern orbit meadow' });
+});
+
+test('after an upgrade the new recovery code says why it changed', async () => {
+  const page = await h.open({ vault_status: status({ unlocked: true, recoveryPending: true }), get_settings: settings,
+    pending_recovery_code: ok('pending_recovery_code', { reason: 'upgraded' }) });
+  await page.getByRole('heading', { name: 'Your recovery code' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /the old one no longer opens Tend/);
 });

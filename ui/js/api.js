@@ -38,7 +38,7 @@ export const assessPassphrase = (passphrase) => call('assess_passphrase', { pass
 const passphraseSecret = (value) => ({ kind: 'passphrase', value });
 const recoverySecret = (value) => ({ kind: 'recovery_code', value });
 
-/** { exists, unlocked, failures, retryAfterMs, recoveryPending } */
+/** { exists, unlocked, failures, retryAfterMs, recoveryPending, passphraseNeeded, hasPassphrase } */
 export const vaultStatus = () => call('vault_status');
 /** Creates the vault; returns { code, confirmGroups } to show once. */
 export const createVault = (passphrase) => call('create_vault', { passphrase });
@@ -53,12 +53,23 @@ export const reportVisibility = (hidden) => call('report_visibility', { hidden }
 export const getSettings = () => call('get_settings');
 export const saveSettings = (settings) => call('save_settings', { settings });
 export const changePassphrase = (current, next) => call('change_passphrase', { current, new: next });
-export const newRecoveryCode = () => call('new_recovery_code');
-/** Returns the path of the backup written. */
-export const exportBackup = () => call('export_backup');
-/** `data` is the backup file's bytes as base64; `secret` a passphrase or recovery code. */
-export const importBackup = (data, secret, isRecoveryCode) =>
-  call('import_backup', { data, secret: isRecoveryCode ? recoverySecret(secret) : passphraseSecret(secret) });
+/** After opening with the recovery code: the new passphrase. */
+export const chooseNewPassphrase = (passphrase) => call('choose_new_passphrase', { passphrase });
+/** A new recovery code, once the passphrase is given again. */
+export const newRecoveryCode = (passphrase) => call('new_recovery_code', { passphrase });
+const secretOf = (value, isRecoveryCode) => (isRecoveryCode ? recoverySecret(value) : passphraseSecret(value));
+/** Writes an encrypted backup once a secret is given again; returns its path. */
+export const exportBackup = (secret, isRecoveryCode) => call('export_backup', { secret: secretOf(secret, isRecoveryCode) });
+/** Hands a backup file's bytes to Rust (as the raw body: no secret travels with them). */
+export const stageBackup = (bytes) => call('stage_backup', bytes);
+/**
+ * Restores the staged backup. `current` ({ value, isCode } or null) opens the vault here,
+ * if there is one; `backup` ({ value, isCode }) opens the backup.
+ */
+export const importBackup = (current, backup) => call('import_backup', {
+  current: current ? secretOf(current.value, current.isCode) : null,
+  backup: secretOf(backup.value, backup.isCode),
+});
 export const readableExport = (passphrase) => call('readable_export', { passphrase });
 export const wipeEverything = (confirmation) => call('wipe_everything', { confirmation });
 

@@ -23,6 +23,8 @@ import * as timer from './views/timer.js';
 import * as history from './views/history.js';
 import * as followup from './views/followup.js';
 import * as support from './views/support.js';
+import * as restore from './views/restore.js';
+import * as newPassphrase from './views/new-passphrase.js';
 
 const views = {
   welcome, about, create, recovery, unlock, neutral, home, settings, message, suggest,
@@ -30,7 +32,7 @@ const views = {
   people, profile: { mount: people.mountEdit },
   plans, plan: { mount: plans.mountEdit },
   now, timer, history, session: { mount: history.mountDetail }, followup, support,
-  grounding: { mount: followup.mountGrounding },
+  grounding: { mount: followup.mountGrounding }, restore, 'new-passphrase': newPassphrase,
 };
 const view = document.getElementById('view');
 const systemLight = window.matchMedia('(prefers-color-scheme: light)');
@@ -97,6 +99,7 @@ const app = {
       return app.show('unlock', { status }, { focus });
     }
     await app.loadTheme();
+    if (status.passphraseNeeded) return app.show('new-passphrase', {}, { focus });
     if (status.recoveryPending) return app.show('recovery', {}, { focus });
     return app.show('home', {}, { focus });
   },

@@ -386,8 +386,7 @@ fn main() {
 
     // Everything as stored, kind by kind.
     let mut records = Vec::new();
-    let passphrase_again = passphrase;
-    let export = v.readable_export(passphrase_again, 0).expect("export");
+    let export = v.readable_export().expect("export");
     for (kind, rows) in export["kinds"].as_object().expect("kinds") {
         for row in rows.as_array().expect("rows") {
             records.push(json!({ "kind": kind, "id": row["id"], "value": row["value"] }));

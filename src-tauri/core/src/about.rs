@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// The on-disk vault format this build writes. Readers refuse versions they do not know.
-pub const VAULT_FORMAT_VERSION: u16 = 1;
+pub const VAULT_FORMAT_VERSION: u16 = 2;
 
 /// The database schema version this build migrates vaults up to.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -2,8 +2,12 @@
 //! random moments. After each kill the vault must open, pass SQLite's integrity check and
 //! hold every record whose commit the child acknowledged.
 //!
-//! The child is this same test binary, re-run with `--ignored --exact crash_child` and
-//! `TEND_CRASH_CHILD` naming the vault's folder.
+//! The same goes for changing the passphrase (every record sealed again under a new data
+//! key) and for upgrading a format-1 vault: after any kill the vault opens with exactly one
+//! generation's passphrase, and every record reads.
+//!
+//! The child is this same test binary, re-run with `--ignored --exact crash_child`,
+//! `TEND_CRASH_CHILD` naming the vault's folder and `TEND_CRASH_MODE` what it does.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -13,15 +17,61 @@ use std::time::Duration;
 mod common;
 
 use common::{kinds, Note, PASS};
-use tend_core::vault::{Cost, RecordId, Vault};
+use tend_core::vault::{Cost, PassphraseSeal, RecordId, Vault};
+
+/// The every-kind fixture's passphrase (a format-1 vault, upgraded by the child).
+const FIXTURE_PASS: &str = "amber willow ferry nocturne";
 
 const ROUNDS: usize = 24;
 
 #[test]
-#[ignore = "the child process of acknowledged_writes_survive_sigkill_at_random_moments, run only by it"]
+#[ignore = "the child process the crash tests start and kill; run only by them"]
 fn crash_child() {
     let dir = std::env::var("TEND_CRASH_CHILD").expect("run by the crash test");
-    let mut vault = Vault::open(dir.as_ref(), 0, kinds()).expect("child opens");
+    match std::env::var("TEND_CRASH_MODE").as_deref() {
+        Ok("rotate") => rotate_forever(dir.as_ref()),
+        Ok("upgrade") => upgrade_once(dir.as_ref()),
+        _ => write_forever(dir.as_ref()),
+    }
+}
+
+/// The two passphrases the rotating child moves between.
+const ROTATING: [&str; 2] = [
+    "copper lantern orbit meadow",
+    "velvet harbour quietly sings",
+];
+
+fn rotate_forever(dir: &std::path::Path) {
+    let mut vault = Vault::open(dir, 0, kinds()).expect("child opens");
+    let mut now = ROTATING
+        .iter()
+        .position(|p| vault.unlock(p, 0).is_ok())
+        .expect("one of the two opens");
+    let mut out = std::io::stdout().lock();
+    loop {
+        let next = 1 - now;
+        let proof = vault.verify_passphrase(ROTATING[now], 0).unwrap();
+        let seal = PassphraseSeal::derive(ROTATING[next], Cost::FLOOR).unwrap();
+        writeln!(out, "rotating").unwrap();
+        out.flush().unwrap();
+        vault.change_passphrase(&proof, seal).unwrap();
+        now = next;
+    }
+}
+
+fn upgrade_once(dir: &std::path::Path) {
+    let mut vault = Vault::open(dir, 0, tend_core::kinds::ALL).expect("child opens");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "upgrading").unwrap();
+    out.flush().unwrap();
+    vault.unlock(FIXTURE_PASS, 0).expect("child upgrades");
+    writeln!(out, "upgraded").unwrap();
+    out.flush().unwrap();
+    std::thread::sleep(Duration::from_secs(60));
+}
+
+fn write_forever(dir: &std::path::Path) {
+    let mut vault = Vault::open(dir, 0, kinds()).expect("child opens");
     vault.unlock(PASS, 0).expect("child unlocks");
     let mut out = std::io::stdout().lock();
     for n in 0u64.. {
@@ -46,7 +96,7 @@ fn crash_child() {
 
 use std::io::Write;
 
-/// Record `n` of the child, padded to `pad` bytes; `kind` says whether it is one half of a
+/// Record `n` of a child, padded to `pad` bytes; `kind` says whether it is one half of a
 /// pair written in one change.
 fn note(id: RecordId, n: u64, kind: &str, pad: usize) -> Note {
     Note {
@@ -144,4 +194,120 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
         "the child made progress: {}",
         acknowledged.len()
     );
+}
+
+/// Runs the child in `mode` on `dir`, waits for its first line, then `delay_ms` more, and
+/// kills it. Returns what it printed.
+fn kill_child_after(mode: &str, dir: &std::path::Path, delay_ms: u64) -> Vec<String> {
+    let exe = std::env::current_exe().unwrap();
+    let mut child = Command::new(&exe)
+        .args([
+            "--ignored",
+            "--exact",
+            "crash_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("TEND_CRASH_CHILD", dir)
+        .env("TEND_CRASH_MODE", mode)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let first = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the child starts");
+    std::thread::sleep(Duration::from_millis(delay_ms));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    reader.join().unwrap();
+    std::iter::once(first).chain(rx.try_iter()).collect()
+}
+
+#[test]
+fn a_kill_while_every_record_is_sealed_again_leaves_one_generation_or_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut vault, code) = Vault::create(dir.path(), ROTATING[0], Cost::FLOOR, kinds()).unwrap();
+    // Enough records that sealing them all again takes a while.
+    let ids: Vec<RecordId> = (0..1500).map(|_| RecordId::generate()).collect();
+    vault
+        .write(|w| {
+            ids.iter()
+                .enumerate()
+                .try_for_each(|(i, id)| w.save(&note(*id, i as u64, "single", 600)))
+        })
+        .unwrap();
+    drop(vault);
+    let mut rotations = 0;
+    for (round, delay_ms) in delays(7).take(20).enumerate() {
+        let lines = kill_child_after("rotate", dir.path(), delay_ms / 4);
+        rotations += lines.len();
+        let mut vault = Vault::open(dir.path(), 0, kinds())
+            .unwrap_or_else(|e| panic!("round {round}: open failed: {e}"));
+        assert!(vault.integrity_ok().unwrap(), "round {round}");
+        let opens: Vec<bool> = ROTATING
+            .iter()
+            .map(|p| {
+                let ok = vault.unlock(p, 0).is_ok();
+                if ok {
+                    vault.lock().unwrap();
+                }
+                ok
+            })
+            .collect();
+        assert_eq!(
+            opens.iter().filter(|o| **o).count(),
+            1,
+            "round {round}: exactly one generation's passphrase opens: {opens:?}"
+        );
+        vault
+            .unlock_with(tend_core::vault::Secret::RecoveryCode(&code.display()), 0)
+            .unwrap_or_else(|e| panic!("round {round}: the code opens too: {e}"));
+        let notes = vault.list::<Note>().unwrap();
+        assert_eq!(notes.len(), ids.len(), "round {round}: no record lost");
+        // Back to a clean count of tries for the next round.
+        let p = ROTATING[opens.iter().position(|o| *o).unwrap()];
+        vault.lock().unwrap();
+        vault.unlock(p, 0).unwrap();
+    }
+    assert!(rotations > 20, "the child got to work: {rotations}");
+}
+
+#[test]
+fn a_kill_during_the_upgrade_from_format_1_leaves_a_vault_that_opens() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/every-kind-v1/tend.vault");
+    for (round, delay_ms) in delays(11).take(20).enumerate() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(&fixture, dir.path().join("tend.vault")).unwrap();
+        kill_child_after("upgrade", dir.path(), delay_ms / 4);
+        let mut vault = Vault::open(dir.path(), 0, tend_core::kinds::ALL)
+            .unwrap_or_else(|e| panic!("round {round}: open failed: {e}"));
+        assert!(vault.integrity_ok().unwrap(), "round {round}");
+        vault
+            .unlock(FIXTURE_PASS, 0)
+            .unwrap_or_else(|e| panic!("round {round}: the passphrase opens it: {e}"));
+        assert_eq!(
+            vault.format().unwrap(),
+            2,
+            "round {round}: upgraded now at the latest"
+        );
+        assert_eq!(
+            tend_core::profile::list(&vault).unwrap().len(),
+            2,
+            "round {round}"
+        );
+        assert_eq!(
+            tend_core::session::history(&vault).unwrap().len(),
+            2,
+            "round {round}"
+        );
+    }
 }

@@ -287,10 +287,18 @@ fn every_kind_reads_back_field_by_field_with_the_passphrase() {
     let (dir, expected) = fixture();
     let mut v =
         Vault::open(dir.path(), 0, tend_core::kinds::ALL).expect("the every-kind vault opens");
+    assert_eq!(v.format().unwrap(), 1);
     v.unlock(expected["passphrase"].as_str().unwrap(), 0)
         .unwrap();
+    assert_eq!(v.format().unwrap(), 2, "upgraded on its first unlock");
     check_every_kind(&v, &expected);
     assert!(v.integrity_ok().unwrap());
+    drop(v);
+    let mut again = Vault::open(dir.path(), 0, tend_core::kinds::ALL).unwrap();
+    again
+        .unlock(expected["passphrase"].as_str().unwrap(), 0)
+        .unwrap();
+    check_every_kind(&again, &expected);
 }
 
 #[test]

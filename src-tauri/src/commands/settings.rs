@@ -1,6 +1,6 @@
 //! Settings and data: passphrase, recovery code, backups, readable export, wipe.
 
-use base64::Engine;
+use tauri::ipc::InvokeBody;
 use tauri::State;
 use tend_core::keeper::NewRecoveryCode;
 use zeroize::Zeroizing;
@@ -31,30 +31,70 @@ pub fn change_passphrase(
     state.change_passphrase(&current, &new).map_err(Into::into)
 }
 
+/// A new recovery code, once the passphrase is given again; it replaces the old one when
+/// two of its groups are typed back.
 #[tauri::command(async)]
-pub fn new_recovery_code(state: State<'_, AppState>) -> Result<NewRecoveryCode> {
-    state.new_recovery_code().map_err(Into::into)
+pub fn new_recovery_code(
+    state: State<'_, AppState>,
+    passphrase: Zeroizing<String>,
+) -> Result<NewRecoveryCode> {
+    state.new_recovery_code(&passphrase).map_err(Into::into)
 }
 
-/// Writes an encrypted backup to the exports folder; returns where.
+/// Writes an encrypted backup to the exports folder once the passphrase or recovery code
+/// is given again; returns where.
 #[tauri::command(async)]
-pub fn export_backup(state: State<'_, AppState>) -> Result<String> {
+pub fn export_backup(state: State<'_, AppState>, secret: SecretArg) -> Result<String> {
     state
-        .export_backup()
+        .export_backup(secret.as_secret())
         .map(|p| p.display().to_string())
         .map_err(Into::into)
 }
 
-/// Restores a backup the person picked (its bytes, base64) with its passphrase or code.
+/// Holds a backup file's bytes beside the vault until `import_backup` checks them. The
+/// bytes come as the request's raw body (desktop); Android's IPC sends a `Uint8Array` as a
+/// JSON array of numbers instead, which is read too. The secrets travel separately.
 #[tauri::command(async)]
-pub fn import_backup(state: State<'_, AppState>, data: String, secret: SecretArg) -> Result<()> {
-    let bytes = Zeroizing::new(
-        base64::engine::general_purpose::STANDARD
-            .decode(data.as_bytes())
-            .map_err(|_| CommandError::invalid("That file could not be read as a Tend backup."))?,
-    );
+pub fn stage_backup(state: State<'_, AppState>, request: tauri::ipc::Request<'_>) -> Result<()> {
+    let bytes = backup_bytes(request.body())?;
+    state.stage_backup(&bytes).map_err(Into::into)
+}
+
+fn backup_bytes(body: &InvokeBody) -> Result<Zeroizing<Vec<u8>>> {
+    let unreadable = || CommandError::invalid("That file could not be read as a Tend backup.");
+    match body {
+        InvokeBody::Raw(bytes) => Ok(Zeroizing::new(bytes.clone())),
+        InvokeBody::Json(serde_json::Value::Array(numbers)) => {
+            if numbers.len() > tend_core::vault::MAX_BACKUP_BYTES {
+                return Err(CommandError::from(tend_core::vault::VaultError::TooLarge));
+            }
+            numbers
+                .iter()
+                .map(|n| {
+                    n.as_u64()
+                        .and_then(|n| u8::try_from(n).ok())
+                        .ok_or_else(unreadable)
+                })
+                .collect::<Result<Vec<u8>>>()
+                .map(Zeroizing::new)
+        }
+        InvokeBody::Json(_) => Err(unreadable()),
+    }
+}
+
+/// Restores the staged backup with its passphrase or code. Replacing a vault that exists
+/// asks for that vault's own secret first (`current`), even when it is locked.
+#[tauri::command(async)]
+pub fn import_backup(
+    state: State<'_, AppState>,
+    current: Option<SecretArg>,
+    backup: SecretArg,
+) -> Result<()> {
     state
-        .import_backup(&bytes, secret.as_secret())
+        .import_backup(
+            current.as_ref().map(SecretArg::as_secret),
+            backup.as_secret(),
+        )
         .map_err(Into::into)
 }
 

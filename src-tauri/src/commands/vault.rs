@@ -41,7 +41,10 @@ pub fn create_vault(
 }
 
 #[tauri::command(async)]
-pub fn confirm_recovery_code(state: State<'_, AppState>, answers: Vec<String>) -> Result<()> {
+pub fn confirm_recovery_code(
+    state: State<'_, AppState>,
+    answers: Vec<Zeroizing<String>>,
+) -> Result<()> {
     state.confirm_recovery_code(&answers).map_err(Into::into)
 }
 
@@ -50,9 +53,20 @@ pub fn pending_recovery_code(state: State<'_, AppState>) -> Result<NewRecoveryCo
     state.pending_recovery_code().map_err(Into::into)
 }
 
+/// Unlocks with the passphrase or the recovery code. After the code, the vault asks for a
+/// new passphrase next (the status says so).
 #[tauri::command(async)]
 pub fn unlock(state: State<'_, AppState>, secret: SecretArg) -> Result<()> {
     state.unlock(secret.as_secret()).map_err(Into::into)
+}
+
+/// A new passphrase after opening with the recovery code.
+#[tauri::command(async)]
+pub fn choose_new_passphrase(
+    state: State<'_, AppState>,
+    passphrase: Zeroizing<String>,
+) -> Result<()> {
+    state.choose_new_passphrase(&passphrase).map_err(Into::into)
 }
 
 /// Locks at once; "hide now" uses it too.

@@ -3,9 +3,16 @@ import { el, screen, showError } from '../dom.js';
 
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
 
+// Why this code is shown, by the reason Rust gives.
+const WHY = {
+  first_run: 'If you ever forget your passphrase, this code opens Tend instead. Write it down and keep it somewhere private. It is shown only now.',
+  replaced: 'This is your new recovery code. Once you type two of its groups back, it replaces the old one, which then stops working. Write it down and keep it somewhere private.',
+  upgraded: 'Tend has updated how it keeps your vault, and your recovery code had to change with it: the old one no longer opens Tend. Write this new one down and keep it somewhere private.',
+};
+
 export async function mount(root, { api, app, signal }, { recovery } = {}) {
-  const section = screen('recovery', 'Your recovery code',
-    el('p', { text: 'If you ever forget your passphrase, this code opens Tend instead. Write it down and keep it somewhere private. It is shown only now.' }));
+  const why = el('p', { text: WHY.first_run });
+  const section = screen('recovery', 'Your recovery code', why);
   root.append(section);
   let shown = recovery;
   if (!shown) {
@@ -17,6 +24,7 @@ export async function mount(root, { api, app, signal }, { recovery } = {}) {
     }
     if (signal.aborted) return;
   }
+  why.textContent = WHY[shown.reason] ?? WHY.first_run;
   const [a, b] = shown.confirmGroups;
   const group = (i, n) => el('input', { id: `recovery-g${i}`, name: `g${i}`, class: 'group-input', maxlength: 4,
     autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', 'aria-describedby': 'recovery-ask' });

@@ -1,6 +1,8 @@
 // Settings and data. Each card is its own small form; every result or error is shown
 // beside the card that caused it.
 import { el, field, screen, select, showError } from '../dom.js';
+import { restoreForm } from '../widgets/restore.js';
+import { secretField } from '../widgets/secret.js';
 import { strengthFeedback } from '../widgets/strength.js';
 
 const password = (id, name, autocomplete) => el('input', { id, name, type: 'password', autocomplete });
@@ -31,15 +33,6 @@ function guarded(card, action) {
   };
 }
 
-function toBase64(buffer) {
-  const bytes = new Uint8Array(buffer);
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(text);
-}
-
 function prefsCard() {
   return el('form', { class: 'card stack', dataset: { form: 'prefs' }, novalidate: true },
     el('h2', { text: 'Locking and look' }),
@@ -67,23 +60,24 @@ export async function mount(root, { api, app, signal }) {
     ...field('New passphrase again', password('set-new2', 'again', 'new-password')),
     el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Change passphrase' })),
     status());
-  const recovery = el('div', { class: 'card stack', dataset: { form: 'recovery' } },
+  const recoveryPass = password('set-code-pass', 'passphrase', 'current-password');
+  const recovery = el('form', { class: 'card stack', dataset: { form: 'recovery' }, novalidate: true },
     el('h2', { text: 'Recovery code' }),
-    el('p', { text: 'Making a new code stops the old one from working.' }),
-    el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Make a new recovery code', dataset: { action: 'new-code' } })));
-  const backup = el('div', { class: 'card stack', dataset: { form: 'backup' } },
+    el('p', { text: 'A new code replaces the old one, which then stops working. Your passphrase is asked first, so no one else can do this while Tend is open.' }),
+    ...field('Your passphrase', recoveryPass),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Make a new recovery code', dataset: { action: 'new-code' } })),
+    status());
+  const backupSecret = secretField('Your passphrase', { name: 'backup-secret' });
+  const backup = el('form', { class: 'card stack', dataset: { form: 'backup' }, novalidate: true },
     el('h2', { text: 'Encrypted backup' }),
-    el('p', { text: 'A single file, still locked with your passphrase and recovery code. Keep it somewhere safe to move Tend to another device.' }),
-    el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Save a backup', dataset: { action: 'export' } })),
+    el('p', { text: 'A single file, still locked with your passphrase and recovery code, that only you can read on this device. Keep it somewhere safe to move Tend to another device.' }),
+    backupSecret.nodes,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Save a backup', dataset: { action: 'export' } })),
     status());
-  const restore = el('form', { class: 'card stack', dataset: { form: 'import' }, novalidate: true },
+  const restore = el('div', { class: 'card stack', dataset: { form: 'import' } },
     el('h2', { text: 'Restore a backup' }),
-    el('p', { text: 'This replaces what is in Tend now with the backup. If anything about the file is wrong, nothing changes.' }),
-    ...field('Backup file', el('input', { name: 'file', type: 'file' })),
-    ...field('The backup\u2019s passphrase or recovery code', el('input', { name: 'secret', type: 'password', autocomplete: 'off' })),
-    check('isCode', 'That is a recovery code'),
-    el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Restore' })),
-    status());
+    el('p', { text: 'This replaces what is in Tend now with the backup. If anything about the file or its secret is wrong, nothing changes.' }),
+    restoreForm(api, { replacing: true, onDone: () => app.loadTheme() }));
   const readable = el('form', { class: 'card stack', dataset: { form: 'readable' }, novalidate: true },
     el('h2', { text: 'Readable copy' }),
     el('p', { class: 'warning', text: 'This writes everything you have kept in Tend as plain, unencrypted text. Anyone who finds that file can read it. Make one only if you need it, and delete it when you are done.' }),
@@ -94,6 +88,7 @@ export async function mount(root, { api, app, signal }) {
   const wipe = el('form', { class: 'card stack danger-zone', dataset: { form: 'wipe' }, novalidate: true },
     el('h2', { text: 'Wipe everything' }),
     el('p', { text: 'This destroys your vault and everything in it, on this device. It cannot be undone. Backups you saved elsewhere are not touched.' }),
+    el('p', { class: 'fine', text: 'Tend first overwrites the keys that open your vault, then deletes its files. On SSDs, phones and some file systems, the old bytes can stay on the storage until they are reused; Tend cannot reach them. What stays was encrypted, and the keys that opened it are gone.' }),
     el('label', { for: 'set-wipe' }, 'Type ', el('strong', { text: 'wipe everything' }), ' to confirm'), wipeInput,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'danger', text: 'Wipe everything' })),
     status());
@@ -135,27 +130,17 @@ export async function mount(root, { api, app, signal }) {
     say(pass, 'Your passphrase is changed. Use the new one from now on.');
   }));
 
-  recovery.querySelector('[data-action="new-code"]').addEventListener('click', guarded(recovery, async () => {
-    const code = await api.newRecoveryCode();
+  recovery.addEventListener('submit', guarded(recovery, async () => {
+    const code = await api.newRecoveryCode(recoveryPass.value);
+    recoveryPass.value = '';
     app.show('recovery', { recovery: code });
   }));
 
-  backup.querySelector('[data-action="export"]').addEventListener('click', guarded(backup, async () => {
-    const path = await api.exportBackup();
+  backup.addEventListener('submit', guarded(backup, async () => {
+    const { value, isCode } = backupSecret.value();
+    const path = await api.exportBackup(value, isCode);
+    backupSecret.clear();
     say(backup, `Saved to ${path}`);
-  }));
-
-  restore.addEventListener('submit', guarded(restore, async () => {
-    const file = restore.file.files[0];
-    if (!file) {
-      say(restore, 'Choose a backup file first.');
-      return;
-    }
-    const data = toBase64(await file.arrayBuffer());
-    await api.importBackup(data, restore.secret.value, restore.isCode.checked);
-    restore.reset();
-    say(restore, 'Restored. Tend now holds what the backup held.');
-    await app.loadTheme();
   }));
 
   readable.addEventListener('submit', guarded(readable, async () => {

@@ -11,5 +11,6 @@ export function mount(root) {
       el('li', {}, el('strong', { text: 'Tend never goes online.' }), ' No account, no cloud, no tracking.')),
     el('p', { class: 'fine', text: 'Tend is a companion, not therapy. Every step can be skipped.' }),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'primary', text: 'Get started', dataset: { nav: 'create' } }))));
+      el('button', { type: 'button', class: 'primary', text: 'Get started', dataset: { nav: 'create' } }),
+      el('button', { type: 'button', class: 'quiet', text: 'Restore a backup', dataset: { nav: 'restore' } }))));
 }

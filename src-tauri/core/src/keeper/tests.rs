@@ -1,5 +1,6 @@
 use super::*;
 use crate::support::{self, Contact};
+use crate::vault::RecordId;
 
 const PASS: &str = "copper lantern orbit meadow";
 const MIN: u64 = 60_000;
@@ -10,12 +11,54 @@ fn keeper() -> (tempfile::TempDir, Keeper) {
     (dir, k)
 }
 
-fn groups_of(new: &NewRecoveryCode) -> Vec<String> {
+fn groups_of(new: &NewRecoveryCode) -> Vec<Zeroizing<String>> {
     let parts: Vec<&str> = new.code.split('-').collect();
     new.confirm_groups
         .iter()
-        .map(|&g| parts[g].to_lowercase())
+        .map(|&g| Zeroizing::new(parts[g].to_lowercase()))
         .collect()
+}
+
+/// A secret confirmed the way the shell does it: a ticket, opened with no lock held.
+fn check(k: &mut Keeper, secret: Secret<'_>) -> (Ticket, vault::Result<Opened>) {
+    let t = k.begin_check(0).unwrap();
+    let opened = t.open(secret);
+    (t, opened)
+}
+
+fn seal(passphrase: &str) -> PassphraseSeal {
+    CostPolicy::Fixed(Cost::FLOOR).seal(passphrase).unwrap()
+}
+
+/// Restores a backup the way the shell does: staged, the vault's own secret (if there is
+/// a vault), then the backup's, each derived with no lock held.
+fn import(
+    k: &mut Keeper,
+    bytes: &[u8],
+    current: Option<Secret<'_>>,
+    backup: Secret<'_>,
+) -> Result<()> {
+    k.stage_import(bytes)?;
+    if let Some(t) = k.begin_replace(0)? {
+        let opened = t.open(current.expect("a vault exists: its secret is asked"));
+        k.finish_replace(t, opened, 0)?;
+    }
+    let t = k.begin_import(0)?;
+    let checked = vault::check_import(k.dir(), backup, kinds::ALL);
+    k.finish_import(t, checked, 0)
+}
+
+fn contact(k: &mut Keeper, name: &str) -> Contact {
+    support::save_contact(
+        k.vault().unwrap(),
+        None,
+        Contact {
+            name: name.into(),
+            how: "kept".into(),
+            id: RecordId::default(),
+        },
+    )
+    .unwrap()
 }
 
 #[test]
@@ -28,7 +71,7 @@ fn first_run_creates_an_unlocked_vault_and_asks_for_two_groups_back() {
     let s = k.status(0).unwrap();
     assert!(s.exists && s.unlocked && s.recovery_pending);
     assert!(
-        k.confirm_recovery_code(&["AAAA".into(), "BBBB".into()])
+        k.confirm_recovery_code(&[Zeroizing::new("AAAA".into()), Zeroizing::new("BBBB".into())])
             .is_err(),
         "wrong groups are refused"
     );
@@ -112,16 +155,24 @@ fn a_new_keeper_finds_the_existing_vault_locked() {
 fn changing_the_passphrase_needs_the_current_one_and_a_strong_new_one() {
     let (_d, mut k) = keeper();
     k.create(PASS, 0).unwrap();
+    let (t, wrong) = check(&mut k, Secret::Passphrase("wrong one entirely here"));
     assert!(matches!(
-        k.change_passphrase("wrong one entirely here", "velvet harbour quietly sings", 0),
+        k.change_passphrase(t, wrong, seal("velvet harbour quietly sings")),
         Err(Error::Vault(VaultError::WrongPassphrase))
     ));
-    assert!(matches!(
-        k.change_passphrase(PASS, "123456", 0),
-        Err(Error::Vault(VaultError::Passphrase(_)) | Error::Passphrase(_))
-    ));
-    k.change_passphrase(PASS, "velvet harbour quietly sings", 0)
+    assert_eq!(
+        k.status(0).unwrap().failures,
+        1,
+        "a wrong current passphrase counts"
+    );
+    assert!(
+        CostPolicy::Fixed(Cost::FLOOR).seal("123456").is_err(),
+        "a weak new one is refused before anything is derived"
+    );
+    let (t, right) = check(&mut k, Secret::Passphrase(PASS));
+    k.change_passphrase(t, right, seal("velvet harbour quietly sings"))
         .unwrap();
+    assert_eq!(k.status(0).unwrap().failures, 0);
     k.lock().unwrap();
     assert!(k.unlock(Secret::Passphrase(PASS), 0).is_err());
     k.unlock(Secret::Passphrase("velvet harbour quietly sings"), 0)
@@ -132,19 +183,12 @@ fn changing_the_passphrase_needs_the_current_one_and_a_strong_new_one() {
 fn backup_to_a_folder_then_restore_on_a_fresh_install() {
     let (d, mut k) = keeper();
     let new = k.create(PASS, 0).unwrap();
-    let kept = support::save_contact(
-        k.vault().unwrap(),
-        None,
-        Contact {
-            name: "Robin".into(),
-            how: "kept".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let kept = contact(&mut k, "Robin");
     let folder = d.path().join("exports");
-    let first = k.export_backup(&folder, "2026-11-28").unwrap();
-    let second = k.export_backup(&folder, "2026-11-28").unwrap();
+    let (t, o) = check(&mut k, Secret::Passphrase(PASS));
+    let first = k.export_backup(t, o, &folder, "2026-11-28").unwrap();
+    let (t, o) = check(&mut k, Secret::RecoveryCode(&new.code));
+    let second = k.export_backup(t, o, &folder, "2026-11-28").unwrap();
     assert_eq!(first.file_name().unwrap(), "tend-backup-2026-11-28.tend");
     assert_eq!(
         second.file_name().unwrap(),
@@ -154,9 +198,7 @@ fn backup_to_a_folder_then_restore_on_a_fresh_install() {
 
     let (_d2, mut fresh) = keeper();
     let bytes = std::fs::read(&first).unwrap();
-    fresh
-        .import_backup(&bytes, Secret::RecoveryCode(&new.code), 0)
-        .unwrap();
+    import(&mut fresh, &bytes, None, Secret::RecoveryCode(&new.code)).unwrap();
     assert_eq!(
         support::contacts(fresh.vault().unwrap()).unwrap(),
         vec![kept]
@@ -164,14 +206,165 @@ fn backup_to_a_folder_then_restore_on_a_fresh_install() {
 }
 
 #[test]
-fn import_over_a_locked_vault_is_refused() {
+fn a_backup_needs_a_secret_again_and_a_wrong_one_counts() {
+    let (d, mut k) = keeper();
+    k.create(PASS, 0).unwrap();
+    let folder = d.path().join("exports");
+    let (t, o) = check(&mut k, Secret::Passphrase("someone else guessing"));
+    assert!(k.export_backup(t, o, &folder, "2026-11-28").is_err());
+    assert!(!folder.exists() || std::fs::read_dir(&folder).unwrap().next().is_none());
+    assert_eq!(k.status(0).unwrap().failures, 1);
+}
+
+#[test]
+fn replacing_a_vault_asks_for_its_own_secret_even_when_locked() {
+    let (_d, mut k) = keeper();
+    k.create(PASS, 0).unwrap();
+    contact(&mut k, "Robin");
+    let (d2, mut other) = keeper();
+    other.create("velvet harbour quietly sings", 0).unwrap();
+    contact(&mut other, "Sam");
+    let folder = d2.path().join("exports");
+    let (t, o) = check(
+        &mut other,
+        Secret::Passphrase("velvet harbour quietly sings"),
+    );
+    let bytes = std::fs::read(other.export_backup(t, o, &folder, "2026-11-28").unwrap()).unwrap();
+
+    k.lock().unwrap();
+    let wrong = import(
+        &mut k,
+        &bytes,
+        Some(Secret::Passphrase("a bystander's guess")),
+        Secret::Passphrase("velvet harbour quietly sings"),
+    );
+    assert!(matches!(
+        wrong,
+        Err(Error::Vault(VaultError::WrongPassphrase))
+    ));
+    assert_eq!(k.status(0).unwrap().failures, 1);
+    import(
+        &mut k,
+        &bytes,
+        Some(Secret::Passphrase(PASS)),
+        Secret::Passphrase("velvet harbour quietly sings"),
+    )
+    .unwrap();
+    let names: Vec<String> = support::contacts(k.vault().unwrap())
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Sam"], "the backup replaced what was here");
+}
+
+#[test]
+fn wrong_backup_secrets_back_off_like_unlocking() {
+    let (_d, mut k) = keeper();
+    k.create(PASS, 0).unwrap();
+    let (d2, mut other) = keeper();
+    other.create(PASS, 0).unwrap();
+    let (t, o) = check(&mut other, Secret::Passphrase(PASS));
+    let bytes = std::fs::read(
+        other
+            .export_backup(t, o, &d2.path().join("x"), "2026-11-28")
+            .unwrap(),
+    )
+    .unwrap();
+    // The vault's own secret is right each time; the backup's is not.
+    let outcomes: Vec<Error> = (0..6)
+        .map(|_| {
+            import(
+                &mut k,
+                &bytes,
+                Some(Secret::Passphrase(PASS)),
+                Secret::Passphrase("wrong guess here"),
+            )
+            .unwrap_err()
+        })
+        .collect();
+    assert!(
+        outcomes[..5]
+            .iter()
+            .all(|e| matches!(e, Error::Vault(VaultError::WrongPassphrase))),
+        "{outcomes:?}"
+    );
+    assert!(
+        matches!(
+            outcomes[5],
+            Error::Vault(VaultError::TooManyAttempts { .. })
+        ),
+        "the sixth waits: {:?}",
+        outcomes[5]
+    );
+    assert_eq!(k.status(0).unwrap().failures, 5);
+}
+
+#[test]
+fn tries_side_by_side_all_count_against_the_back_off() {
     let (_d, mut k) = keeper();
     k.create(PASS, 0).unwrap();
     k.lock().unwrap();
-    assert!(matches!(
-        k.import_backup(b"whatever", Secret::Passphrase(PASS), 0),
-        Err(Error::Vault(VaultError::Locked))
-    ));
+    // Four tickets at once: each is counted before any key is derived.
+    let tickets: Vec<Ticket> = (0..4).map(|_| k.begin_unlock(0).unwrap()).collect();
+    assert_eq!(k.status(0).unwrap().failures, 4);
+    let fifth = k.begin_unlock(0).unwrap();
+    assert!(
+        matches!(
+            k.begin_unlock(0),
+            Err(Error::Vault(VaultError::TooManyAttempts { .. }))
+        ),
+        "the sixth waits, though none has finished"
+    );
+    let opened = fifth.open(Secret::Passphrase(PASS));
+    k.finish_unlock(fifth, opened, 0).unwrap();
+    assert_eq!(
+        k.status(0).unwrap().failures,
+        0,
+        "a right one clears the count"
+    );
+    drop(tickets);
+}
+
+#[test]
+fn a_ticket_from_before_a_wipe_is_refused() {
+    let (_d, mut k) = keeper();
+    k.create(PASS, 0).unwrap();
+    k.lock().unwrap();
+    let t = k.begin_unlock(0).unwrap();
+    let opened = t.open(Secret::Passphrase(PASS));
+    k.wipe("wipe everything", 0).unwrap();
+    k.create("velvet harbour quietly sings", 0).unwrap();
+    assert!(k.finish_unlock(t, opened, 0).is_err());
+}
+
+#[test]
+fn opening_with_the_recovery_code_leads_to_a_new_passphrase() {
+    let (_d, mut k) = keeper();
+    let code = k.create(PASS, 0).unwrap();
+    k.confirm_recovery_code(&groups_of(&code)).unwrap();
+    k.lock().unwrap();
+    k.unlock(Secret::RecoveryCode(&code.code), 0).unwrap();
+    assert!(k.status(0).unwrap().passphrase_needed);
+    assert!(k
+        .choose_new_passphrase(seal("velvet harbour quietly sings"))
+        .is_ok());
+    assert!(!k.status(0).unwrap().passphrase_needed);
+    assert!(
+        k.choose_new_passphrase(seal("another quite long passphrase"))
+            .is_err(),
+        "only once, and only after the code"
+    );
+    k.lock().unwrap();
+    assert!(
+        k.unlock(Secret::Passphrase(PASS), 0).is_err(),
+        "the old passphrase is retired"
+    );
+    k.unlock(Secret::Passphrase("velvet harbour quietly sings"), 0)
+        .unwrap();
+    k.lock().unwrap();
+    k.unlock(Secret::RecoveryCode(&code.code), 0)
+        .expect("the code still works");
 }
 
 #[test]
@@ -179,11 +372,11 @@ fn the_readable_export_is_written_only_with_the_passphrase() {
     let (d, mut k) = keeper();
     k.create(PASS, 0).unwrap();
     let folder = d.path().join("exports");
-    assert!(k
-        .readable_export("not it at all, sorry", &folder, "2026-11-28", 0)
-        .is_err());
+    let (t, o) = check(&mut k, Secret::Passphrase("not it at all, sorry"));
+    assert!(k.readable_export(t, o, &folder, "2026-11-28").is_err());
     assert!(!folder.join("tend-readable-2026-11-28.json").exists());
-    let path = k.readable_export(PASS, &folder, "2026-11-28", 0).unwrap();
+    let (t, o) = check(&mut k, Secret::Passphrase(PASS));
+    let path = k.readable_export(t, o, &folder, "2026-11-28").unwrap();
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert_eq!(json["format"], "tend-readable-export");
@@ -196,25 +389,46 @@ fn wipe_works_even_when_locked_and_starts_over() {
     k.lock().unwrap();
     assert!(k.wipe("sure", 0).is_err());
     assert!(k.status(0).unwrap().exists);
+    k.stage_import(&std::fs::read(d.path().join("data").join(vault::FILE_NAME)).unwrap())
+        .unwrap();
     k.wipe("wipe everything", 0).unwrap();
     assert!(!k.status(0).unwrap().exists);
-    assert!(std::fs::read_dir(d.path().join("data"))
-        .unwrap()
-        .next()
-        .is_none());
+    assert!(
+        std::fs::read_dir(d.path().join("data"))
+            .unwrap()
+            .next()
+            .is_none(),
+        "the vault, its lock and any staged backup are gone"
+    );
     k.create(PASS, 0).expect("a new start after a wipe");
 }
 
 #[test]
-fn a_new_recovery_code_replaces_the_old_one_only_once_confirmed() {
+fn wiping_needs_the_phrase() {
+    for wrong in ["", "wipe", "yes", "wipe everything!"] {
+        assert!(check_wipe_phrase(wrong).is_err(), "{wrong:?}");
+    }
+    check_wipe_phrase(" Wipe everything ").unwrap();
+}
+
+#[test]
+fn a_new_recovery_code_needs_the_passphrase_and_replaces_the_old_one_only_once_confirmed() {
     let (d, mut k) = keeper();
     let first = k.create(PASS, 0).unwrap();
     k.confirm_recovery_code(&groups_of(&first)).unwrap();
-    let second = k.new_recovery_code().unwrap();
+    let (t, o) = check(&mut k, Secret::Passphrase("someone guessing here"));
+    assert!(
+        k.new_recovery_code(t, o).is_err(),
+        "no passphrase, no new code"
+    );
+    let (t, o) = check(&mut k, Secret::Passphrase(PASS));
+    let second = k.new_recovery_code(t, o).unwrap();
+    assert_eq!(second.reason, CodeReason::Replaced);
     k.lock().unwrap(); // an auto-lock before confirming: the new code is gone
     k.unlock(Secret::RecoveryCode(&first.code), 0)
         .expect("the old code still works");
-    let third = k.new_recovery_code().unwrap();
+    let (t, o) = check(&mut k, Secret::Passphrase(PASS));
+    let third = k.new_recovery_code(t, o).unwrap();
     k.confirm_recovery_code(&groups_of(&third)).unwrap();
     k.lock().unwrap();
     assert!(
@@ -235,8 +449,9 @@ fn the_readable_copy_is_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let (d, mut k) = keeper();
     k.create(PASS, 0).unwrap();
+    let (t, o) = check(&mut k, Secret::Passphrase(PASS));
     let path = k
-        .readable_export(PASS, &d.path().join("exports"), "2026-11-28", 0)
+        .readable_export(t, o, &d.path().join("exports"), "2026-11-28")
         .unwrap();
     assert_eq!(
         std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,

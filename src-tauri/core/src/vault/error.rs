@@ -11,6 +11,9 @@ pub enum VaultError {
     WrongPassphrase,
     #[error("That recovery code did not open the vault. Check it and try again.")]
     WrongRecoveryCode,
+    /// A vault opened with its recovery code has no passphrase until a new one is chosen.
+    #[error("Tend has no passphrase at the moment. Open it with your recovery code, then choose a new passphrase.")]
+    NoPassphrase,
     #[error(
         "That does not look like a recovery code: it has eight groups of four letters and digits."
     )]
@@ -37,6 +40,10 @@ pub enum VaultError {
     Corrupt(&'static str),
     #[error("A stored item failed its integrity check and was not read.")]
     Tampered,
+    /// The set of rows is not what Tend last wrote: rows were removed, replaced, rolled back
+    /// or added outside Tend.
+    #[error("This vault was changed outside Tend: {0}. Nothing has been changed or deleted. If you saved an encrypted backup, you can restore it.")]
+    Altered(&'static str),
     #[error("Tend is already open in another window.")]
     InUse,
     /// An id already used by a record of another kind.
@@ -83,7 +90,9 @@ impl VaultError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             VaultError::Locked => ErrorKind::Locked,
-            VaultError::WrongPassphrase | VaultError::WrongRecoveryCode => ErrorKind::WrongSecret,
+            VaultError::WrongPassphrase
+            | VaultError::WrongRecoveryCode
+            | VaultError::NoPassphrase => ErrorKind::WrongSecret,
             VaultError::TooManyAttempts { .. } => ErrorKind::TooManyAttempts,
             VaultError::InUse => ErrorKind::InUse,
             VaultError::NotFound | VaultError::NoVault => ErrorKind::NotFound,
@@ -95,7 +104,8 @@ impl VaultError {
             VaultError::NotAVault
             | VaultError::WeakKdf
             | VaultError::Corrupt(_)
-            | VaultError::Tampered => ErrorKind::Damaged,
+            | VaultError::Tampered
+            | VaultError::Altered(_) => ErrorKind::Damaged,
             VaultError::NewerFormat(_) => ErrorKind::NewerVersion,
             VaultError::IdTaken | VaultError::UnknownKind | VaultError::Storage(_) => {
                 ErrorKind::Internal

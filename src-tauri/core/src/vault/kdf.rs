@@ -1,7 +1,8 @@
-//! Passphrase → key-encryption key with Argon2id. The cost is chosen once, at creation, so
-//! an unlock takes about a quarter to one second on the device, and stored with the vault.
-//! A vault whose stored cost is below OWASP's floor is refused rather than opened: a
-//! tampered file must not be able to make the passphrase cheap to guess.
+//! Passphrase → key-encryption key with Argon2id. The cost is chosen when a passphrase is
+//! set, so an unlock takes about a quarter to one second on the device, and stored with the
+//! vault. A stored cost below OWASP's floor is refused (a tampered file must not make the
+//! passphrase cheap to guess), and so is one above what any build writes (a hostile file
+//! must not make Tend spend minutes and gigabytes before it can say no).
 
 use std::time::{Duration, Instant};
 
@@ -26,7 +27,12 @@ pub const START: Cost = Cost {
     passes: 3,
     lanes: 1,
 };
-const CEILING_MEMORY_KIB: u32 = 1024 * 1024;
+/// The most any build writes, and so the most a file may ask for: 1 GiB, 16 passes, 4 lanes.
+pub const CEILING: Cost = Cost {
+    memory_kib: 1024 * 1024,
+    passes: 16,
+    lanes: 4,
+};
 // Aim inside 0.25–1 s with room for noise: a measurement just over a quarter second can
 // be just under it at the next unlock.
 const TARGET_LOW: Duration = Duration::from_millis(320);
@@ -49,6 +55,12 @@ impl Cost {
 
     fn is_below_floor(&self) -> bool {
         self.memory_kib < FLOOR_MEMORY_KIB || self.passes < FLOOR_PASSES || self.lanes == 0
+    }
+
+    fn is_above_ceiling(&self) -> bool {
+        self.memory_kib > CEILING.memory_kib
+            || self.passes > CEILING.passes
+            || self.lanes > CEILING.lanes
     }
 }
 
@@ -77,7 +89,8 @@ impl KdfParams {
         out
     }
 
-    /// Reads stored parameters, refusing unknown algorithms and any cost below the floor.
+    /// Reads stored parameters, refusing unknown algorithms and any cost below the floor or
+    /// above the ceiling, before any work is done.
     pub fn decode(bytes: &[u8]) -> Result<Self> {
         if bytes.len() != ENCODED_LEN {
             return Err(VaultError::Corrupt(
@@ -96,7 +109,7 @@ impl KdfParams {
         if cost.is_below_floor() {
             return Err(VaultError::WeakKdf);
         }
-        if cost.memory_kib > CEILING_MEMORY_KIB * 4 || cost.passes > 64 || cost.lanes > 16 {
+        if cost.is_above_ceiling() {
             return Err(VaultError::Corrupt(
                 "key-derivation settings are out of range",
             ));
@@ -126,9 +139,9 @@ pub fn calibrate(mut measure: impl FnMut(Cost) -> Duration) -> Cost {
     let mut cost = START;
     let mut took = measure(cost);
     for _ in 0..8 {
-        if took < TARGET_LOW && cost.memory_kib < CEILING_MEMORY_KIB {
-            cost.memory_kib = (cost.memory_kib * 2).min(CEILING_MEMORY_KIB);
-        } else if took < TARGET_LOW {
+        if took < TARGET_LOW && cost.memory_kib < CEILING.memory_kib {
+            cost.memory_kib = (cost.memory_kib * 2).min(CEILING.memory_kib);
+        } else if took < TARGET_LOW && cost.passes < CEILING.passes {
             cost.passes += 1;
         } else if took > TARGET_HIGH && cost.passes > FLOOR_PASSES {
             cost.passes -= 1;
@@ -148,6 +161,23 @@ pub fn measure_here(cost: Cost) -> Duration {
     let start = Instant::now();
     let _ = params.derive(b"calibration");
     start.elapsed()
+}
+
+/// Calibrates on the passphrase itself and keeps the last run's key: the cost that run
+/// used is the cost chosen, so the real derivation is never done twice.
+pub fn derive_calibrated(passphrase: &[u8]) -> Result<(KdfParams, Key)> {
+    let mut last = None;
+    let cost = calibrate(|cost| {
+        let params = KdfParams::new(cost);
+        let start = Instant::now();
+        let key = params.derive(passphrase);
+        let took = start.elapsed();
+        last = Some((params, key));
+        took
+    });
+    let (params, key) = last.expect("calibration measures at least once");
+    debug_assert_eq!(params.cost, cost);
+    Ok((params, key?))
 }
 
 #[cfg(test)]
@@ -186,6 +216,70 @@ mod tests {
                 "{weak:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_cost_above_what_any_build_writes_is_refused_at_once() {
+        let hostile = KdfParams {
+            cost: Cost {
+                memory_kib: 4 * 1024 * 1024,
+                passes: 64,
+                lanes: 16,
+            },
+            salt: [0; SALT_LEN],
+        };
+        let start = Instant::now();
+        assert!(matches!(
+            KdfParams::decode(&hostile.encode()),
+            Err(VaultError::Corrupt(_))
+        ));
+        assert!(start.elapsed() < Duration::from_millis(100));
+        for one_over in [
+            Cost {
+                memory_kib: CEILING.memory_kib + 1,
+                ..Cost::FLOOR
+            },
+            Cost {
+                passes: CEILING.passes + 1,
+                ..Cost::FLOOR
+            },
+            Cost {
+                lanes: CEILING.lanes + 1,
+                ..Cost::FLOOR
+            },
+        ] {
+            let bytes = KdfParams {
+                cost: one_over,
+                salt: [0; SALT_LEN],
+            }
+            .encode();
+            assert!(KdfParams::decode(&bytes).is_err(), "{one_over:?}");
+        }
+        let at_ceiling = KdfParams {
+            cost: CEILING,
+            salt: [0; SALT_LEN],
+        };
+        assert!(KdfParams::decode(&at_ceiling.encode()).is_ok());
+    }
+
+    #[test]
+    fn calibration_never_asks_for_more_than_the_ceiling() {
+        let cost = calibrate(|_| Duration::from_millis(1));
+        assert!(
+            cost.memory_kib <= CEILING.memory_kib && cost.passes <= CEILING.passes,
+            "{cost:?}"
+        );
+    }
+
+    #[test]
+    fn the_calibrated_key_is_the_one_its_stored_settings_derive() {
+        // Calibration here runs real Argon2id at the start cost (64 MiB) at least once.
+        let (params, key) = derive_calibrated(b"copper lantern").unwrap();
+        assert_eq!(
+            key.expose(),
+            params.derive(b"copper lantern").unwrap().expose()
+        );
+        assert!(KdfParams::decode(&params.encode()).is_ok());
     }
 
     #[test]

@@ -50,6 +50,13 @@ impl Lockout {
         self.failures
     }
 
+    /// Takes back one counted try (it turned out right); returns the new count.
+    pub fn refund(&mut self, now_ms: u64) -> u32 {
+        self.failures = self.failures.saturating_sub(1);
+        self.not_before_ms = now_ms.saturating_add(wait_after(self.failures));
+        self.failures
+    }
+
     pub fn reset(&mut self) {
         *self = Self::default();
     }
@@ -106,6 +113,19 @@ mod tests {
             l.record_failure(1_000_000);
         }
         assert_eq!(l.wait_ms(0), 30_000);
+    }
+
+    #[test]
+    fn a_try_taken_back_leaves_the_others_counted() {
+        let mut l = Lockout::default();
+        for _ in 0..5 {
+            l.record_failure(0);
+        }
+        assert!(l.check(0).is_err());
+        assert_eq!(l.refund(0), 4);
+        assert!(l.check(0).is_ok(), "four wrong tries cost nothing yet");
+        l.reset();
+        assert_eq!(l.refund(0), 0, "never below zero");
     }
 
     #[test]

@@ -58,6 +58,11 @@ impl RecoveryCode {
         Ok(Self(out))
     }
 
+    /// A second copy (zeroized on drop like the first).
+    pub fn copy(&self) -> Self {
+        Self(Zeroizing::new(*self.0))
+    }
+
     /// The code as shown: `XXXX-XXXX-…`, eight groups.
     pub fn display(&self) -> Zeroizing<String> {
         let mut s = Zeroizing::new(String::with_capacity(CHARS + CHARS / 4));
@@ -80,9 +85,16 @@ impl RecoveryCode {
         s
     }
 
-    /// The key-encryption key this code opens, with the vault's stored salt.
+    /// Format 1: the key-encryption key this code opens, with the vault's stored salt.
     pub fn derive(&self, salt: &[u8]) -> Key {
-        crypto::hkdf_from(&self.0[..], salt, b"tend.recovery.kek.v1")
+        crypto::hkdf_from(&self.0[..], salt, super::format::RECOVERY_KEK_INFO_V1)
+    }
+
+    /// Format 2: the key pair whose public half the vault stores, so any change can seal
+    /// the data key for this code without knowing it.
+    pub fn keys(&self, salt: &[u8]) -> crypto::SealingKeys {
+        let seed = crypto::hkdf_from(&self.0[..], salt, super::format::RECOVERY_SEED_INFO);
+        crypto::SealingKeys::from_seed(&seed)
     }
 }
 
@@ -121,6 +133,18 @@ mod tests {
         assert!(RecoveryCode::parse(&format!("{}A", shown.as_str())).is_err());
         assert!(RecoveryCode::parse(&shown.replace(&shown[0..1], "U")).is_err());
         assert!(RecoveryCode::parse("").is_err());
+    }
+
+    #[test]
+    fn a_code_gives_the_same_public_key_for_the_same_salt_only() {
+        let code = RecoveryCode::generate();
+        let again = RecoveryCode::parse(&code.display()).unwrap();
+        assert_eq!(code.keys(&[3; 16]).public(), again.keys(&[3; 16]).public());
+        assert_ne!(code.keys(&[3; 16]).public(), code.keys(&[4; 16]).public());
+        assert_ne!(
+            code.keys(&[3; 16]).public(),
+            RecoveryCode::generate().keys(&[3; 16]).public()
+        );
     }
 
     #[test]

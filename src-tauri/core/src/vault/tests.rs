@@ -1,6 +1,7 @@
 //! The vault as a whole: keys, records, tampering and refusal of bad files.
 
 use super::*;
+use crate::about::VAULT_FORMAT_VERSION;
 use serde::Deserialize;
 use tempfile::TempDir;
 
@@ -72,6 +73,29 @@ fn raw(dir: &TempDir) -> Connection {
     Connection::open(dir.path().join(FILE_NAME)).unwrap()
 }
 
+/// The passphrase confirmed, as a lasting change needs.
+fn proof(v: &mut Vault, passphrase: &str) -> Opened {
+    v.verify_passphrase(passphrase, 0).unwrap()
+}
+
+fn new_passphrase(passphrase: &str) -> PassphraseSeal {
+    PassphraseSeal::derive(passphrase, Cost::FLOOR).unwrap()
+}
+
+/// Stages and checks a backup, as the app does before replacing anything.
+fn checked(dir: &std::path::Path, bytes: &[u8], secret: Secret<'_>) -> Result<Checked> {
+    stage_import(dir, bytes)?;
+    check_import(dir, secret, KINDS)
+}
+
+/// A fresh install restored from `bytes`.
+fn restore_fresh(bytes: &[u8], secret: Secret<'_>) -> Result<(TempDir, Vault)> {
+    let dir = tempfile::tempdir().unwrap();
+    let c = checked(dir.path(), bytes, secret)?;
+    let (v, _) = Vault::create_from_import(dir.path(), c, KINDS)?;
+    Ok((dir, v))
+}
+
 #[test]
 fn records_round_trip_across_lock_and_reopen() {
     let (dir, mut v, _) = new_vault();
@@ -136,12 +160,17 @@ fn changing_the_passphrase_keeps_every_record_and_retires_the_old_one() {
     let before: Vec<u8> = raw(&dir)
         .query_row("SELECT envelope FROM records LIMIT 1", [], |r| r.get(0))
         .unwrap();
-    v.change_passphrase("velvet harbour quietly sings", Cost::FLOOR)
+    let p = proof(&mut v, PASS);
+    v.change_passphrase(&p, new_passphrase("velvet harbour quietly sings"))
         .unwrap();
     let after: Vec<u8> = raw(&dir)
         .query_row("SELECT envelope FROM records LIMIT 1", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(before, after, "records are not re-encrypted");
+    assert_ne!(
+        before, after,
+        "every record is sealed again under a new data key"
+    );
+    assert_eq!(v.list::<Note>().unwrap().len(), 20);
     let mut v = reopen(&dir, v);
     assert!(matches!(
         v.unlock(PASS, 0),
@@ -157,7 +186,9 @@ fn changing_the_passphrase_keeps_every_record_and_retires_the_old_one() {
 #[test]
 fn a_new_recovery_code_replaces_the_old_one() {
     let (dir, mut v, old) = new_vault();
-    let new = v.new_recovery_code().unwrap();
+    let new = RecoveryCode::generate();
+    let p = proof(&mut v, PASS);
+    v.replace_recovery_code(&p, &new).unwrap();
     let mut v = reopen(&dir, v);
     assert!(matches!(
         v.unlock_with_recovery(&old.display(), 0),
@@ -511,7 +542,8 @@ fn a_backup_opens_on_another_install_with_the_passphrase_or_the_recovery_code() 
         Secret::RecoveryCode(&code.display()),
     ] {
         let elsewhere = tempfile::tempdir().unwrap();
-        let restored = Vault::create_from_backup(elsewhere.path(), &backup, secret, KINDS).unwrap();
+        let c = checked(elsewhere.path(), &backup, secret).unwrap();
+        let (restored, _) = Vault::create_from_import(elsewhere.path(), c, KINDS).unwrap();
         let notes = restored.list::<Note>().unwrap();
         assert_eq!(notes.len(), ids.len());
         assert_eq!(
@@ -526,9 +558,8 @@ fn importing_over_a_vault_replaces_it_and_unlocks_with_the_backups_keys() {
     let (_a, source, _, ids) = filled_vault(5);
     let backup = backup_of(&source);
     let (dir, mut target, _, _) = filled_vault(2);
-    target
-        .import_backup(&backup, Secret::Passphrase(PASS))
-        .unwrap();
+    let c = checked(dir.path(), &backup, Secret::Passphrase(PASS)).unwrap();
+    target.import_backup(c).unwrap();
     assert_eq!(target.list::<Note>().unwrap().len(), 5);
     let mut again = reopen(&dir, target);
     again.unlock(PASS, 0).unwrap();
@@ -601,12 +632,13 @@ fn a_failed_import_leaves_the_current_vault_exactly_as_it_was() {
         ),
     ];
     for (what, bytes, secret) in cases {
-        let result = target.import_backup(&bytes, secret);
+        let result = checked(dir.path(), &bytes, secret).and_then(|c| target.import_backup(c));
         assert!(result.is_err(), "{what} must be refused");
         if matches!(what, "not sqlite" | "another app's database" | "empty") {
             assert!(
                 matches!(result, Err(VaultError::NotABackup)),
-                "{what}: named as not a backup, not as a damaged vault: {result:?}"
+                "{what}: named as not a backup, not as a damaged vault: {:?}",
+                result.err()
             );
         }
         assert!(target.is_unlocked(), "{what}: still unlocked");
@@ -648,29 +680,23 @@ fn a_backup_with_a_record_moved_between_rows_is_refused() {
     )
     .unwrap();
     drop(db);
-    let elsewhere = tempfile::tempdir().unwrap();
-    let result = Vault::create_from_backup(
-        elsewhere.path(),
-        &std::fs::read(&p).unwrap(),
-        Secret::Passphrase(PASS),
-        KINDS,
-    );
+    let result = restore_fresh(&std::fs::read(&p).unwrap(), Secret::Passphrase(PASS));
     assert!(
-        matches!(result, Err(VaultError::Tampered)),
+        matches!(result, Err(VaultError::Altered(_) | VaultError::Tampered)),
         "{:?}",
         result.err()
     );
-    assert!(!Vault::exists(elsewhere.path()));
 }
 
 #[test]
 fn the_readable_export_needs_the_passphrase_again_and_holds_every_record() {
     let (_dir, mut v, _, _) = filled_vault(3);
     assert!(matches!(
-        v.readable_export("guess guess guess", 0),
+        v.verify_passphrase("guess guess guess", 0),
         Err(VaultError::WrongPassphrase)
     ));
-    let json = v.readable_export(PASS, 0).unwrap();
+    proof(&mut v, PASS);
+    let json = v.readable_export().unwrap();
     assert_eq!(json["format"], "tend-readable-export");
     assert_eq!(
         json["kinds"]
@@ -743,4 +769,368 @@ fn a_damaged_vault_can_still_be_wiped() {
     assert!(open(dir.path()).is_err());
     Vault::wipe_unopenable(dir.path()).unwrap();
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+}
+
+// ---- issue: rotation, rollback, smuggled schemas, hostile costs, file modes, upgrade ----
+
+/// Copies the vault's files (locked, log folded in) to a new folder.
+fn copy_vault(dir: &TempDir) -> TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.path().join(FILE_NAME), copy.path().join(FILE_NAME)).unwrap();
+    copy
+}
+
+fn envelope_of(dir: &std::path::Path, id: RecordId) -> Vec<u8> {
+    Connection::open(dir.join(FILE_NAME))
+        .unwrap()
+        .query_row(
+            "SELECT envelope FROM records WHERE id = ?1",
+            [&id.as_bytes()[..]],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn after_both_secrets_change_an_old_copy_and_old_secrets_open_nothing_written_since() {
+    let (dir, mut v, old_code) = new_vault();
+    let kept = RecordId::generate();
+    v.save(&note(kept, "before")).unwrap();
+    v.lock().unwrap();
+    let old_copy = copy_vault(&dir);
+    v.unlock(PASS, 0).unwrap();
+    let p = proof(&mut v, PASS);
+    v.change_passphrase(&p, new_passphrase("velvet harbour quietly sings"))
+        .unwrap();
+    let p = proof(&mut v, "velvet harbour quietly sings");
+    v.replace_recovery_code(&p, &RecoveryCode::generate())
+        .unwrap();
+    let later = RecordId::generate();
+    v.save(&note(later, "written after the change")).unwrap();
+    v.lock().unwrap();
+    let envelope = envelope_of(dir.path(), later);
+    for secret in [
+        Secret::Passphrase(PASS),
+        Secret::RecoveryCode(&old_code.display()),
+    ] {
+        let mut old = open(old_copy.path()).unwrap();
+        old.unlock_with(secret, 0)
+            .expect("the old copy opens with its own secrets");
+        let keys = old.keys().unwrap();
+        assert!(
+            keys.open(Note::KIND, later, &envelope).is_err(),
+            "the old data key cannot read what was written after the change"
+        );
+        assert_eq!(old.get::<Note>(kept).unwrap(), note(kept, "before"));
+    }
+}
+
+#[test]
+fn an_older_envelope_spliced_into_the_vault_is_reported_as_tampering() {
+    let (dir, mut v, _) = new_vault();
+    let id = RecordId::generate();
+    v.save(&note(id, "first version")).unwrap();
+    v.lock().unwrap();
+    let old_copy = copy_vault(&dir);
+    v.unlock(PASS, 0).unwrap();
+    v.save(&note(id, "second version")).unwrap();
+    let p = proof(&mut v, PASS);
+    v.change_passphrase(&p, new_passphrase("velvet harbour quietly sings"))
+        .unwrap();
+    drop(v);
+    let old_env = envelope_of(old_copy.path(), id);
+    raw(&dir)
+        .execute(
+            "UPDATE records SET envelope = ?1 WHERE id = ?2",
+            params![old_env, &id.as_bytes()[..]],
+        )
+        .unwrap();
+    let mut v = open(dir.path()).unwrap();
+    assert!(matches!(
+        v.unlock("velvet harbour quietly sings", 0),
+        Err(VaultError::Altered(_))
+    ));
+}
+
+#[test]
+fn a_row_deleted_rolled_back_or_retagged_is_reported_on_unlock_and_nothing_is_overwritten() {
+    let setup = || {
+        let (dir, mut v, _) = new_vault();
+        let (a, b) = (RecordId::generate(), RecordId::generate());
+        v.save(&note(a, "a")).unwrap();
+        v.save(&note(b, "b")).unwrap();
+        v.lock().unwrap();
+        let older = copy_vault(&dir);
+        v.unlock(PASS, 0).unwrap();
+        v.save(&note(a, "a, edited")).unwrap();
+        drop(v);
+        (dir, older, a, b)
+    };
+    type Tamper = fn(&Connection, RecordId, RecordId, &[u8]);
+    let tampers: [(&str, Tamper); 4] = [
+        ("a row deleted", |db, _, b, _| {
+            db.execute("DELETE FROM records WHERE id = ?1", [&b.as_bytes()[..]])
+                .unwrap();
+        }),
+        (
+            "a row brought back from an older copy",
+            |db, a, _, older| {
+                db.execute(
+                    "UPDATE records SET envelope = ?1 WHERE id = ?2",
+                    params![older, &a.as_bytes()[..]],
+                )
+                .unwrap();
+            },
+        ),
+        ("a row hidden under another tag", |db, _, b, _| {
+            db.execute(
+                "UPDATE records SET tag = ?1 WHERE id = ?2",
+                params![&[0u8; 16][..], &b.as_bytes()[..]],
+            )
+            .unwrap();
+        }),
+        ("a row added", |db, _, b, _| {
+            db.execute(
+                "INSERT INTO records (id, tag, envelope) SELECT ?1, tag, envelope FROM records WHERE id = ?2",
+                params![&[9u8; 16][..], &b.as_bytes()[..]],
+            )
+            .unwrap();
+        }),
+    ];
+    for (what, tamper) in tampers {
+        let (dir, older, a, b) = setup();
+        let older_env = envelope_of(older.path(), a);
+        tamper(&raw(&dir), a, b, &older_env);
+        let before = std::fs::read(dir.path().join(FILE_NAME)).unwrap();
+        let mut v = open(dir.path()).unwrap();
+        let result = v.unlock(PASS, 0);
+        assert!(
+            matches!(result, Err(VaultError::Altered(_))),
+            "{what}: {:?}",
+            result.err()
+        );
+        assert!(!v.is_unlocked(), "{what}: stays locked");
+        assert!(
+            result.err().unwrap().to_string().contains("restore"),
+            "{what}: says what the person can do"
+        );
+        drop(v);
+        assert_eq!(
+            std::fs::read(dir.path().join(FILE_NAME)).unwrap().len(),
+            before.len(),
+            "{what}: nothing overwritten"
+        );
+    }
+}
+
+#[test]
+fn a_row_of_a_kind_this_build_does_not_know_is_reported_not_skipped() {
+    let (dir, mut v, _) = new_vault();
+    let id = RecordId::generate();
+    v.save(&note(id, "a")).unwrap();
+    drop(v);
+    // Opened with a list that no longer names "notes": its rows are reported.
+    let mut v = Vault::open(dir.path(), 0, &[Other::KIND]).unwrap();
+    assert!(matches!(v.unlock(PASS, 0), Err(VaultError::Altered(_))));
+}
+
+#[test]
+fn the_live_file_and_a_backup_may_hold_only_tends_own_database_objects() {
+    let smuggled = [
+        "CREATE TRIGGER t AFTER INSERT ON records BEGIN DELETE FROM records WHERE id = new.id; END",
+        "CREATE TRIGGER u AFTER UPDATE ON records BEGIN UPDATE records SET envelope = old.envelope WHERE id = new.id; END",
+        "CREATE VIEW v AS SELECT * FROM records",
+        "CREATE TABLE extra (x)",
+    ];
+    for sql in smuggled {
+        let (dir, v, _, _) = filled_vault(2);
+        let backup = backup_of(&v);
+        drop(v);
+        raw(&dir).execute_batch(sql).unwrap();
+        assert!(
+            matches!(open(dir.path()), Err(VaultError::Corrupt(_))),
+            "live: {sql}"
+        );
+
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("b.tend");
+        std::fs::write(&p, &backup).unwrap();
+        Connection::open(&p).unwrap().execute_batch(sql).unwrap();
+        let result = restore_fresh(&std::fs::read(&p).unwrap(), Secret::Passphrase(PASS));
+        assert!(
+            matches!(result, Err(VaultError::Corrupt(_))),
+            "backup: {sql}"
+        );
+    }
+    // And Tend's own file holds exactly what Tend made.
+    let (dir, v, _, _) = filled_vault(2);
+    drop(v);
+    let names: Vec<String> = raw(&dir)
+        .prepare("SELECT type || ' ' || name FROM sqlite_master ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        names,
+        ["table meta", "table records", "index records_by_tag"]
+    );
+}
+
+#[test]
+fn a_hostile_key_cost_is_refused_before_any_work() {
+    let (dir, v, _) = new_vault();
+    drop(v);
+    let mut kdf: Vec<u8> = raw(&dir)
+        .query_row("SELECT value FROM meta WHERE name = 'kdf'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    kdf[1..5].copy_from_slice(&(4u32 * 1024 * 1024).to_be_bytes());
+    kdf[5..9].copy_from_slice(&64u32.to_be_bytes());
+    kdf[9..13].copy_from_slice(&16u32.to_be_bytes());
+    raw(&dir)
+        .execute("UPDATE meta SET value = ?1 WHERE name = 'kdf'", [kdf])
+        .unwrap();
+    let start = std::time::Instant::now();
+    assert!(matches!(open(dir.path()), Err(VaultError::Corrupt(_))));
+    assert!(start.elapsed() < std::time::Duration::from_millis(100));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_folder_the_vault_and_a_backup_are_the_owners_alone_and_loose_ones_are_tightened() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let (dir, mut v, _) = new_vault();
+    v.save(&note(RecordId::generate(), "x")).unwrap();
+    assert_eq!(mode(dir.path()), 0o700);
+    assert_eq!(mode(&dir.path().join(FILE_NAME)), 0o600);
+    assert_eq!(mode(&dir.path().join(format!("{FILE_NAME}-wal"))), 0o600);
+    let out = tempfile::tempdir().unwrap();
+    let backup = out.path().join("b.tend");
+    v.export_backup(&backup).unwrap();
+    assert_eq!(
+        mode(&backup),
+        0o600,
+        "a backup in Downloads is no one else's"
+    );
+    drop(v);
+    for p in [dir.path().to_owned(), dir.path().join(FILE_NAME)] {
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    std::fs::write(dir.path().join(NEW_NAME), b"left from a crash").unwrap();
+    let v = open(dir.path()).unwrap();
+    assert_eq!(mode(dir.path()), 0o700);
+    assert_eq!(mode(&dir.path().join(FILE_NAME)), 0o600);
+    assert!(!dir.path().join(NEW_NAME).exists(), "leftovers are cleared");
+    drop(v);
+}
+
+#[test]
+fn a_wipe_removes_staged_and_partial_files_too() {
+    let (dir, v, _, _) = filled_vault(2);
+    let bytes = backup_of(&v);
+    stage_import(dir.path(), &bytes).unwrap();
+    std::fs::write(dir.path().join(NEW_NAME), b"x").unwrap();
+    v.wipe().unwrap();
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+}
+
+#[test]
+fn a_backup_larger_than_ten_years_could_make_is_refused_before_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = vec![0u8; MAX_BACKUP_BYTES + 1];
+    assert!(matches!(
+        stage_import(dir.path(), &huge),
+        Err(VaultError::TooLarge)
+    ));
+    assert!(!import_staged(dir.path()));
+}
+
+/// A format-1 vault, as Tend 0.1 wrote it: its header and envelopes, under `code`.
+fn v1_vault(notes: &[(RecordId, &str)]) -> (TempDir, RecoveryCode) {
+    let dir = tempfile::tempdir().unwrap();
+    let code = RecoveryCode::generate();
+    let data = Key::generate();
+    let keys = Keys::new(data.duplicate(), FORMAT_V1, format::V1_KEY_ID);
+    let mut conn = Connection::open(dir.path().join(FILE_NAME)).unwrap();
+    schema::configure(&conn).unwrap();
+    schema::migrate(&mut conn).unwrap();
+    let kdf = kdf::KdfParams::new(Cost::FLOOR);
+    header::write_v1(&conn, &data, &kdf, PASS, &code).unwrap();
+    for (id, text) in notes {
+        let json = serde_json::to_vec(&note(*id, text)).unwrap();
+        let aad = format::record_aad(1, 1, Note::KIND, id.as_bytes());
+        let mut env = b"TR".to_vec();
+        env.extend_from_slice(&[1, 1]);
+        env.extend_from_slice(&crypto::seal(&keys.record, &aad, &json));
+        conn.execute(
+            "INSERT INTO records (id, tag, envelope) VALUES (?1, ?2, ?3)",
+            params![&id.as_bytes()[..], &keys.tag(Note::KIND)[..], env],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    (dir, code)
+}
+
+#[test]
+fn a_format_1_vault_is_upgraded_on_its_first_unlock_by_passphrase_with_a_new_code() {
+    let ids: Vec<RecordId> = (0..5).map(|_| RecordId::generate()).collect();
+    let notes: Vec<(RecordId, &str)> = ids.iter().map(|id| (*id, "kept")).collect();
+    let (dir, old_code) = v1_vault(&notes);
+    let mut v = open(dir.path()).unwrap();
+    assert_eq!(v.format().unwrap(), FORMAT_V1);
+    let unlocked = v.unlock(PASS, 0).unwrap();
+    let new_code = unlocked
+        .new_code
+        .expect("the old code's route could not come along");
+    assert_eq!(v.format().unwrap(), FORMAT_V2);
+    for id in &ids {
+        assert_eq!(v.get::<Note>(*id).unwrap(), note(*id, "kept"));
+    }
+    v.save(&note(RecordId::generate(), "new")).unwrap();
+    drop(v);
+    let mut v = open(dir.path()).unwrap();
+    assert!(v.unlock_with_recovery(&old_code.display(), 0).is_err());
+    v.unlock_with_recovery(&new_code.display(), 0).unwrap();
+    assert_eq!(v.list::<Note>().unwrap().len(), 6);
+    v.lock().unwrap();
+    v.unlock(PASS, 0).expect("the passphrase is kept");
+}
+
+#[test]
+fn a_format_1_vault_opened_by_its_code_is_upgraded_and_waits_for_a_new_passphrase() {
+    let id = RecordId::generate();
+    let (dir, code) = v1_vault(&[(id, "kept")]);
+    let mut v = open(dir.path()).unwrap();
+    let unlocked = v.unlock_with_recovery(&code.display(), 0).unwrap();
+    assert!(unlocked.by_recovery_code && unlocked.new_code.is_none());
+    assert_eq!(v.format().unwrap(), FORMAT_V2);
+    assert!(!v.has_passphrase().unwrap());
+    assert_eq!(v.get::<Note>(id).unwrap(), note(id, "kept"));
+    v.lock().unwrap();
+    assert!(matches!(v.unlock(PASS, 0), Err(VaultError::NoPassphrase)));
+    let proof = {
+        let attempt = v.prepare(0).unwrap();
+        let opened = attempt.open(Secret::RecoveryCode(&code.display()));
+        v.complete(
+            attempt,
+            opened
+                .as_ref()
+                .map(Opened::copy)
+                .map_err(|_| VaultError::WrongRecoveryCode),
+        )
+        .unwrap();
+        opened.unwrap()
+    };
+    v.reset_passphrase(&proof, new_passphrase("velvet harbour quietly sings"))
+        .unwrap();
+    v.lock().unwrap();
+    v.unlock("velvet harbour quietly sings", 0).unwrap();
+    v.lock().unwrap();
+    v.unlock_with_recovery(&code.display(), 0)
+        .expect("the same code still opens it");
 }
