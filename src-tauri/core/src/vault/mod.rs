@@ -543,6 +543,10 @@ impl Vault {
         header::write(&tx, &new.data, new.key_id, passphrase, recovery, guard)?;
         tx.commit()?;
         self.keys = Some(new);
+        // The old key's pages leave the write-ahead log now, not at the next lock (freed
+        // pages in the main file are already zeroed: `secure_delete`). The change has
+        // landed either way; a checkpoint that fails now is retried at the next lock.
+        let _ = schema::checkpoint(&self.conn);
         Ok(())
     }
 

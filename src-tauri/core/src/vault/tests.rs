@@ -1134,3 +1134,37 @@ fn a_format_1_vault_opened_by_its_code_is_upgraded_and_waits_for_a_new_passphras
     v.unlock_with_recovery(&code.display(), 0)
         .expect("the same code still opens it");
 }
+
+#[test]
+fn after_a_passphrase_change_no_file_beside_the_vault_still_holds_the_old_sealed_keys() {
+    let (dir, mut v, _) = new_vault();
+    for i in 0..40 {
+        v.save(&note(RecordId::generate(), &format!("note {i}")))
+            .unwrap();
+    }
+    let old: Vec<Vec<u8>> = ["key.passphrase", "key.recovery"]
+        .iter()
+        .map(|name| {
+            raw(&dir)
+                .query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
+                    r.get(0)
+                })
+                .unwrap()
+        })
+        .collect();
+    let p = proof(&mut v, PASS);
+    v.change_passphrase(&p, new_passphrase("velvet harbour quietly sings"))
+        .unwrap();
+    // Still unlocked, the app still running: the log and the freed pages are clean already.
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        for sealed in &old {
+            assert!(
+                !bytes.windows(sealed.len()).any(|w| w == &sealed[..]),
+                "{} still holds an old sealed key",
+                path.display()
+            );
+        }
+    }
+}
