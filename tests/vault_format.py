@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""An independent reader for the Tend vault format, version 1.
+"""An independent reader for the Tend vault format, versions 1 and 2.
 
 Written from docs/VAULT-FORMAT.md alone (section numbers below are that
-document's), and run against the fixture in tests/fixtures/vault-v1/: it opens the
-vault with the passphrase and with the recovery code, compares every record with
-expected.json, and checks that the reader refuses what the document says it must.
+document's; nothing here is taken from Tend's own code), and run against the
+frozen fixtures in tests/fixtures/: vault-v1/ (format 1), vault-v2/ (format 2) and
+every-kind-v1/ (format 1, one record of each kind). For each fixture it opens a
+copy of the vault with the passphrase and with the recovery code, checks the rows'
+guard (format 2), compares every record with expected.json field by field, and
+checks, on altered copies, that the reader refuses what the document says it must.
 
-Prints one line per check ("ok - name" / "not ok - name: reason") and then
-"N passed, M failed"; exits 1 if any check failed.
+Prints one line per check ("ok - <fixture>: name" / "not ok - <fixture>: name:
+reason") and then one line for the whole run, "N passed, M failed"; exits 1 if any
+check failed. `--vault PATH [--expected PATH]` runs the checks on one file instead
+of the fixtures (expected.json defaults to the one beside the vault).
 
 Needs the standard library plus `cryptography` and `argon2-cffi`
 (scripts/format-check.sh sets them up).
@@ -19,29 +24,43 @@ import argparse
 import hashlib
 import hmac
 import json
+import os
 import re
 import shutil
 import sqlite3
 import struct
 import sys
 import tempfile
+import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DIR = REPO_ROOT / "tests" / "fixtures" / "vault-v1"
+FIXTURES_DIR = REPO_ROOT / "tests" / "fixtures"
+# §12: "the frozen fixtures in tests/fixtures/: vault-v1/, vault-v2/ and every-kind-v1/".
+FIXTURES = ("vault-v1", "vault-v2", "every-kind-v1")
 
 
 class FormatError(Exception):
     """The file is not a vault this reader accepts (a refusal, not a bug)."""
+
+
+class GuardMismatch(FormatError):
+    """§7: the rows' guard does not match: the vault was changed outside Tend."""
+
+
+class WrongRecoveryCode(Exception):
+    """§4: the code's public key is not `recovery.public` (format 2)."""
 
 
 # ---------------------------------------------------------------------------
@@ -50,38 +69,93 @@ class FormatError(Exception):
 
 # §1: PRAGMA user_version is the schema version.
 SCHEMA_VERSION = 1
-# §2: the header.
+# §1: "sqlite_master holds exactly these three rows (type, name, table and SQL text
+# as above)". The SQL is copied from the document as printed; see _sql_text for how
+# it is compared with what SQLite stores.
+SCHEMA = (
+    ("table", "meta", "meta",
+     "CREATE TABLE meta    (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;"),
+    ("table", "records", "records",
+     "CREATE TABLE records (id BLOB PRIMARY KEY, tag BLOB NOT NULL, envelope BLOB NOT NULL) WITHOUT ROWID;"),
+    ("index", "records_by_tag", "records",
+     "CREATE INDEX records_by_tag ON records (tag);"),
+)
+# §2 and §11: the header.
 MAGIC = b"TEND-VAULT"
-FORMAT_VERSION = 1
-HEADER_LENGTHS = {
-    "magic": 10,
-    "format": 2,
-    "kdf": 29,
-    "key.passphrase": 60,
-    "recovery.salt": 16,
-    "key.recovery": 60,
-    "unlock.failures": 4,
+FORMAT_1 = 1
+FORMAT_2 = 2
+# The rows each format has, with their lengths (§2's table; §11 for format 1).
+HEADER = {
+    FORMAT_1: {
+        "magic": 10,
+        "format": 2,
+        "kdf": 29,
+        "key.passphrase": 60,
+        "recovery.salt": 16,
+        "key.recovery": 60,
+        "unlock.failures": 4,
+    },
+    FORMAT_2: {
+        "magic": 10,
+        "format": 2,
+        "key.id": 1,
+        "kdf": 29,
+        "key.passphrase": 60,
+        "recovery.salt": 16,
+        "recovery.public": 32,
+        "key.recovery": 92,
+        "integrity": 40,
+        "unlock.failures": 4,
+    },
 }
-# §3: the floor a reader should enforce.
+# §2: key.passphrase is "absent while a vault upgraded by its recovery code waits for
+# a new passphrase"; §11: in format 1 it "is always present".
+OPTIONAL_HEADER = {FORMAT_1: frozenset(), FORMAT_2: frozenset({"key.passphrase"})}
+# Every name §2 gives. Any other meta row is ignored ("Tend ignores meta rows it does
+# not name here"); a named row that the file's format does not have is refused.
+NAMED_HEADER = frozenset(name for rows in HEADER.values() for name in rows)
+# §3: the floor and the ceiling a reader should enforce.
 KDF_ALG_ARGON2ID = 1
 KDF_MIN_MEMORY_KIB = 19456
 KDF_MIN_PASSES = 2
+KDF_MAX_MEMORY_KIB = 1_048_576
+KDF_MAX_PASSES = 16
+KDF_MAX_LANES = 4
 # §4: sealed keys are nonce (12) || ciphertext || tag (16); the data key is 32 bytes.
 NONCE_LEN = 12
 GCM_TAG_LEN = 16
 KEY_LEN = 32
+X25519_LEN = 32
 # §4, the recovery code: Crockford's base-32 alphabet, 32 characters = 160 bits.
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_CHARS = 32
 RECOVERY_BYTES = 20
-# §6: records.
+# §6 and §11: records.
 ID_LEN = 16
 TAG_LEN = 16
 ENVELOPE_MAGIC = b"TR"
-RECORD_VERSION = 1
-RECORD_KEY_ID = 1
+RECORD_VERSION = {FORMAT_1: 1, FORMAT_2: 2}
 ENVELOPE_HEADER_LEN = 16  # "TR" (2) + version (1) + key id (1) + nonce (12)
+LENGTH_PREFIX = 4  # §6: the format-2 plaintext starts with u32be(n)
+PAD_CLASSES = (224, 480, 928)  # §6: "Tend pads 4 + n up to 224, 480 or 928 bytes,
+PAD_PAGE = 4096  # or else to the next multiple of 4,096"
 KIND_RE = re.compile(r"[a-z_]{1,32}")
+# §10: the kinds (and so, §7, the only tags a row may have).
+KNOWN_KINDS = (
+    "settings", "profiles", "custom_cards", "plans", "feedback",
+    "sessions", "follow_ups", "timers", "contacts", "test_note",
+)
+# §10: kinds whose JSON "id" is the row id in hex.
+KINDS_WITH_HEX_ID = ("profiles", "plans", "sessions", "follow_ups", "timers", "contacts")
+FEEDBACK_ID_XOR = 0xA5
+
+# How many Argon2id derivations this process has run (so a check can tell that a
+# refusal came before any).
+ARGON2_RUNS = 0
+
+
+def u16be(value: int) -> bytes:
+    return struct.pack(">H", value)
 
 
 def _blob(value: object, name: str) -> bytes:
@@ -107,22 +181,34 @@ class KdfSettings:
             raise FormatError(f"kdf is {len(raw)} bytes, expected 29")
         algorithm, memory_kib, passes, lanes = struct.unpack(">BIII", raw[:13])
         settings = cls(algorithm, memory_kib, passes, lanes, raw[13:29])
-        settings.check_floor()
+        settings.check_range()
         return settings
 
-    def check_floor(self) -> None:
+    def check_range(self) -> None:
         if self.algorithm != KDF_ALG_ARGON2ID:
             raise FormatError(f"unknown kdf algorithm {self.algorithm}")
-        # §3: "Tend refuses to open a vault whose settings are below 19456 KiB ...
-        # or 2 passes, or that has 0 lanes: a reader should too."
+        # §3: "Tend refuses settings below 19,456 KiB (19 MiB) of memory or 2 passes,
+        # or with 0 lanes ... and settings above 1,048,576 KiB (1 GiB) of memory, 16
+        # passes or 4 lanes ... A reader should refuse the same range."
         if self.memory_kib < KDF_MIN_MEMORY_KIB:
             raise FormatError(f"kdf memory {self.memory_kib} KiB is below {KDF_MIN_MEMORY_KIB}")
         if self.passes < KDF_MIN_PASSES:
             raise FormatError(f"kdf passes {self.passes} is below {KDF_MIN_PASSES}")
         if self.lanes == 0:
             raise FormatError("kdf lanes is 0")
+        if self.memory_kib > KDF_MAX_MEMORY_KIB:
+            raise FormatError(f"kdf memory {self.memory_kib} KiB is above {KDF_MAX_MEMORY_KIB}")
+        if self.passes > KDF_MAX_PASSES:
+            raise FormatError(f"kdf passes {self.passes} is above {KDF_MAX_PASSES}")
+        if self.lanes > KDF_MAX_LANES:
+            raise FormatError(f"kdf lanes {self.lanes} is above {KDF_MAX_LANES}")
 
     def derive_kek(self, passphrase: str) -> bytes:
+        # §3: "Both checks come before any derivation" - checked again here, so no
+        # path reaches Argon2id with settings outside the range.
+        self.check_range()
+        global ARGON2_RUNS
+        ARGON2_RUNS += 1
         # §3: Argon2id v0x13 over the passphrase's UTF-8 bytes exactly as typed (no
         # normalisation), no secret, no associated data, 32-byte output.
         return hash_secret_raw(
@@ -141,6 +227,10 @@ def hkdf_sha256(ikm: bytes, salt: bytes | None, info: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=salt, info=info).derive(ikm)
 
 
+def hmac_sha256(key: bytes, message: bytes) -> bytes:
+    return hmac.new(key, message, hashlib.sha256).digest()
+
+
 def aes_gcm_open(key: bytes, nonce: bytes, ciphertext_and_tag: bytes, aad: bytes) -> bytes:
     """AES-256-GCM open; raises cryptography's InvalidTag when authentication fails."""
     return AESGCM(key).decrypt(nonce, ciphertext_and_tag, aad)
@@ -151,6 +241,22 @@ def open_sealed(key: bytes, sealed: bytes, aad: bytes) -> bytes:
     if len(sealed) < NONCE_LEN + GCM_TAG_LEN:
         raise FormatError(f"sealed value is only {len(sealed)} bytes")
     return aes_gcm_open(key, sealed[:NONCE_LEN], sealed[NONCE_LEN:], aad)
+
+
+def passphrase_aad(fmt: int, key_id: int, kdf_raw: bytes) -> bytes:
+    # §4: "tend.key.passphrase" || u16be(format) || key id (1 byte) || kdf (29);
+    # §11: format 1 has no key id byte.
+    key_id_byte = b"" if fmt == FORMAT_1 else bytes([key_id])
+    return b"tend.key.passphrase" + u16be(fmt) + key_id_byte + kdf_raw
+
+
+def recovery_aad(fmt: int, key_id: int, salt: bytes, public: bytes) -> bytes:
+    # §4: "tend.key.recovery" || u16be(format) || key id (1 byte) || recovery.salt (16)
+    # || recovery.public (32); §11: format 1 is "tend.key.recovery" || u16be(1) ||
+    # recovery.salt.
+    if fmt == FORMAT_1:
+        return b"tend.key.recovery" + u16be(fmt) + salt
+    return b"tend.key.recovery" + u16be(fmt) + bytes([key_id]) + salt + public
 
 
 def parse_recovery_code(code: str) -> bytes:
@@ -168,9 +274,33 @@ def parse_recovery_code(code: str) -> bytes:
     return bits.to_bytes(RECOVERY_BYTES, "big")
 
 
+def recovery_private_key(code_bytes: bytes, salt: bytes) -> X25519PrivateKey:
+    # §4 step 1: seed = HKDF(code bytes, salt = recovery.salt,
+    # info = "tend.recovery.x25519.v2"), used as an X25519 private key (RFC 7748;
+    # `cryptography` clamps it when it is used).
+    seed = hkdf_sha256(code_bytes, salt, b"tend.recovery.x25519.v2")
+    return X25519PrivateKey.from_private_bytes(seed)
+
+
+def x25519_public(private: X25519PrivateKey) -> bytes:
+    return private.public_key().public_bytes_raw()
+
+
+def recovery_seal_key(private: X25519PrivateKey, ephemeral: bytes, public: bytes) -> bytes:
+    """§4 step 2: the AES key of `key.recovery` from the seed and its E."""
+    try:
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+    except ValueError as exc:
+        # `cryptography` refuses an all-zero result itself (E of low order).
+        raise FormatError(f"X25519(seed, E) is all zeros: {exc}") from None
+    if shared == bytes(X25519_LEN):
+        raise FormatError("X25519(seed, E) is all zeros")
+    return hkdf_sha256(shared, ephemeral + public, b"tend.recovery.seal.v2")
+
+
 def record_tag(index_key: bytes, kind: str) -> bytes:
     # §6: the first 16 bytes of HMAC-SHA256(IK, kind as ASCII).
-    return hmac.new(index_key, kind.encode("ascii"), hashlib.sha256).digest()[:TAG_LEN]
+    return hmac_sha256(index_key, kind.encode("ascii"))[:TAG_LEN]
 
 
 def record_aad(version: int, key_id: int, kind: str, record_id: bytes) -> bytes:
@@ -185,8 +315,35 @@ def check_kind(kind: str) -> None:
         raise FormatError(f"invalid kind {kind!r}")
 
 
-def open_envelope(record_key: bytes, kind: str, record_id: bytes, envelope: bytes) -> object:
-    """§6: check the envelope header, open it under RK, parse the JSON plaintext."""
+def unpad(plaintext: bytes) -> bytes:
+    """§6: a format-2 plaintext is u32be(n) || json (n bytes) || zeros."""
+    if len(plaintext) < LENGTH_PREFIX:
+        raise FormatError(f"plaintext is {len(plaintext)} bytes, too short for its length")
+    (n,) = struct.unpack(">I", plaintext[:LENGTH_PREFIX])
+    if LENGTH_PREFIX + n > len(plaintext):
+        raise FormatError(f"plaintext length {n} runs past the end ({len(plaintext) - LENGTH_PREFIX} bytes)")
+    padding = plaintext[LENGTH_PREFIX + n:]
+    if any(padding):
+        raise FormatError("a padding byte is not zero")
+    return plaintext[LENGTH_PREFIX:LENGTH_PREFIX + n]
+
+
+def _refuse_constant(name: str) -> object:
+    raise FormatError(f"{name} is not JSON")
+
+
+def parse_json(data: bytes) -> object:
+    # §6: "n bytes of UTF-8 JSON (one value)".
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FormatError(f"record is not UTF-8 JSON: {exc}") from None
+
+
+def open_envelope_plaintext(record_key: bytes, kind: str, record_id: bytes, envelope: bytes,
+                            version: int, key_id: int) -> bytes:
+    """§6: check the envelope's header against the version and key id the file's
+    format requires, and open it under RK. Returns the raw plaintext."""
     check_kind(kind)
     if len(record_id) != ID_LEN:
         raise FormatError(f"record id is {len(record_id)} bytes, expected {ID_LEN}")
@@ -194,74 +351,180 @@ def open_envelope(record_key: bytes, kind: str, record_id: bytes, envelope: byte
         raise FormatError(f"envelope is only {len(envelope)} bytes")
     if envelope[:2] != ENVELOPE_MAGIC:
         raise FormatError(f"envelope does not start with 'TR': {envelope[:2]!r}")
-    version, key_id = envelope[2], envelope[3]
-    if version != RECORD_VERSION:
-        raise FormatError(f"unknown record format version {version}")
-    if key_id != RECORD_KEY_ID:
-        raise FormatError(f"unknown key id {key_id}")
-    nonce = envelope[4:16]
-    plaintext = aes_gcm_open(record_key, nonce, envelope[16:], record_aad(version, key_id, kind, record_id))
-    return json.loads(plaintext.decode("utf-8"))
+    # §6: "In a format-2 file every envelope has version 2 and the header's key id;
+    # refuse any other"; §11: format-1 envelopes have version 1 and key id 1.
+    if envelope[2] != version:
+        raise FormatError(f"envelope version {envelope[2]}, expected {version}")
+    if envelope[3] != key_id:
+        raise FormatError(f"envelope key id {envelope[3]}, expected {key_id}")
+    nonce = envelope[4:ENVELOPE_HEADER_LEN]
+    aad = record_aad(envelope[2], envelope[3], kind, record_id)
+    return aes_gcm_open(record_key, nonce, envelope[ENVELOPE_HEADER_LEN:], aad)
+
+
+def open_envelope(record_key: bytes, kind: str, record_id: bytes, envelope: bytes,
+                  version: int, key_id: int) -> object:
+    """§6 (§11 for version 1): open an envelope and parse its JSON."""
+    plaintext = open_envelope_plaintext(record_key, kind, record_id, envelope, version, key_id)
+    # §11: a version-1 plaintext is the JSON alone, with no length and no padding.
+    return parse_json(unpad(plaintext) if version == 2 else plaintext)
+
+
+def _sql_text(sql: object) -> object:
+    """§1's SQL text, compared up to the amount of whitespace between tokens and a
+    final ';' (SQLite stores statements as written but without the ';', and the
+    document lines its two CREATE TABLEs up with extra spaces). Only SQL's own
+    whitespace characters count."""
+    if not isinstance(sql, str):
+        return sql
+    text = re.sub(r"[ \t\n\f\r]+", " ", sql).strip()
+    return text[:-1].rstrip() if text.endswith(";") else text
+
+
+def check_sqlite_master(db: sqlite3.Connection) -> None:
+    """§1: sqlite_master holds exactly the three documented rows."""
+    found = sorted(
+        (tuple(_sql_text(c) for c in row) for row in
+         db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")),
+        key=repr,
+    )
+    want = sorted((tuple(_sql_text(c) for c in row) for row in SCHEMA), key=repr)
+    if found != want:
+        extra = [row[:2] for row in found if row not in want]
+        missing = [row[:2] for row in want if row not in found]
+        raise FormatError(f"sqlite_master differs: unexpected {extra}, missing or changed {missing}")
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """§1: open a copy read-only, with as much of Tend's hardening as Python offers."""
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        # Connection.setconfig is Python 3.12+; on older Pythons the file is still
+        # only read (mode=ro, so no trigger can fire) and no view is queried before
+        # sqlite_master has been checked.
+        setconfig = getattr(db, "setconfig", None)
+        if setconfig is not None:
+            for name, on in (("SQLITE_DBCONFIG_ENABLE_TRIGGER", False),
+                             ("SQLITE_DBCONFIG_ENABLE_VIEW", False),
+                             ("SQLITE_DBCONFIG_TRUSTED_SCHEMA", False),
+                             ("SQLITE_DBCONFIG_DEFENSIVE", True)):
+                if hasattr(sqlite3, name):
+                    setconfig(getattr(sqlite3, name), on)
+        db.execute("PRAGMA trusted_schema = OFF")
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 class Vault:
-    """An open vault file (§1) with its header checked (§2)."""
+    """An open copy of a vault file (§1) with its header checked (§2, §3, §11)."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.db = sqlite3.connect(path)
+        self.db = open_read_only(path)
+        try:
+            self._check()
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _check(self) -> None:
+        # §12 step 1: sqlite_master, user_version, magic, format, field lengths.
+        check_sqlite_master(self.db)
         user_version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if user_version != SCHEMA_VERSION:
             raise FormatError(f"schema version {user_version}, expected {SCHEMA_VERSION}")
-        self.meta = {
+        self.meta: dict[str, bytes] = {
             name: _blob(value, f"meta {name}")
             for name, value in self.db.execute("SELECT name, value FROM meta")
+            if name in NAMED_HEADER  # §2: other meta rows are ignored
         }
-        # §2: "A reader must refuse a file without magic = "TEND-VAULT", and a
-        # format it does not know."
+        # §2: "A reader must refuse a file without magic = "TEND-VAULT", a format it
+        # does not know ..., a key.id of 0, and any field of the wrong length."
         if self.meta.get("magic") != MAGIC:
             raise FormatError(f"bad magic {self.meta.get('magic')!r}")
         fmt = self.meta.get("format")
         if fmt is None or len(fmt) != 2:
             raise FormatError(f"bad format field {fmt!r}")
-        self.format = struct.unpack(">H", fmt)[0]
-        if self.format != FORMAT_VERSION:
+        self.format: int = struct.unpack(">H", fmt)[0]
+        if self.format not in HEADER:
+            if self.format > max(HEADER):
+                raise FormatError(f"format {self.format} was made by a newer version of Tend")
             raise FormatError(f"unknown format {self.format}")
-        for name, length in HEADER_LENGTHS.items():
-            if name not in self.meta:
+        lengths = HEADER[self.format]
+        for name, value in self.meta.items():
+            if name not in lengths:
+                # §11: "there is no key.id ..., no recovery.public and no integrity row".
+                raise FormatError(f"a format-{self.format} file has a {name!r} row")
+            if len(value) != lengths[name]:
+                raise FormatError(f"meta {name} is {len(value)} bytes, expected {lengths[name]}")
+        for name in lengths:
+            if name not in self.meta and name not in OPTIONAL_HEADER[self.format]:
                 raise FormatError(f"meta row {name!r} is missing")
-            if len(self.meta[name]) != length:
-                raise FormatError(f"meta {name} is {len(self.meta[name])} bytes, expected {length}")
+        # §8, §11: format 1 has the single key id 1; format 2 stores it, 1-255.
+        self.key_id: int = self.meta["key.id"][0] if self.format == FORMAT_2 else 1
+        if self.key_id == 0:
+            raise FormatError("key.id is 0")
+        self.record_version: int = RECORD_VERSION[self.format]
+        # §3 / §12 step 2: the floor and the ceiling, before any derivation.
         self.kdf = KdfSettings.parse(self.meta["kdf"])
 
     def close(self) -> None:
         self.db.close()
 
-    def format_bytes(self) -> bytes:
-        return struct.pack(">H", self.format)
-
     def unlock_with_passphrase(self, passphrase: str) -> bytes:
-        # §4: key.passphrase, AAD = "tend.key.passphrase" || u16be(format) || kdf (29).
+        # §4 (§11): key.passphrase under the Argon2id KEK.
+        sealed = self.meta.get("key.passphrase")
+        if sealed is None:
+            raise FormatError("no key.passphrase: this vault waits for a new passphrase (§11)")
         kek = self.kdf.derive_kek(passphrase)
-        aad = b"tend.key.passphrase" + self.format_bytes() + self.meta["kdf"]
-        return open_sealed(kek, self.meta["key.passphrase"], aad)
+        return open_sealed(kek, sealed, passphrase_aad(self.format, self.key_id, self.meta["kdf"]))
 
     def unlock_with_recovery_code(self, code: str) -> bytes:
-        # §4: recovery KEK = HKDF-SHA256(code bytes, salt = recovery.salt,
-        # info = "tend.recovery.kek.v1"); key.recovery AAD = "tend.key.recovery" ||
-        # u16be(format) || recovery.salt (16).
+        code_bytes = parse_recovery_code(code)
         salt = self.meta["recovery.salt"]
-        kek = hkdf_sha256(parse_recovery_code(code), salt, b"tend.recovery.kek.v1")
-        aad = b"tend.key.recovery" + self.format_bytes() + salt
-        return open_sealed(kek, self.meta["key.recovery"], aad)
+        if self.format == FORMAT_1:
+            # §11: recovery KEK = HKDF(code bytes, salt = recovery.salt,
+            # info = "tend.recovery.kek.v1"); key.recovery is DK sealed under it.
+            kek = hkdf_sha256(code_bytes, salt, b"tend.recovery.kek.v1")
+            return open_sealed(kek, self.meta["key.recovery"], recovery_aad(FORMAT_1, 1, salt, b""))
+        # §4, the recovery route of format 2.
+        public = self.meta["recovery.public"]
+        private = recovery_private_key(code_bytes, salt)
+        if not hmac.compare_digest(x25519_public(private), public):
+            raise WrongRecoveryCode("the code's public key is not recovery.public")
+        sealed = self.meta["key.recovery"]
+        ephemeral, rest = sealed[:X25519_LEN], sealed[X25519_LEN:]
+        key = recovery_seal_key(private, ephemeral, public)
+        return open_sealed(key, rest, recovery_aad(self.format, self.key_id, salt, public))
+
+    def integrity(self) -> tuple[int, bytes]:
+        # §2: integrity = u64be generation || 32-byte tag.
+        raw = self.meta["integrity"]
+        return struct.unpack(">Q", raw[:8])[0], raw[8:]
 
     def rows_with_tag(self, tag: bytes) -> list[tuple[bytes, bytes]]:
         rows = self.db.execute("SELECT id, envelope FROM records WHERE tag = ?", (tag,)).fetchall()
-        return [(_blob(i, "records.id"), _blob(e, "records.envelope")) for i, e in rows]
+        return [(_row_id(i), _blob(e, "records.envelope")) for i, e in rows]
 
     def all_rows(self) -> list[tuple[bytes, bytes, bytes]]:
         rows = self.db.execute("SELECT id, tag, envelope FROM records").fetchall()
-        return [(_blob(i, "id"), _blob(t, "tag"), _blob(e, "envelope")) for i, t, e in rows]
+        result = []
+        for i, t, e in rows:
+            tag = _blob(t, "records.tag")
+            if len(tag) != TAG_LEN:
+                raise FormatError(f"row {_row_id(i).hex()} has a {len(tag)}-byte tag")
+            result.append((_row_id(i), tag, _blob(e, "records.envelope")))
+        return result
+
+
+def _row_id(value: object) -> bytes:
+    # §6: "id: 16 bytes".
+    record_id = _blob(value, "records.id")
+    if len(record_id) != ID_LEN:
+        raise FormatError(f"a row id is {len(record_id)} bytes, expected {ID_LEN}")
+    return record_id
 
 
 @dataclass(frozen=True)
@@ -270,17 +533,48 @@ class Keys:
 
     record: bytes
     index: bytes
+    integrity: bytes
 
     @classmethod
     def derive(cls, data_key: bytes) -> "Keys":
         if len(data_key) != KEY_LEN:
             raise FormatError(f"data key is {len(data_key)} bytes, expected {KEY_LEN}")
-        # §5: "an empty salt (RFC 5869: a salt of 32 zero bytes)". salt=None in
-        # `cryptography` is HashLen zero bytes; an empty salt is the same HMAC key.
+        # §5: "no salt (which RFC 5869 defines as 32 zero bytes ...)". salt=None in
+        # `cryptography` is HashLen zero bytes.
         return cls(
             record=hkdf_sha256(data_key, None, b"tend.record.key.v1"),
             index=hkdf_sha256(data_key, None, b"tend.index.key.v1"),
+            integrity=hkdf_sha256(data_key, None, b"tend.integrity.key.v2"),
         )
+
+
+def row_mac(integrity_key: bytes, record_id: bytes, tag: bytes, envelope: bytes) -> bytes:
+    # §7: R = HMAC(MK, "tend.row" || id (16) || tag (16) || envelope).
+    return hmac_sha256(integrity_key, b"tend.row" + record_id + tag + envelope)
+
+
+def rows_digest(integrity_key: bytes, rows: list[tuple[bytes, bytes, bytes]]) -> bytes:
+    # §7: D = XOR of every row's R (32 zero bytes for no rows).
+    digest = 0
+    for record_id, tag, envelope in rows:
+        digest ^= int.from_bytes(row_mac(integrity_key, record_id, tag, envelope), "big")
+    return digest.to_bytes(32, "big")
+
+
+def guard_tag(integrity_key: bytes, fmt: int, key_id: int, generation: int, digest: bytes) -> bytes:
+    # §7: HMAC(MK, "tend.integrity" || u16be(format) || key id || u64be(generation) || D).
+    message = b"tend.integrity" + u16be(fmt) + bytes([key_id]) + struct.pack(">Q", generation) + digest
+    return hmac_sha256(integrity_key, message)
+
+
+def check_guard(vault: Vault, keys: Keys) -> int:
+    """§7: recompute the guard over every row; returns the generation."""
+    generation, stored = vault.integrity()
+    digest = rows_digest(keys.integrity, vault.all_rows())
+    computed = guard_tag(keys.integrity, vault.format, vault.key_id, generation, digest)
+    if not hmac.compare_digest(computed, stored):
+        raise GuardMismatch("the rows' guard does not match: the vault was changed outside Tend")
+    return generation
 
 
 def list_kind(vault: Vault, keys: Keys, kind: str) -> dict[str, object]:
@@ -290,9 +584,60 @@ def list_kind(vault: Vault, keys: Keys, kind: str) -> dict[str, object]:
     """
     check_kind(kind)
     return {
-        record_id.hex(): open_envelope(keys.record, kind, record_id, envelope)
+        record_id.hex(): open_envelope(keys.record, kind, record_id, envelope,
+                                       vault.record_version, vault.key_id)
         for record_id, envelope in vault.rows_with_tag(record_tag(keys.index, kind))
     }
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What §12 yields: the records by kind, and the rows under no known kind's tag."""
+
+    generation: int | None
+    records: dict[str, dict[str, object]]
+    unplaced: list[str]
+
+
+def read_vault(vault: Vault, data_key: bytes) -> Reading:
+    """§12 steps 4-5: subkeys, the guard (format 2) before anything is shown, the rows'
+    tags, then every kind. Rows under no tag of §10 are listed, not dropped (§7)."""
+    keys = Keys.derive(data_key)
+    generation = check_guard(vault, keys) if vault.format == FORMAT_2 else None
+    known_tags = {record_tag(keys.index, kind) for kind in KNOWN_KINDS}
+    unplaced = sorted(record_id.hex() for record_id, tag, _ in vault.all_rows() if tag not in known_tags)
+    records: dict[str, dict[str, object]] = {}
+    for kind in KNOWN_KINDS:
+        found = list_kind(vault, keys, kind)
+        if found:
+            records[kind] = found
+    return Reading(generation, records, unplaced)
+
+
+# The writer's side, from the same sections; the checks use it to build altered
+# copies (they have the keys once a fixture is unlocked).
+
+def seal_envelope(record_key: bytes, version: int, key_id: int, kind: str, record_id: bytes,
+                  plaintext: bytes) -> bytes:
+    nonce = os.urandom(NONCE_LEN)
+    aad = record_aad(version, key_id, kind, record_id)
+    return ENVELOPE_MAGIC + bytes([version, key_id]) + nonce + AESGCM(record_key).encrypt(nonce, plaintext, aad)
+
+
+def padded_size(length: int) -> int:
+    # §6: 4 + n goes up to 224, 480 or 928 bytes, or else to the next multiple of 4,096.
+    for size in PAD_CLASSES:
+        if length <= size:
+            return size
+    return -(-length // PAD_PAGE) * PAD_PAGE
+
+
+def encode_plaintext(value: object, version: int) -> bytes:
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if version == 1:
+        return data
+    body = struct.pack(">I", len(data)) + data
+    return body + bytes(padded_size(len(body)) - len(body))
 
 
 # ---------------------------------------------------------------------------
@@ -305,7 +650,8 @@ class Missing(Exception):
 
 
 class Context:
-    def __init__(self, vault_path: Path, expected_path: Path, workdir: Path):
+    def __init__(self, label: str, vault_path: Path, expected_path: Path, workdir: Path):
+        self.label = label
         self.source = vault_path
         self.workdir = workdir
         self.expected = json.loads(expected_path.read_text(encoding="utf-8"))
@@ -344,39 +690,165 @@ class Context:
             by_kind.setdefault(record["kind"], {})[record["id"].lower()] = record["value"]
         return by_kind
 
+    def kind_with_two_rows(self) -> str:
+        for kind, records in self.expected_by_kind().items():
+            if len(records) >= 2:
+                return kind
+        raise Missing("expected.json has no kind with two records")
 
-def expect_refused(what: str, action: Callable[[], object], *errors: type[BaseException]) -> None:
+
+def expect_refused(what: str, action: Callable[[], object], *errors: type[BaseException]) -> BaseException:
     try:
         action()
-    except errors:
-        return
+    except errors as exc:
+        return exc
     raise AssertionError(f"{what} was accepted")
 
 
+@contextmanager
+def opened(path: Path) -> Iterator[Vault]:
+    vault = Vault(path)
+    try:
+        yield vault
+    finally:
+        vault.close()
+
+
+def first_difference(got: object, want: object, path: str = "$") -> str | None:
+    """Compare two JSON values field by field; describe the first difference."""
+    if isinstance(want, dict):
+        if not isinstance(got, dict):
+            return f"{path} is {type(got).__name__}, expected an object"
+        for key in sorted(set(want) | set(got)):
+            if key not in got:
+                return f"{path}.{key} is missing"
+            if key not in want:
+                return f"{path}.{key} is not expected"
+            found = first_difference(got[key], want[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(want, list):
+        if not isinstance(got, list):
+            return f"{path} is {type(got).__name__}, expected an array"
+        if len(got) != len(want):
+            return f"{path} has {len(got)} items, expected {len(want)}"
+        for index, (g, w) in enumerate(zip(got, want)):
+            found = first_difference(g, w, f"{path}[{index}]")
+            if found:
+                return found
+        return None
+    if type(got) is not type(want) or got != want:
+        return f"{path} is {got!r}, expected {want!r}"
+    return None
+
+
+def assert_records_match(ctx: Context, records: dict[str, dict[str, object]], route: str) -> None:
+    want = ctx.expected_by_kind()
+    assert set(records) == set(want), f"{route}: kinds {sorted(records)}, expected {sorted(want)}"
+    for kind, values in want.items():
+        got = records[kind]
+        assert set(got) == set(values), f"{route}: {kind} ids {sorted(got)}, expected {sorted(values)}"
+        for record_id, value in values.items():
+            diff = first_difference(got[record_id], value)
+            assert diff is None, f"{route}: {kind} {record_id}: {diff}"
+
+
+def _edit_copy(ctx: Context, name: str, edit: Callable[[sqlite3.Connection], None],
+               reguard: bool = False) -> Path:
+    """A copy of the vault changed by `edit`; with `reguard`, the guard is then
+    rewritten with the vault's MK at the next generation, as Tend would (§7), so
+    the change is caught (or not) by the rule under test, not by the guard."""
+    path = ctx.copy_vault(name)
+    db = sqlite3.connect(path)
+    try:
+        edit(db)
+        if reguard:
+            _write_guard(ctx, db)
+        db.commit()
+    finally:
+        db.close()
+    return path
+
+
+def _write_guard(ctx: Context, db: sqlite3.Connection) -> None:
+    vault: Vault = ctx.need("vault")
+    keys: Keys = ctx.need("keys")
+    (raw,) = db.execute("SELECT value FROM meta WHERE name = 'integrity'").fetchone()
+    generation = struct.unpack(">Q", raw[:8])[0] + 1
+    rows = db.execute("SELECT id, tag, envelope FROM records").fetchall()
+    tag = guard_tag(keys.integrity, vault.format, vault.key_id, generation, rows_digest(keys.integrity, rows))
+    db.execute("UPDATE meta SET value = ? WHERE name = 'integrity'", (struct.pack(">Q", generation) + tag,))
+
+
+def _set_meta(db: sqlite3.Connection, name: str, value: bytes | None) -> None:
+    if value is None:
+        db.execute("DELETE FROM meta WHERE name = ?", (name,))
+    else:
+        db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, value))
+
+
+def _vault_with_meta(ctx: Context, name: str, meta_name: str, value: bytes | None) -> Path:
+    return _edit_copy(ctx, name, lambda db: _set_meta(db, meta_name, value))
+
+
+def _flip_last_bit(raw: bytes) -> bytes:
+    return raw[:-1] + bytes([raw[-1] ^ 1])
+
+
+def _read_copy(ctx: Context, path: Path) -> Reading:
+    with opened(path) as vault:
+        return read_vault(vault, ctx.need("data_key"))
+
+
+def _two_rows(ctx: Context) -> tuple[str, tuple[bytes, bytes], tuple[bytes, bytes]]:
+    """Two rows of one kind: (kind, (id, envelope), (id, envelope))."""
+    kind = ctx.kind_with_two_rows()
+    keys: Keys = ctx.need("keys")
+    rows = ctx.need("vault").rows_with_tag(record_tag(keys.index, kind))
+    return kind, rows[0], rows[1]
+
+
+# -- §1-§3: the file and its header -----------------------------------------
+
+
 def check_open_header(ctx: Context) -> None:
-    """§1-§3: SQLite file, schema version, magic, format, header lengths, kdf."""
+    """§1-§3: sqlite_master, schema version, magic, format, header lengths, kdf."""
     vault = Vault(ctx.vault_copy)
     ctx.values["vault"] = vault
-    kdf = vault.kdf
-    assert kdf.algorithm == KDF_ALG_ARGON2ID
+    assert vault.format in HEADER
 
 
 def check_schema(ctx: Context) -> None:
-    """§1: the tables and index are there with the documented columns."""
+    """§1: sqlite_master is exactly the documented rows, with the documented columns."""
     vault: Vault = ctx.need("vault")
-    names = {row[0] for row in vault.db.execute("SELECT name FROM sqlite_master")}
-    missing = {"meta", "records", "records_by_tag"} - names
-    assert not missing, f"missing schema objects: {sorted(missing)}"
+    check_sqlite_master(vault.db)
     for table, columns in (("meta", ["name", "value"]), ("records", ["id", "tag", "envelope"])):
         found = [row[1] for row in vault.db.execute(f"PRAGMA table_info({table})")]
         assert found == columns, f"{table} columns are {found}, expected {columns}"
 
 
+def check_header_rows(ctx: Context) -> None:
+    """§2 / §11: the header has exactly the rows its format names."""
+    vault: Vault = ctx.need("vault")
+    want = set(HEADER[vault.format])
+    assert set(vault.meta) == want, f"meta rows {sorted(vault.meta)}, expected {sorted(want)}"
+    if vault.format == FORMAT_2:
+        assert 1 <= vault.key_id <= 255, f"key.id {vault.key_id}"
+        generation, _ = vault.integrity()
+        assert generation >= 1, f"generation {generation}"  # §7: "1 when a vault is made"
+
+
 def check_kdf_decoded(ctx: Context) -> None:
-    """§3: the fields decode to settings at or above the floor."""
+    """§3: the fields decode to settings between the floor and the ceiling."""
     kdf: KdfSettings = ctx.need("vault").kdf
-    assert kdf.memory_kib >= KDF_MIN_MEMORY_KIB and kdf.passes >= KDF_MIN_PASSES and kdf.lanes > 0
+    assert KDF_MIN_MEMORY_KIB <= kdf.memory_kib <= KDF_MAX_MEMORY_KIB, f"memory {kdf.memory_kib}"
+    assert KDF_MIN_PASSES <= kdf.passes <= KDF_MAX_PASSES, f"passes {kdf.passes}"
+    assert 1 <= kdf.lanes <= KDF_MAX_LANES, f"lanes {kdf.lanes}"
     assert len(kdf.salt) == 16
+
+
+# -- §4-§7: unlocking and reading -------------------------------------------
 
 
 def check_unlock_passphrase(ctx: Context) -> None:
@@ -388,37 +860,80 @@ def check_unlock_passphrase(ctx: Context) -> None:
     ctx.values["keys"] = Keys.derive(data_key)
 
 
+def check_guard_verifies(ctx: Context) -> None:
+    """§7: the guard computed over every row matches the stored tag."""
+    generation = check_guard(ctx.need("vault"), ctx.need("keys"))
+    ctx.values["generation"] = generation
+
+
+def check_read_all(ctx: Context) -> None:
+    """§12: every row's tag is a kind of §10 (none unplaced), and every kind opens."""
+    vault: Vault = ctx.need("vault")
+    reading = read_vault(vault, ctx.need("data_key"))
+    assert not reading.unplaced, f"rows under no known kind's tag: {reading.unplaced}"
+    rows = vault.all_rows()
+    assert len(rows) == len(ctx.expected["records"]), \
+        f"{len(rows)} rows in the file, {len(ctx.expected['records'])} in expected.json"
+    ctx.values["reading"] = reading
+
+
 def make_kind_check(kind: str) -> Callable[[Context], None]:
     def check(ctx: Context) -> None:
         """§6: the rows with the kind's tag open to exactly the expected values."""
-        vault: Vault = ctx.need("vault")
-        keys: Keys = ctx.need("keys")
+        reading: Reading = ctx.need("reading")
         want = ctx.expected_by_kind()[kind]
-        got = list_kind(vault, keys, kind)
+        got = reading.records.get(kind, {})
         assert set(got) == set(want), f"ids {sorted(got)}, expected {sorted(want)}"
         for record_id, value in want.items():
-            assert got[record_id] == value, f"{record_id}: {got[record_id]!r} != {value!r}"
+            diff = first_difference(got[record_id], value)
+            assert diff is None, f"{record_id}: {diff}"
 
-    check.__name__ = f"records of kind {kind} match expected.json"
+    check.__name__ = f"records of kind {kind} match expected.json field by field"
     return check
 
 
 def check_settings_id(ctx: Context) -> None:
-    """§7: settings is one row with an id of 16 zero bytes."""
-    keys: Keys = ctx.need("keys")
-    settings = list_kind(ctx.need("vault"), keys, "settings")
+    """§10: settings is one row with an id of 16 zero bytes."""
+    settings = ctx.need("reading").records.get("settings", {})
     assert list(settings) == ["00" * ID_LEN], f"settings ids: {list(settings)}"
 
 
-def check_every_row_accounted(ctx: Context) -> None:
-    """Every row in the file belongs to a kind in expected.json (no stray rows)."""
-    vault: Vault = ctx.need("vault")
-    keys: Keys = ctx.need("keys")
-    known_tags = {record_tag(keys.index, kind) for kind in ctx.expected_by_kind()}
-    rows = vault.all_rows()
-    stray = [i.hex() for i, t, _ in rows if t not in known_tags]
-    assert not stray, f"rows with unknown tags: {stray}"
-    assert len(rows) == len(ctx.expected["records"]), f"{len(rows)} rows in the file"
+def check_json_ids(ctx: Context) -> None:
+    """§10 "Ids in the JSON and the row", and the ids records name."""
+    records: dict[str, dict[str, object]] = ctx.need("reading").records
+
+    def ids(kind: str) -> set[str]:
+        return set(records.get(kind, {}))
+
+    for kind, rows in records.items():
+        for record_id, value in rows.items():
+            where = f"{kind} {record_id}"
+            if kind in KINDS_WITH_HEX_ID:
+                assert value.get("id") == record_id, f"{where}: JSON id {value.get('id')!r}"
+            elif kind == "custom_cards":
+                assert value.get("id") == "custom-" + record_id, f"{where}: JSON id {value.get('id')!r}"
+            elif kind == "settings":
+                assert "id" not in value and record_id == "00" * ID_LEN, f"{where}: not the settings row"
+            elif kind == "feedback":
+                person = bytes(b ^ FEEDBACK_ID_XOR for b in bytes.fromhex(record_id)).hex()
+                assert "id" not in value, f"{where}: has an id"
+                assert person in ids("profiles"), f"{where}: id XOR 0xA5 = {person}, not a profile"
+    # "Other ids inside records (a session's people[].person, a plan's people) are
+    # row ids of the kind they name, in hex."
+    profiles, sessions, plans = ids("profiles"), ids("sessions"), ids("plans")
+    for record_id, plan in records.get("plans", {}).items():
+        for person in plan["people"]:
+            assert person in profiles, f"plan {record_id} names {person}, not a profile"
+    for record_id, session in records.get("sessions", {}).items():
+        for person in [p["person"] for p in session["people"]] + \
+                [c["person"] for c in session.get("checkIns", [])] + \
+                [r["person"] for r in session.get("reflections", [])]:
+            assert person in profiles, f"session {record_id} names {person}, not a profile"
+        assert session.get("plan") in plans | {None}, f"session {record_id} names plan {session.get('plan')}"
+    for kind in ("follow_ups", "timers"):
+        for record_id, value in records.get(kind, {}).items():
+            assert value.get("session") in sessions | {None}, \
+                f"{kind} {record_id} names session {value.get('session')}"
 
 
 def check_recovery_code_parse(ctx: Context) -> None:
@@ -433,14 +948,14 @@ def check_recovery_code_parse(ctx: Context) -> None:
 
 
 def check_unlock_recovery(ctx: Context) -> None:
-    """§4: HKDF recovery KEK opens key.recovery to the same data key."""
+    """§4 (§11): the recovery route opens key.recovery to the same data key, and
+    every record reads through it, field by field."""
     vault: Vault = ctx.need("vault")
     data_key = vault.unlock_with_recovery_code(ctx.expected["recovery_code"])
     assert data_key == ctx.need("data_key"), "recovery code gives a different data key"
-    # And the records open through that path too.
-    keys = Keys.derive(data_key)
-    for kind, want in ctx.expected_by_kind().items():
-        assert list_kind(vault, keys, kind) == want, f"kind {kind} differs via recovery"
+    reading = read_vault(vault, data_key)
+    assert not reading.unplaced, f"rows under no known kind's tag: {reading.unplaced}"
+    assert_records_match(ctx, reading.records, "via the recovery code")
 
 
 def check_wrong_passphrase(ctx: Context) -> None:
@@ -453,59 +968,145 @@ def check_wrong_passphrase(ctx: Context) -> None:
 
 
 def check_wrong_recovery_code(ctx: Context) -> None:
+    """§4: format 2 refuses a wrong code by comparing its public key with
+    recovery.public, before any decryption; format 1 by authentication (§11)."""
     vault: Vault = ctx.need("vault")
     code = ctx.expected["recovery_code"]
-    wrong = ("Z" if code[0] != "Z" else "Y") + code[1:]
-    expect_refused("a wrong recovery code", lambda: vault.unlock_with_recovery_code(wrong), InvalidTag)
+    last = code[-1]
+    for wrong in (("Z" if code[0] != "Z" else "Y") + code[1:],
+                  code[:-1] + CROCKFORD[CROCKFORD.index(last) ^ 1]):  # one bit differs
+        if vault.format == FORMAT_2:
+            salt = vault.meta["recovery.salt"]
+            public = x25519_public(recovery_private_key(parse_recovery_code(wrong), salt))
+            assert public != vault.meta["recovery.public"], "a wrong code has the right public key"
+            expect_refused(f"recovery code {wrong}", lambda: vault.unlock_with_recovery_code(wrong),
+                           WrongRecoveryCode)
+        else:
+            expect_refused(f"recovery code {wrong}", lambda: vault.unlock_with_recovery_code(wrong), InvalidTag)
     expect_refused("a short recovery code", lambda: parse_recovery_code(code[:-1]), FormatError)
+    expect_refused("a long recovery code", lambda: parse_recovery_code(code + "0"), FormatError)
     expect_refused("a code with U in it", lambda: parse_recovery_code("U" + code[1:]), FormatError)
 
 
-def check_header_bound_to_key(ctx: Context) -> None:
-    """§4: the AADs bind format, kdf and recovery.salt to the sealed keys."""
+def check_sealed_keys_bound(ctx: Context) -> None:
+    """§4 / §11: each sealed key opens only with its own AAD: format, key id (format
+    2), kdf for the passphrase route, recovery.salt/public for the recovery route."""
     vault: Vault = ctx.need("vault")
-    keys_passphrase = vault.meta["key.passphrase"]
-    # The right KEK, but AAD with another format number or a changed kdf byte.
+    fmt, key_id, kdf = vault.format, vault.key_id, vault.meta["kdf"]
+    salt = vault.meta["recovery.salt"]
+    public = vault.meta.get("recovery.public", b"")
+    other_fmt = FORMAT_1 if fmt == FORMAT_2 else FORMAT_2
+
     kek = vault.kdf.derive_kek(ctx.expected["passphrase"])
-    kdf = vault.meta["kdf"]
-    bad_salt_kdf = kdf[:-1] + bytes([kdf[-1] ^ 1])
-    for label, aad in (
-        ("format 2", b"tend.key.passphrase" + struct.pack(">H", 2) + kdf),
-        ("a changed kdf salt", b"tend.key.passphrase" + vault.format_bytes() + bad_salt_kdf),
-        ("the recovery label", b"tend.key.recovery" + vault.format_bytes() + kdf),
-    ):
+    sealed = vault.meta["key.passphrase"]
+    assert open_sealed(kek, sealed, passphrase_aad(fmt, key_id, kdf)) == ctx.need("data_key")
+    cases = {
+        f"format {other_fmt}": passphrase_aad(other_fmt, key_id, kdf),
+        "key id + 1": b"tend.key.passphrase" + u16be(fmt) + bytes([key_id + 1]) + kdf,
+        "a changed kdf salt": passphrase_aad(fmt, key_id, _flip_last_bit(kdf)),
+        "the recovery label": passphrase_aad(fmt, key_id, kdf).replace(b"passphrase", b"recovery"),
+    }
+    if fmt == FORMAT_2:
+        cases["no key id byte (format 1's layout)"] = b"tend.key.passphrase" + u16be(fmt) + kdf
+    for label, aad in cases.items():
         expect_refused(f"key.passphrase with AAD of {label}",
-                       lambda aad=aad: open_sealed(kek, keys_passphrase, aad), InvalidTag)
+                       lambda aad=aad: open_sealed(kek, sealed, aad), InvalidTag)
+
+    code_bytes = parse_recovery_code(ctx.expected["recovery_code"])
+    if fmt == FORMAT_1:
+        key = hkdf_sha256(code_bytes, salt, b"tend.recovery.kek.v1")
+        sealed = vault.meta["key.recovery"]
+    else:
+        private = recovery_private_key(code_bytes, salt)
+        key = recovery_seal_key(private, vault.meta["key.recovery"][:X25519_LEN], public)
+        sealed = vault.meta["key.recovery"][X25519_LEN:]
+    assert open_sealed(key, sealed, recovery_aad(fmt, key_id, salt, public)) == ctx.need("data_key")
+    cases = {
+        f"format {other_fmt}": recovery_aad(other_fmt, key_id, salt, public or bytes(32)),
+        "a changed recovery.salt": recovery_aad(fmt, key_id, _flip_last_bit(salt), public),
+    }
+    if fmt == FORMAT_2:
+        cases["key id + 1"] = recovery_aad(fmt, key_id + 1, salt, public)
+        cases["a changed recovery.public"] = recovery_aad(fmt, key_id, salt, _flip_last_bit(public))
+        cases["format 1's layout"] = b"tend.key.recovery" + u16be(fmt) + salt
+    for label, aad in cases.items():
+        expect_refused(f"key.recovery with AAD of {label}",
+                       lambda aad=aad: open_sealed(key, sealed, aad), InvalidTag)
+
+
+def check_fields_per_route(ctx: Context) -> None:
+    """§2 "What is authenticated, and by which route": a changed field makes the
+    routes that bind it fail, and leaves the others working."""
+    vault: Vault = ctx.need("vault")
+    data_key = ctx.need("data_key")
+    # field -> (passphrase route opens?, recovery route opens?)
+    cases = {
+        "kdf": (False, True),
+        "recovery.salt": (True, False),
+        "unlock.failures": (True, True),
+    }
+    if vault.format == FORMAT_2:
+        cases.update({
+            "key.id": (False, False),
+            "recovery.public": (True, False),
+            "integrity": (True, True),  # the routes open; the guard then fails
+        })
+    for field, (passphrase_opens, recovery_opens) in cases.items():
+        value = vault.meta[field]
+        if field == "key.id":
+            value = bytes([value[0] % 255 + 1])
+        elif field == "unlock.failures":
+            value = struct.pack(">I", 7)
+        else:
+            value = _flip_last_bit(value)
+        path = _vault_with_meta(ctx, f"route-{field}", field, value)
+        with opened(path) as altered:
+            routes = (
+                ("passphrase", passphrase_opens,
+                 lambda: altered.unlock_with_passphrase(ctx.expected["passphrase"])),
+                ("recovery code", recovery_opens,
+                 lambda: altered.unlock_with_recovery_code(ctx.expected["recovery_code"])),
+            )
+            for route, opens, unlock in routes:
+                if opens:
+                    assert unlock() == data_key, f"changed {field}: the {route} route gives another key"
+                else:
+                    expect_refused(f"the {route} route with a changed {field}", unlock,
+                                   InvalidTag, WrongRecoveryCode)
+            if field == "integrity":
+                expect_refused("a changed integrity row", lambda: read_vault(altered, data_key), GuardMismatch)
+
+
+# -- §6: envelopes ------------------------------------------------------------
 
 
 def check_envelope_wrong_id(ctx: Context) -> None:
     """§6: an envelope opened with another row's id fails authentication."""
     vault: Vault = ctx.need("vault")
     keys: Keys = ctx.need("keys")
-    rows = vault.rows_with_tag(record_tag(keys.index, "test_note"))
-    assert len(rows) >= 2, "need two test_note rows"
+    kind = ctx.kind_with_two_rows()
+    rows = vault.rows_with_tag(record_tag(keys.index, kind))
     for (id_a, envelope_a), (id_b, _) in zip(rows, rows[1:] + rows[:1]):
         expect_refused(f"envelope of {id_a.hex()} with id {id_b.hex()}",
-                       lambda: open_envelope(keys.record, "test_note", id_b, envelope_a), InvalidTag)
+                       lambda: open_envelope(keys.record, kind, id_b, envelope_a,
+                                             vault.record_version, vault.key_id), InvalidTag)
 
 
 def check_envelope_moved_row(ctx: Context) -> None:
-    """§6: an envelope copied to another row fails when the kind is listed."""
-    path = ctx.copy_vault("moved")
-    db = sqlite3.connect(path)
+    """§6: an envelope copied to another row fails when the kind is listed (in
+    format 2 with the guard rewritten, so that it is the envelope that refuses)."""
     keys: Keys = ctx.need("keys")
-    tag = record_tag(keys.index, "test_note")
-    (id_a, env_a), (id_b, env_b) = db.execute(
-        "SELECT id, envelope FROM records WHERE tag = ? LIMIT 2", (tag,)).fetchall()
-    db.execute("UPDATE records SET envelope = ? WHERE id = ?", (env_b, id_a))
-    db.execute("UPDATE records SET envelope = ? WHERE id = ?", (env_a, id_b))
-    db.commit()
-    db.close()
-    vault = Vault(path)
-    try:
-        expect_refused("listing with swapped envelopes", lambda: list_kind(vault, keys, "test_note"), InvalidTag)
-    finally:
-        vault.close()
+    kind, (id_a, env_a), (id_b, env_b) = _two_rows(ctx)
+
+    def swap(db: sqlite3.Connection) -> None:
+        db.execute("UPDATE records SET envelope = ? WHERE id = ?", (env_b, id_a))
+        db.execute("UPDATE records SET envelope = ? WHERE id = ?", (env_a, id_b))
+
+    path = _edit_copy(ctx, "moved", swap, reguard=ctx.need("vault").format == FORMAT_2)
+    with opened(path) as vault:
+        if vault.format == FORMAT_2:
+            check_guard(vault, keys)  # the rewritten guard holds
+        expect_refused("listing with swapped envelopes", lambda: list_kind(vault, keys, kind), InvalidTag)
 
 
 def check_envelope_wrong_kind(ctx: Context) -> None:
@@ -518,7 +1119,8 @@ def check_envelope_wrong_kind(ctx: Context) -> None:
         for record_id, envelope in vault.rows_with_tag(record_tag(keys.index, kind)):
             for other in others:
                 expect_refused(f"{kind} row {record_id.hex()} read as {other}",
-                               lambda: open_envelope(keys.record, other, record_id, envelope), InvalidTag)
+                               lambda: open_envelope(keys.record, other, record_id, envelope,
+                                                     vault.record_version, vault.key_id), InvalidTag)
 
 
 def check_envelope_flipped_bytes(ctx: Context) -> None:
@@ -532,38 +1134,58 @@ def check_envelope_flipped_bytes(ctx: Context) -> None:
                 # Header bytes are refused as malformed; nonce, ciphertext and GCM
                 # tag bytes by authentication.
                 expect_refused(f"{kind} {record_id.hex()} with byte {pos} flipped",
-                               lambda: open_envelope(keys.record, kind, record_id, flipped),
+                               lambda: open_envelope(keys.record, kind, record_id, flipped,
+                                                     vault.record_version, vault.key_id),
                                InvalidTag, FormatError)
 
 
 def check_flipped_record_in_file(ctx: Context) -> None:
-    """§6: a record altered in the file makes listing its kind fail."""
-    path = ctx.copy_vault("flipped")
-    db = sqlite3.connect(path)
-    record_id, envelope = db.execute("SELECT id, envelope FROM records LIMIT 1").fetchone()
+    """§6: a record altered in the file makes reading it fail (in format 2 the guard
+    refuses first; with the guard rewritten, the envelope still refuses)."""
+    source: Vault = ctx.need("vault")
+    record_id, _, envelope = source.all_rows()[0]
     middle = len(envelope) // 2
     altered = envelope[:middle] + bytes([envelope[middle] ^ 0x80]) + envelope[middle + 1:]
-    db.execute("UPDATE records SET envelope = ? WHERE id = ?", (altered, record_id))
-    db.commit()
-    db.close()
-    vault = Vault(path)
+
+    def flip(db: sqlite3.Connection) -> None:
+        db.execute("UPDATE records SET envelope = ? WHERE id = ?", (altered, record_id))
+
+    if source.format == FORMAT_2:
+        path = _edit_copy(ctx, "flipped-unguarded", flip)
+        expect_refused("a flipped record byte (guard as it was)", lambda: _read_copy(ctx, path), GuardMismatch)
+    path = _edit_copy(ctx, "flipped", flip, reguard=source.format == FORMAT_2)
+    expect_refused("a vault with a flipped record byte", lambda: _read_copy(ctx, path), InvalidTag)
+
+
+def check_envelope_version_and_key_id(ctx: Context) -> None:
+    """§6 / §11: an envelope with another version or key id byte is refused, even
+    when it authenticates (sealed here with the vault's own RK)."""
+    vault: Vault = ctx.need("vault")
     keys: Keys = ctx.need("keys")
-    try:
-        def list_all() -> None:
-            for kind in ctx.expected_by_kind():
-                list_kind(vault, keys, kind)
-        expect_refused("a vault with a flipped record byte", list_all, InvalidTag)
-    finally:
-        vault.close()
+    kind, (record_id, envelope), _ = _two_rows(ctx)
+    value = ctx.need("reading").records[kind][record_id.hex()]
+    version, key_id = vault.record_version, vault.key_id
+    # The writer's side is right: the same value sealed with the right bytes opens.
+    good = seal_envelope(keys.record, version, key_id, kind, record_id, encode_plaintext(value, version))
+    assert open_envelope(keys.record, kind, record_id, good, version, key_id) == value
+    others = [(v, k) for v in (1, 2, 3) for k in (0, 1, 2, 3, key_id + 1, 255) if (v, k) != (version, key_id)]
+    for other_version, other_key_id in others:
+        # The plaintext has the shape the file's format expects, so that only the
+        # header bytes can be what refuses it.
+        spliced = seal_envelope(keys.record, other_version, other_key_id, kind, record_id,
+                                encode_plaintext(value, version))
+        expect_refused(f"an envelope with version {other_version} and key id {other_key_id}",
+                       lambda: open_envelope(keys.record, kind, record_id, spliced, version, key_id),
+                       FormatError)
+    # And in a file (guard rewritten in format 2): listing refuses it.
+    spliced = seal_envelope(keys.record, version, key_id % 255 + 1, kind, record_id,
+                            encode_plaintext(value, version))
+    path = _edit_copy(ctx, "other-key-id", lambda db: db.execute(
+        "UPDATE records SET envelope = ? WHERE id = ?", (spliced, record_id)), reguard=vault.format == FORMAT_2)
+    expect_refused("a file with an envelope of another key id", lambda: _read_copy(ctx, path), FormatError)
 
 
-def _vault_with_meta(ctx: Context, name: str, meta_name: str, value: bytes) -> Path:
-    path = ctx.copy_vault(name)
-    db = sqlite3.connect(path)
-    db.execute("UPDATE meta SET value = ? WHERE name = ?", (value, meta_name))
-    db.commit()
-    db.close()
-    return path
+# -- §3: the kdf range ----------------------------------------------------------
 
 
 def check_kdf_floor_refused(ctx: Context) -> None:
@@ -575,6 +1197,7 @@ def check_kdf_floor_refused(ctx: Context) -> None:
         "1 pass": struct.pack(">BIII", 1, KDF_MIN_MEMORY_KIB, 1, 1) + salt,
         "0 lanes": struct.pack(">BIII", 1, KDF_MIN_MEMORY_KIB, 2, 0) + salt,
         "algorithm 2": struct.pack(">BIII", 2, KDF_MIN_MEMORY_KIB, 2, 1) + salt,
+        "algorithm 0": struct.pack(">BIII", 0, KDF_MIN_MEMORY_KIB, 2, 1) + salt,
     }
     for label, raw in cases.items():
         expect_refused(f"kdf with {label}", lambda raw=raw: KdfSettings.parse(raw), FormatError)
@@ -585,15 +1208,340 @@ def check_kdf_floor_refused(ctx: Context) -> None:
     expect_refused("a vault file with a weak kdf", lambda: Vault(path).close(), FormatError)
 
 
+def check_kdf_ceiling_refused(ctx: Context) -> None:
+    """§3: settings above 1 GiB, 16 passes or 4 lanes are refused, before any
+    derivation (no Argon2id run, and back within 100 ms)."""
+    kdf: bytes = ctx.need("vault").meta["kdf"]
+    salt = kdf[13:]
+    ceiling = (KDF_MAX_MEMORY_KIB, KDF_MAX_PASSES, KDF_MAX_LANES)
+    # Exactly at the ceiling parses (it is not derived here: that would take 1 GiB).
+    KdfSettings.parse(struct.pack(">BIII", 1, *ceiling) + salt)
+    cases = {
+        "4 GiB, 64 passes, 16 lanes": (4 * 1024 * 1024, 64, 16),
+        "memory 1 GiB + 1 KiB": (KDF_MAX_MEMORY_KIB + 1, KDF_MIN_PASSES, 1),
+        "17 passes": (KDF_MIN_MEMORY_KIB, KDF_MAX_PASSES + 1, 1),
+        "5 lanes": (KDF_MIN_MEMORY_KIB, KDF_MIN_PASSES, KDF_MAX_LANES + 1),
+        "every field 2^32 - 1": (0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF),
+    }
+    for label, (memory, passes, lanes) in cases.items():
+        raw = struct.pack(">BIII", 1, memory, passes, lanes) + salt
+        expect_refused(f"kdf with {label}", lambda raw=raw: KdfSettings.parse(raw), FormatError)
+        settings = KdfSettings(1, memory, passes, lanes, salt)  # built without parse's check
+        path = _vault_with_meta(ctx, f"huge-kdf-{label}", "kdf", raw)
+
+        def attempt() -> None:
+            settings.derive_kek(ctx.expected["passphrase"])
+
+        def attempt_file() -> None:
+            with opened(path) as vault:
+                vault.unlock_with_passphrase(ctx.expected["passphrase"])
+
+        for what, action in ((f"deriving with {label}", attempt),
+                             (f"a vault file with kdf {label}", attempt_file)):
+            runs, start = ARGON2_RUNS, time.perf_counter()
+            expect_refused(what, action, FormatError)
+            elapsed = time.perf_counter() - start
+            assert ARGON2_RUNS == runs, f"{what}: Argon2id ran before the refusal"
+            assert elapsed < 0.1, f"{what}: refused only after {elapsed * 1000:.0f} ms"
+
+
+# -- §1-§2: refusals of the file and header ---------------------------------------
+
+
 def check_bad_magic_and_format_refused(ctx: Context) -> None:
-    """§2: refuse a file without the magic, or with a format it does not know."""
+    """§2: refuse a file without the magic, or with a format it does not know
+    (a larger one as made by a newer version); §11: a format number changed in
+    place leaves a header of the wrong shape."""
+    fmt = ctx.need("vault").format
+    other = FORMAT_1 if fmt == FORMAT_2 else FORMAT_2
     for name, meta_name, value in (
         ("bad-magic", "magic", b"TEND-VAULX"),
-        ("format-2", "format", struct.pack(">H", 2)),
-        ("format-0", "format", struct.pack(">H", 0)),
+        ("no-magic", "magic", None),
+        ("no-format", "format", None),
+        ("format-0", "format", u16be(0)),
+        ("format-3", "format", u16be(3)),
+        ("format-65535", "format", u16be(0xFFFF)),
+        (f"format-{other}", "format", u16be(other)),
     ):
         path = _vault_with_meta(ctx, name, meta_name, value)
-        expect_refused(f"a vault with {meta_name} {value!r}", lambda: Vault(path).close(), FormatError)
+        exc = expect_refused(f"a vault with {meta_name} {value!r}", lambda: Vault(path).close(), FormatError)
+        if name == "format-3":
+            assert "newer" in str(exc), f"format 3 is not named as newer: {exc}"
+
+
+def check_header_fields_refused(ctx: Context) -> None:
+    """§2: refuse any field of the wrong length, a missing field, a key.id of 0;
+    §11: a format-1 file has no key.id, recovery.public or integrity row."""
+    vault: Vault = ctx.need("vault")
+    fmt = vault.format
+    for name, length in HEADER[fmt].items():
+        value = vault.meta[name]
+        for label, changed in (("one byte longer", value + b"\0"), ("one byte shorter", value[:-1])):
+            if name == "magic":
+                continue  # the magic is compared whole
+            path = _vault_with_meta(ctx, f"len-{name}-{len(changed)}", name, changed)
+            expect_refused(f"meta {name} {label}", lambda: Vault(path).close(), FormatError)
+        if name not in OPTIONAL_HEADER[fmt]:
+            path = _vault_with_meta(ctx, f"missing-{name}", name, None)
+            expect_refused(f"a vault without meta {name}", lambda: Vault(path).close(), FormatError)
+    if fmt == FORMAT_2:
+        path = _vault_with_meta(ctx, "key-id-0", "key.id", b"\0")
+        expect_refused("key.id 0", lambda: Vault(path).close(), FormatError)
+        path = _vault_with_meta(ctx, "text-key-id", "key.id", None)
+        db = sqlite3.connect(path)
+        db.execute("INSERT INTO meta (name, value) VALUES ('key.id', '2')")  # TEXT, not a BLOB
+        db.commit()
+        db.close()
+        expect_refused("a TEXT key.id", lambda: Vault(path).close(), FormatError)
+    else:
+        for name in sorted(NAMED_HEADER - set(HEADER[FORMAT_1])):
+            # A well-formed format-2 value (key.id 1), so that only its presence refuses it.
+            path = _vault_with_meta(ctx, f"v1-with-{name}", name, b"\1" * HEADER[FORMAT_2][name])
+            expect_refused(f"a format-1 vault with a {name} row", lambda: Vault(path).close(), FormatError)
+
+
+def check_unknown_meta_ignored(ctx: Context) -> None:
+    """§2: "Tend ignores meta rows it does not name here"."""
+    def add(db: sqlite3.Connection) -> None:
+        _set_meta(db, "future.field", b"\1\2\3")
+        _set_meta(db, "keyid", b"")
+        db.execute("INSERT INTO meta (name, value) VALUES ('note', 'a TEXT value')")
+
+    path = _edit_copy(ctx, "unknown-meta", add)
+    with opened(path) as vault:
+        data_key = vault.unlock_with_passphrase(ctx.expected["passphrase"])
+        assert data_key == ctx.need("data_key")
+        assert_records_match(ctx, read_vault(vault, data_key).records, "with unknown meta rows")
+
+
+def check_schema_version_refused(ctx: Context) -> None:
+    """§1: a reader should refuse any user_version other than 1."""
+    for version in (0, 2):
+        path = _edit_copy(ctx, f"user-version-{version}",
+                          lambda db, version=version: db.execute(f"PRAGMA user_version = {version}"))
+        expect_refused(f"user_version {version}", lambda: Vault(path).close(), FormatError)
+
+
+def check_smuggled_schema_refused(ctx: Context) -> None:
+    """§1: any other table, index, view or trigger, or any of the three changed, is
+    refused before anything is read from the file."""
+    cases = {
+        "a trigger": ["CREATE TRIGGER wipe AFTER INSERT ON records BEGIN DELETE FROM meta; END"],
+        "a view": ["CREATE VIEW v AS SELECT * FROM meta"],
+        "a table": ["CREATE TABLE extra (x BLOB)"],
+        "an index": ["CREATE INDEX meta_by_value ON meta (value)"],
+        "meta replaced by a view": ["ALTER TABLE meta RENAME TO meta_store",
+                                    "CREATE VIEW meta AS SELECT name, value FROM meta_store"],
+        "records_by_tag dropped": ["DROP INDEX records_by_tag"],
+        "records_by_tag on another column": ["DROP INDEX records_by_tag",
+                                             "CREATE INDEX records_by_tag ON records (id)"],
+        "a column added to records": ["ALTER TABLE records ADD COLUMN extra BLOB"],
+    }
+    for label, statements in cases.items():
+        def edit(db: sqlite3.Connection, statements: list[str] = statements) -> None:
+            for statement in statements:
+                db.execute(statement)
+        path = _edit_copy(ctx, "schema-" + re.sub(r"\W+", "-", label), edit)
+        expect_refused(f"a vault with {label}", lambda: Vault(path).close(), FormatError)
+
+
+# -- §7: unknown tags and the guard -------------------------------------------------
+
+
+def check_unknown_tag_reported(ctx: Context) -> None:
+    """§7: a row under a tag of no known kind is listed, not dropped (in format 2
+    with the guard rewritten, so that the guard does not hide the rule)."""
+    vault: Vault = ctx.need("vault")
+    keys: Keys = ctx.need("keys")
+    # id -> (kind sealed under, tag): a kind §10 does not name, and a made-up tag.
+    planted = {
+        hashlib.sha256(b"unknown kind").digest()[:ID_LEN]:
+            ("mystery_kind", record_tag(keys.index, "mystery_kind")),
+        hashlib.sha256(b"made-up tag").digest()[:ID_LEN]:
+            ("test_note", hashlib.sha256(b"tag").digest()[:TAG_LEN]),
+    }
+
+    def plant(db: sqlite3.Connection) -> None:
+        for record_id, (kind, tag) in planted.items():
+            plaintext = encode_plaintext({"text": "hidden"}, vault.record_version)
+            envelope = seal_envelope(keys.record, vault.record_version, vault.key_id, kind, record_id, plaintext)
+            db.execute("INSERT INTO records (id, tag, envelope) VALUES (?, ?, ?)", (record_id, tag, envelope))
+
+    path = _edit_copy(ctx, "unknown-tag", plant, reguard=vault.format == FORMAT_2)
+    reading = _read_copy(ctx, path)
+    want = sorted(record_id.hex() for record_id in planted)
+    assert reading.unplaced == want, f"unplaced rows {reading.unplaced}, expected {want}"
+    assert_records_match(ctx, reading.records, "beside unplaced rows")
+
+
+def _guard_refuses(ctx: Context, name: str, edit: Callable[[sqlite3.Connection], None]) -> None:
+    path = _edit_copy(ctx, name, edit)
+    expect_refused(f"a vault with {name}", lambda: _read_copy(ctx, path), GuardMismatch)
+
+
+def check_guard_row_deleted(ctx: Context) -> None:
+    """§7: deleting a row makes the guard check fail."""
+    record_id = ctx.need("vault").all_rows()[-1][0]
+    _guard_refuses(ctx, "a deleted row", lambda db: db.execute("DELETE FROM records WHERE id = ?", (record_id,)))
+
+
+def check_guard_envelopes_swapped(ctx: Context) -> None:
+    """§7: swapping the envelopes of two rows makes the guard check fail."""
+    _, (id_a, env_a), (id_b, env_b) = _two_rows(ctx)
+
+    def swap(db: sqlite3.Connection) -> None:
+        db.execute("UPDATE records SET envelope = ? WHERE id = ?", (env_b, id_a))
+        db.execute("UPDATE records SET envelope = ? WHERE id = ?", (env_a, id_b))
+
+    _guard_refuses(ctx, "swapped envelopes", swap)
+
+
+def check_guard_row_retagged(ctx: Context) -> None:
+    """§7: moving a row under another kind's tag (or a made-up one) makes the guard
+    check fail."""
+    keys: Keys = ctx.need("keys")
+    kind, (record_id, _), _ = _two_rows(ctx)
+    other = "settings" if kind != "settings" else "test_note"
+    for label, tag in (("another kind's tag", record_tag(keys.index, other)),
+                       ("a made-up tag", bytes(TAG_LEN))):
+        _guard_refuses(ctx, f"a row retagged with {label}", lambda db, tag=tag: db.execute(
+            "UPDATE records SET tag = ? WHERE id = ?", (tag, record_id)))
+
+
+def check_guard_row_duplicated(ctx: Context) -> None:
+    """§7: adding a row (a copy of another's tag and envelope under a new id) makes
+    the guard check fail."""
+    record_id, tag, envelope = ctx.need("vault").all_rows()[-1]
+    new_id = bytes(b ^ 0xFF for b in record_id)
+    _guard_refuses(ctx, "a duplicated row", lambda db: db.execute(
+        "INSERT INTO records (id, tag, envelope) VALUES (?, ?, ?)", (new_id, tag, envelope)))
+
+
+def check_guard_row_rolled_back(ctx: Context) -> None:
+    """§7: an edit written as Tend would (new envelope, guard at generation + 1)
+    reads back; putting the row's envelope from before the edit back fails the guard."""
+    vault: Vault = ctx.need("vault")
+    keys: Keys = ctx.need("keys")
+    kind, (record_id, old_envelope), _ = _two_rows(ctx)
+    edited_value = {"edited": True, "text": "a newer version"}
+    new_envelope = seal_envelope(keys.record, vault.record_version, vault.key_id, kind, record_id,
+                                 encode_plaintext(edited_value, vault.record_version))
+    path = _edit_copy(ctx, "edited", lambda db: db.execute(
+        "UPDATE records SET envelope = ? WHERE id = ?", (new_envelope, record_id)), reguard=True)
+    reading = _read_copy(ctx, path)
+    assert reading.generation == ctx.need("generation") + 1, f"generation {reading.generation}"
+    assert reading.records[kind][record_id.hex()] == edited_value, "the edit does not read back"
+    # Now roll that row back in the edited copy, leaving its guard as the edit wrote it.
+    db = sqlite3.connect(path)
+    db.execute("UPDATE records SET envelope = ? WHERE id = ?", (old_envelope, record_id))
+    db.commit()
+    db.close()
+    expect_refused("a row rolled back to its envelope from before an edit",
+                   lambda: _read_copy(ctx, path), GuardMismatch)
+
+
+def check_guard_generation_changed(ctx: Context) -> None:
+    """§7: the generation is under the tag: another generation with the same tag fails."""
+    generation, tag = ctx.need("vault").integrity()
+    for other in (generation - 1, generation + 1, 0):
+        _guard_refuses(ctx, f"generation {other}", lambda db, other=other: _set_meta(
+            db, "integrity", struct.pack(">Q", other) + tag))
+
+
+# -- §6: padding (format 2) -------------------------------------------------------
+
+
+def check_padding_rules(ctx: Context) -> None:
+    """§6: any amount of zero padding is accepted; a non-zero padding byte, or an n
+    running past the end, is refused (envelopes sealed with the vault's RK)."""
+    vault: Vault = ctx.need("vault")
+    keys: Keys = ctx.need("keys")
+    kind, (record_id, _), _ = _two_rows(ctx)
+    value = {"text": "padded", "at": "2026-11-20T21:30:00Z"}
+    data = json.dumps(value).encode("utf-8")
+    body = struct.pack(">I", len(data)) + data
+
+    def opens(plaintext: bytes) -> object:
+        envelope = seal_envelope(keys.record, 2, vault.key_id, kind, record_id, plaintext)
+        return open_envelope(keys.record, kind, record_id, envelope, 2, vault.key_id)
+
+    for pad in (0, 1, 224 - len(body), 5000):
+        assert opens(body + bytes(pad)) == value, f"{pad} zero bytes of padding refused"
+    refused = {
+        "the last padding byte 0x01": body + bytes(40) + b"\x01",
+        "the first padding byte 0x80": body + b"\x80" + bytes(40),
+        "n one past the end": struct.pack(">I", len(data) + 1) + data,
+        "n past the end into zero padding": struct.pack(">I", len(data) + 41) + data + bytes(40),
+        "n = 2^32 - 1": struct.pack(">I", 0xFFFFFFFF) + data + bytes(40),
+        "a 3-byte plaintext": b"\0\0\0",
+        "no plaintext": b"",
+        "n = 0": struct.pack(">I", 0) + bytes(40),
+    }
+    for label, plaintext in refused.items():
+        expect_refused(f"a plaintext with {label}", lambda plaintext=plaintext: opens(plaintext), FormatError)
+    # And in a file, with the guard rewritten: reading the vault refuses it.
+    for label in ("the last padding byte 0x01", "n one past the end"):
+        envelope = seal_envelope(keys.record, 2, vault.key_id, kind, record_id, refused[label])
+        path = _edit_copy(ctx, "padding-" + re.sub(r"\W+", "-", label), lambda db, envelope=envelope: db.execute(
+            "UPDATE records SET envelope = ? WHERE id = ?", (envelope, record_id)), reguard=True)
+        expect_refused(f"a vault with {label}", lambda: _read_copy(ctx, path), FormatError)
+
+
+def check_size_classes(ctx: Context) -> None:
+    """§6: every envelope's plaintext is 4 + n padded to 224, 480, 928 or a multiple
+    of 4,096 bytes (the smallest that fits)."""
+    vault: Vault = ctx.need("vault")
+    keys: Keys = ctx.need("keys")
+    for kind in ctx.expected_by_kind():
+        for record_id, envelope in vault.rows_with_tag(record_tag(keys.index, kind)):
+            plaintext = open_envelope_plaintext(keys.record, kind, record_id, envelope, 2, vault.key_id)
+            n = struct.unpack(">I", plaintext[:4])[0]
+            want = padded_size(LENGTH_PREFIX + n)
+            assert len(plaintext) == want, \
+                f"{kind} {record_id.hex()}: 4 + {n} padded to {len(plaintext)}, not {want}"
+
+
+# -- §4: the recovery route, format 2 ------------------------------------------------
+
+
+def check_recovery_all_zero_refused(ctx: Context) -> None:
+    """§4: "an all-zero X25519 result must be refused" (E of low order)."""
+    vault: Vault = ctx.need("vault")
+    rest = vault.meta["key.recovery"][X25519_LEN:]
+    p = 2**255 - 19
+    for label, u in (("0", 0), ("1", 1), ("p - 1", p - 1), ("p", p)):
+        path = _vault_with_meta(ctx, f"low-order-e-{label.replace(' ', '')}", "key.recovery",
+                                u.to_bytes(X25519_LEN, "little") + rest)
+        with opened(path) as altered:
+            expect_refused(f"key.recovery with E = {label}",
+                           lambda: altered.unlock_with_recovery_code(ctx.expected["recovery_code"]), FormatError)
+
+
+def check_passphrase_route_absent(ctx: Context) -> None:
+    """§2 / §11: a format-2 vault without key.passphrase opens with the recovery code,
+    and its passphrase route is refused without a derivation."""
+    path = _vault_with_meta(ctx, "no-passphrase-route", "key.passphrase", None)
+    with opened(path) as vault:
+        runs = ARGON2_RUNS
+        expect_refused("the passphrase route of a vault without key.passphrase",
+                       lambda: vault.unlock_with_passphrase(ctx.expected["passphrase"]), FormatError)
+        assert ARGON2_RUNS == runs, "Argon2id ran for a route that is not there"
+        data_key = vault.unlock_with_recovery_code(ctx.expected["recovery_code"])
+        assert data_key == ctx.need("data_key")
+        assert_records_match(ctx, read_vault(vault, data_key).records, "without key.passphrase")
+
+
+# -- §11: format 1 ---------------------------------------------------------------------
+
+
+def check_format1_unguarded(ctx: Context) -> None:
+    """§11: "Nothing guards the set of rows": a deleted row goes unnoticed."""
+    record_id = ctx.need("vault").all_rows()[-1][0]
+    path = _edit_copy(ctx, "v1-deleted-row",
+                      lambda db: db.execute("DELETE FROM records WHERE id = ?", (record_id,)))
+    reading = _read_copy(ctx, path)
+    count = sum(len(rows) for rows in reading.records.values())
+    assert count == len(ctx.expected["records"]) - 1, f"{count} records after deleting one"
 
 
 def check_fixture_untouched(ctx: Context) -> None:
@@ -606,65 +1554,129 @@ def check_fixture_untouched(ctx: Context) -> None:
             raise AssertionError(f"{side} appeared next to the source vault")
 
 
+OPEN_CHECK = ("file opens: sqlite_master, schema version, magic, format, header lengths, kdf", check_open_header)
+
+
 def build_checks(ctx: Context) -> list[tuple[str, Callable[[Context], None]]]:
+    """The checks after OPEN_CHECK, for the format the file turned out to have."""
+    vault = ctx.values.get("vault")
+    fmt = vault.format if isinstance(vault, Vault) else None
     checks: list[tuple[str, Callable[[Context], None]]] = [
-        ("file opens: schema version, magic, format, header lengths", check_open_header),
-        ("schema has meta, records and records_by_tag", check_schema),
-        ("kdf decodes to Argon2id settings at or above the floor", check_kdf_decoded),
+        ("sqlite_master is exactly meta, records and records_by_tag", check_schema),
+        ("header has exactly the rows of its format", check_header_rows),
+        ("kdf decodes to Argon2id settings between the floor and the ceiling", check_kdf_decoded),
         ("passphrase opens key.passphrase", check_unlock_passphrase),
     ]
+    if fmt == FORMAT_2:
+        checks.append(("the rows' guard verifies", check_guard_verifies))
+    checks.append(("every row's tag is a known kind and every record opens", check_read_all))
     for kind in ctx.expected_by_kind():
         check = make_kind_check(kind)
         checks.append((check.__name__, check))
     checks += [
         ("settings row has the all-zero id", check_settings_id),
-        ("every record row belongs to an expected kind", check_every_row_accounted),
+        ("ids in the JSON follow the row ids", check_json_ids),
         ("recovery code parses to 20 bytes", check_recovery_code_parse),
-        ("recovery code opens key.recovery to the same data key", check_unlock_recovery),
+        ("recovery code opens key.recovery to the same data key and every record", check_unlock_recovery),
         ("wrong passphrase is refused", check_wrong_passphrase),
-        ("wrong recovery code is refused", check_wrong_recovery_code),
-        ("sealed key is bound to format and kdf", check_header_bound_to_key),
+        ("wrong recovery code is refused" + (" by the public-key comparison" if fmt == FORMAT_2 else ""),
+         check_wrong_recovery_code),
+        ("sealed keys are bound to their header fields", check_sealed_keys_bound),
+        ("a changed header field fails exactly the routes that bind it", check_fields_per_route),
         ("envelope with another row's id is refused", check_envelope_wrong_id),
         ("envelopes swapped between rows are refused", check_envelope_moved_row),
         ("envelope read as another kind is refused", check_envelope_wrong_kind),
         ("every single flipped envelope byte is refused", check_envelope_flipped_bytes),
         ("flipped record byte in the file is refused", check_flipped_record_in_file),
+        ("envelope with another version or key id is refused", check_envelope_version_and_key_id),
         ("kdf below the floor is refused", check_kdf_floor_refused),
+        ("kdf above the ceiling is refused before any derivation", check_kdf_ceiling_refused),
         ("bad magic and unknown format are refused", check_bad_magic_and_format_refused),
-        ("committed fixture left untouched", check_fixture_untouched),
+        ("header fields of the wrong length, missing or out of range are refused", check_header_fields_refused),
+        ("unknown meta rows are ignored", check_unknown_meta_ignored),
+        ("schema version other than 1 is refused", check_schema_version_refused),
+        ("extra trigger, view, table or index in sqlite_master is refused", check_smuggled_schema_refused),
+        ("a row under an unknown tag is reported, not skipped", check_unknown_tag_reported),
     ]
+    if fmt == FORMAT_2:
+        checks += [
+            ("guard fails when a row is deleted", check_guard_row_deleted),
+            ("guard fails when two rows' envelopes are swapped", check_guard_envelopes_swapped),
+            ("guard fails when a row is retagged", check_guard_row_retagged),
+            ("guard fails when a duplicate row is added", check_guard_row_duplicated),
+            ("guard fails when a row is rolled back to before an edit", check_guard_row_rolled_back),
+            ("guard fails when the generation changes", check_guard_generation_changed),
+            ("zero padding is accepted; non-zero padding or n past the end is refused", check_padding_rules),
+            ("envelopes are padded to the documented size classes", check_size_classes),
+            ("an all-zero X25519 result is refused", check_recovery_all_zero_refused),
+            ("without key.passphrase the recovery code still opens", check_passphrase_route_absent),
+        ]
+    if fmt == FORMAT_1:
+        checks.append(("format 1: nothing guards the set of rows", check_format1_unguarded))
+    checks.append(("committed fixture left untouched", check_fixture_untouched))
     return checks
+
+
+def run_check(label: str, name: str, check: Callable[[Context], None], ctx: Context) -> bool:
+    name = f"{label}: {name}"
+    try:
+        check(ctx)
+    except Exception as exc:  # noqa: BLE001 - every failure is reported, not raised
+        reason = str(exc) or type(exc).__name__
+        if isinstance(exc, InvalidTag):
+            reason = "AES-GCM authentication failed (InvalidTag)"
+        if not isinstance(exc, (AssertionError, Missing, FormatError, InvalidTag, WrongRecoveryCode)):
+            reason = f"{type(exc).__name__}: {reason}"
+            traceback.print_exc(file=sys.stderr)
+        print(f"not ok - {name}: {reason}")
+        return False
+    print(f"ok - {name}")
+    return True
+
+
+def run_fixture(label: str, vault_path: Path, expected_path: Path, workdir: Path) -> tuple[int, int]:
+    """Run every check on one vault; returns (passed, failed)."""
+    results: list[bool] = []
+    try:
+        ctx = Context(label, vault_path, expected_path, workdir)
+    except Exception as exc:  # noqa: BLE001
+        print(f"not ok - {label}: fixture loads: {type(exc).__name__}: {exc}")
+        return 0, 1
+    try:
+        results.append(run_check(label, OPEN_CHECK[0], OPEN_CHECK[1], ctx))
+        for name, check in build_checks(ctx):
+            results.append(run_check(label, name, check, ctx))
+    finally:
+        vault = ctx.values.get("vault")
+        if isinstance(vault, Vault):
+            vault.close()
+    return results.count(True), results.count(False)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--vault", type=Path, default=FIXTURE_DIR / "tend.vault")
-    parser.add_argument("--expected", type=Path, default=FIXTURE_DIR / "expected.json")
+    parser.add_argument("--vault", type=Path, help="check this one file instead of the fixtures")
+    parser.add_argument("--expected", type=Path, help="its expected.json (default: the one beside it)")
     args = parser.parse_args(argv)
+
+    if args.vault is None and args.expected is None:
+        runs = [(name, FIXTURES_DIR / name / "tend.vault", FIXTURES_DIR / name / "expected.json")
+                for name in FIXTURES]
+    else:
+        if args.vault is None:
+            parser.error("--expected needs --vault")
+        vault_path = args.vault.resolve()
+        expected = (args.expected or vault_path.parent / "expected.json").resolve()
+        runs = [(vault_path.parent.name, vault_path, expected)]
 
     passed = failed = 0
     with tempfile.TemporaryDirectory(prefix="tend-vault-format-") as tmp:
-        ctx = Context(args.vault.resolve(), args.expected.resolve(), Path(tmp))
-        try:
-            for name, check in build_checks(ctx):
-                try:
-                    check(ctx)
-                except Exception as exc:  # noqa: BLE001 - every failure is reported, not raised
-                    failed += 1
-                    reason = str(exc) or type(exc).__name__
-                    if isinstance(exc, InvalidTag):
-                        reason = "AES-GCM authentication failed (InvalidTag)"
-                    if not isinstance(exc, (AssertionError, Missing, FormatError, InvalidTag)):
-                        reason = f"{type(exc).__name__}: {reason}"
-                        traceback.print_exc(file=sys.stderr)
-                    print(f"not ok - {name}: {reason}")
-                else:
-                    passed += 1
-                    print(f"ok - {name}")
-        finally:
-            vault = ctx.values.get("vault")
-            if isinstance(vault, Vault):
-                vault.close()
+        for index, (label, vault_path, expected_path) in enumerate(runs):
+            workdir = Path(tmp) / f"{index}-{label}"
+            workdir.mkdir()
+            p, f = run_fixture(label, vault_path, expected_path, workdir)
+            passed += p
+            failed += f
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
