@@ -157,16 +157,20 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         "session_check_in",
         json!({"id": id, "person": me["id"], "stage": "before",
             "checkIn": {"feelings": ["calm", "tender"], "need": "closeness", "noTouch": false},
-            "note": "", "shared": true}),
+            "note": "", "privacy": "shared"}),
     );
     c.clock.advance(MIN);
     let seen_by_sam = c.ok(
         "session_check_in",
         json!({"id": id, "person": sam["id"], "stage": "before",
             "checkIn": {"feelings": ["sad"], "need": "space", "noTouch": true},
-            "note": "just for me", "shared": false}),
+            "note": "just for me", "privacy": "not_kept"}),
     );
-    assert_eq!(seen_by_sam["checkIns"][1]["note"], "just for me");
+    assert_eq!(
+        seen_by_sam["checkIns"][1]["held"], "memory",
+        "not kept: held in memory, only a marker in the vault"
+    );
+    assert!(!seen_by_sam.to_string().contains("just for me"));
     c.ok("session_step", json!({"id": id, "step": "cards"}));
     let offered = c.ok(
         "session_suggest",
@@ -205,16 +209,35 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     );
     assert_eq!(paused["status"], "paused");
     c.ok("session_step", json!({"id": id, "step": "reflect"}));
+    // Sam makes a space in the moment, to keep the reflection.
+    let sams_pass = "amber willow gently hums";
+    let info = c.sent(
+        "make_space",
+        json!({"person": sam["id"], "passphrase": sams_pass, "moveEarlier": true}),
+    );
+    assert_eq!(info["exists"], true);
     c.sent(
         "session_reflect",
         json!({"id": id, "reflection": {"person": sam["id"],
-            "feltGood": {"text": "The blanket.", "shared": true},
-            "change": {"text": "A slower start.", "shared": false},
-            "uncomfortable": false, "uncomfortableShared": false,
-            "uncomfortableNote": {"text": "", "shared": false},
-            "appreciation": {"text": "You asked first.", "shared": true},
-            "rituals": [["glass-of-water", "helped"]]}}),
+            "feltGood": "The blanket.", "change": "A slower start.",
+            "uncomfortable": false, "uncomfortableNote": "",
+            "appreciation": "You asked first.",
+            "rituals": [["glass-of-water", "helped"]], "privacy": "kept"}}),
     );
+    let info = c.ok("space_info", json!({"person": sam["id"]}));
+    assert_eq!(
+        (info["answers"].clone(), info["earlierPrivate"].clone()),
+        (json!(1), json!(0))
+    );
+    let opened = c.ok(
+        "open_space",
+        json!({"person": sam["id"], "passphrase": sams_pass}),
+    );
+    assert_eq!(
+        opened["entries"][0]["reflection"]["change"]["text"],
+        "A slower start."
+    );
+    assert_eq!(opened["changed"], false);
     let as_owner = c.ok("get_session", json!({"id": id}));
     assert_eq!(
         as_owner["checkIns"][1]["withheld"], true,
@@ -238,24 +261,25 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         "answer_follow_up",
         json!({"id": follow_up, "person": sam["id"],
             "checkIn": {"feelings": ["flat"], "need": null, "noTouch": false},
-            "low": false, "need": "A quiet evening."}),
+            "low": false, "need": "A quiet evening.", "privacy": "kept"}),
     );
     assert_eq!(low, true, "flat leans low");
     let low = c.ok(
         "answer_follow_up",
         json!({"id": follow_up, "person": me["id"],
             "checkIn": {"feelings": ["content"], "need": null, "noTouch": false},
-            "low": false, "need": "An early night."}),
+            "low": false, "need": "An early night.", "privacy": "shared"}),
     );
     assert_eq!(low, false);
     let listed = c.ok("session_follow_ups", json!({"id": id}));
     let answers = listed[0]["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 2);
     assert_eq!(
-        answers.len(),
-        1,
-        "Sam answered alone: only Robin's shows to Robin"
+        answers[0]["withheld"], true,
+        "Sam kept it: only that there was one"
     );
-    assert_eq!(answers[0]["need"]["text"], "An early night.");
+    assert!(!listed.to_string().contains("quiet evening"));
+    assert_eq!(answers[1]["need"]["text"], "An early night.");
     c.ok("complete_follow_up", json!({"id": follow_up}));
 
     // Support.
@@ -304,6 +328,26 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         true
     );
     c.sent("choose_new_passphrase", json!({"passphrase": PASS}));
+
+    // Spaces: earlier answers, and deleting with the passphrase or unread.
+    assert_eq!(
+        c.ok("move_earlier_private", json!({"person": sam["id"]}))["earlierPrivate"],
+        0
+    );
+    c.ok("delete_earlier_private", json!({"person": sam["id"]}));
+    c.sent(
+        "delete_space",
+        json!({"person": sam["id"], "passphrase": "amber willow gently hums"}),
+    );
+    c.sent(
+        "make_space",
+        json!({"person": sam["id"], "passphrase": "amber willow gently hums", "moveEarlier": false}),
+    );
+    c.ok("delete_space_unread", json!({"person": sam["id"]}));
+    assert_eq!(
+        c.ok("space_info", json!({"person": sam["id"]}))["exists"],
+        false
+    );
 
     // Deleting.
     c.ok("delete_contact", json!({"id": contact["id"]}));

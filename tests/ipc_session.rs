@@ -48,14 +48,14 @@ fn check_in(
     person: &str,
     words: &[&str],
     note: &str,
-    shared: bool,
+    privacy: &str,
 ) -> Result<Value, Value> {
     invoke(
         &t.h,
         "session_check_in",
         json!({
             "id": id, "person": person, "stage": "before",
-            "checkIn": {"feelings": words, "need": null, "noTouch": false}, "note": note, "shared": shared,
+            "checkIn": {"feelings": words, "need": null, "noTouch": false}, "note": note, "privacy": privacy,
         }),
     )
 }
@@ -73,8 +73,8 @@ fn a_session_end_to_end_through_the_commands() {
     let t = two();
     let s = start(&t, "intense", true);
     let id = &s["id"];
-    check_in(&t, id, &t.me, &["calm"], "", true).unwrap();
-    check_in(&t, id, &t.sam, &["exposed"], "just for me", false).unwrap();
+    check_in(&t, id, &t.me, &["calm"], "", "shared").unwrap();
+    check_in(&t, id, &t.sam, &["exposed"], "just for me", "not_kept").unwrap();
     let cards = invoke(
         &t.h,
         "session_suggest",
@@ -97,11 +97,17 @@ fn a_session_end_to_end_through_the_commands() {
         &t.h,
         "session_reflect",
         json!({"id": id, "reflection": {
-            "person": t.sam,
-            "feltGood": {"text": "the pace", "shared": true},
-            "uncomfortable": true, "uncomfortableShared": false,
-            "uncomfortableNote": {"text": "one moment too fast", "shared": false},
-            "rituals": [[first, "helped"]],
+            "person": t.sam, "feltGood": "the quiet",
+            "uncomfortable": true, "uncomfortableNote": "one moment too fast",
+            "rituals": [[first, "helped"]], "privacy": "not_kept",
+        }}),
+    )
+    .unwrap();
+    invoke(
+        &t.h,
+        "session_reflect",
+        json!({"id": id, "reflection": {
+            "person": t.me, "feltGood": "the pace", "privacy": "shared",
         }}),
     )
     .unwrap();
@@ -123,7 +129,9 @@ fn a_session_end_to_end_through_the_commands() {
     let as_me = invoke(&t.h, "get_session", json!({"id": id})).unwrap();
     let text = as_me.to_string();
     assert!(
-        !text.contains("one moment too fast") && !text.contains("just for me"),
+        !text.contains("one moment too fast")
+            && !text.contains("just for me")
+            && !text.contains("the quiet"),
         "private parts withheld: {text}"
     );
     assert!(text.contains("the pace"));
@@ -174,9 +182,11 @@ fn a_session_left_open_can_be_resumed() {
 fn bad_session_input_gets_clear_errors() {
     let t = two();
     let s = start(&t, "tender", false);
-    let err = check_in(&t, &s["id"], &t.me, &["zorbly"], "", true).unwrap_err();
+    let err = check_in(&t, &s["id"], &t.me, &["zorbly"], "", "shared").unwrap_err();
     assert_eq!(err["code"], "invalid", "{err}");
-    let err = check_in(&t, &json!("0".repeat(32)), &t.me, &["calm"], "", true).unwrap_err();
+    let err = check_in(&t, &s["id"], &t.me, &["calm"], "", "everyone").unwrap_err();
+    assert!(err.is_string(), "an unknown privacy is refused: {err}");
+    let err = check_in(&t, &json!("0".repeat(32)), &t.me, &["calm"], "", "shared").unwrap_err();
     assert_eq!(err["code"], "not_found", "{err}");
     let err = invoke(
         &t.h,
@@ -188,7 +198,7 @@ fn bad_session_input_gets_clear_errors() {
     let err = invoke(
         &t.h,
         "session_reflect",
-        json!({"id": "1".repeat(32), "reflection": {"person": t.me}}),
+        json!({"id": "1".repeat(32), "reflection": {"person": t.me, "privacy": "shared"}}),
     )
     .unwrap_err();
     assert_eq!(
@@ -198,7 +208,7 @@ fn bad_session_input_gets_clear_errors() {
     let err = invoke(
         &t.h,
         "answer_follow_up",
-        json!({"id": "2".repeat(32), "person": t.me, "checkIn": {}, "low": false, "need": ""}),
+        json!({"id": "2".repeat(32), "person": t.me, "checkIn": {}, "low": false, "need": "", "privacy": "shared"}),
     )
     .unwrap_err();
     assert_eq!(err["code"], "not_found", "{err}");

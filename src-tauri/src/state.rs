@@ -7,8 +7,10 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use tend_core::keeper::{CostPolicy, Keeper, NewRecoveryCode, Status, Ticket};
+use tend_core::private::Memory;
 use tend_core::settings::Settings;
-use tend_core::vault::{self, Opened, Secret, Vault};
+use tend_core::vault::space::{SpaceKeys, SpaceLock};
+use tend_core::vault::{self, Opened, RecordId, Secret, Vault};
 use tend_core::{Error, Result};
 use zeroize::Zeroizing;
 
@@ -304,5 +306,44 @@ impl AppState {
     /// Runs `f` on the unlocked vault (`Locked` otherwise), under the one lock.
     pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> Result<T>) -> Result<T> {
         f(self.keeper().vault()?)
+    }
+
+    /// Runs `f` on the unlocked vault and the answers held in memory, under the one lock.
+    pub fn with_answers<T>(
+        &self,
+        f: impl FnOnce(&mut Vault, &mut Memory) -> Result<T>,
+    ) -> Result<T> {
+        let mut keeper = self.keeper();
+        let (vault, memory) = keeper.answers()?;
+        f(vault, memory)
+    }
+
+    /// Makes `person`'s own space; its passphrase is derived at the vault's cost with the
+    /// lock free. Their earlier private answers move into it when they choose so.
+    pub fn make_space(&self, person: RecordId, passphrase: &str, move_earlier: bool) -> Result<()> {
+        let cost = self.keeper().space_cost()?;
+        let (lock, keys) = SpaceLock::make(passphrase, cost, &person)?;
+        self.with_vault(|v| {
+            let space = tend_core::space::make(v, person, lock, &keys, self.now())?;
+            if move_earlier {
+                tend_core::space::settle_earlier(v, person, Some(&space))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Opens `person`'s space with its passphrase (derived with the lock free; a wrong one
+    /// counts toward the vault's back-off) and runs `then` with its keys.
+    pub fn with_space<T>(
+        &self,
+        person: RecordId,
+        passphrase: &str,
+        then: impl FnOnce(&mut Vault, &SpaceKeys) -> Result<T>,
+    ) -> Result<T> {
+        let ticket = self.keeper().begin_space(person, self.now())?;
+        let opened = ticket.open(passphrase);
+        let mut keeper = self.keeper();
+        let keys = keeper.finish_space(ticket, opened, self.now())?;
+        then(keeper.vault()?, &keys)
     }
 }

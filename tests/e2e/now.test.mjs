@@ -1,7 +1,8 @@
 // The main journey in the real window: first run, a partner, a plan, "Aftercare now" with
 // both check-ins passed between them, a ritual and its timer counting down to the end,
-// reflections with a private answer, follow-ups scheduled, lock and unlock, and the
-// session in history with Sam's private answers hidden from Me's view.
+// reflections where Sam keeps his in a space of his own made on the spot, follow-ups
+// scheduled, lock and unlock, and the session in history with Sam's private answers
+// hidden from Me's view; then Sam opens his space with his passphrase.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { PASS, checkLabel, clickButton, createVault, scratchEnv } from './flows.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, 'target', 'screenshots');
 const { dir, env } = scratchEnv();
+const SAMS = 'amber willow gently hums';
 const shot = (name) => app.screenshot(join(shots, `now-${name}.png`));
 let app;
 after(async () => {
@@ -98,7 +100,7 @@ test('aftercare now, end to end', async () => {
   await shot('5-timer-done');
   await clickButton(app, 'Back to the session');
 
-  // Close with a reflection each; Sam keeps one answer private.
+  // Close with a reflection each; Sam keeps his in a space of his own.
   await app.waitFor('.accepted');
   await clickButton(app, 'Close the session');
   await clickButton(app, 'Reflect now');
@@ -108,7 +110,12 @@ test('aftercare now, end to end', async () => {
   await clickButton(app, 'I\u2019m Sam, continue');
   await app.waitUntil('return document.querySelector("#now-title")?.textContent.startsWith("Sam")');
   await app.type('textarea[name="felt_good"]', 'The warm hand');
-  await app.click('input[name="share_good"]');
+  await checkLabel(app, 'Only me, kept');
+  await app.waitFor('input[name="space-pass"]');
+  await app.type('input[name="space-pass"]', SAMS);
+  await app.type('input[name="space-again"]', SAMS);
+  await clickButton(app, 'Make my space');
+  await app.waitUntil('return document.querySelector(".privacy-say")?.textContent.startsWith("Sealed in your own space")');
   await app.click('input[name="uncomfortable"][value="yes"]');
   await app.waitUntil('return !document.querySelector(".notice.calm").hidden');
   await app.type('textarea[name="uncomfortable_note"]', 'A private worry');
@@ -136,8 +143,21 @@ test('aftercare now, end to end', async () => {
   await app.waitFor('.session-detail .reflection');
   const asMe = await app.text('.session-detail');
   assert.match(asMe, /Slowing down together/);
-  assert.match(asMe, /The warm hand/, 'shared answers show');
-  assert.doesNotMatch(asMe, /A private worry|only mine/, 'Sam\'s private answers are hidden from Me');
-  assert.match(asMe, /private to Sam/);
+  assert.doesNotMatch(asMe, /A private worry|only mine|The warm hand/, 'Sam\'s private answers are hidden from Me');
+  assert.match(asMe, /Sam kept an answer private\./);
   await shot('8-history-as-me');
+
+  // Sam opens his space with his own passphrase.
+  await home();
+  await clickButton(app, 'People', '.home-grid');
+  await clickButton(app, 'Sam\u2019s own space');
+  await app.waitFor('input[name="space-open"]');
+  await app.type('input[name="space-open"]', SAMS);
+  await clickButton(app, 'Open');
+  await app.waitFor('.space-list');
+  const kept = await app.text('.space-list');
+  assert.match(kept, /A private worry/);
+  assert.match(kept, /The warm hand/);
+  assert.doesNotMatch(kept, /only mine/, 'what was not kept was never saved');
+  await shot('9-sams-space');
 });

@@ -18,6 +18,7 @@ const base = {
   open_session: { ok: null }, current_timer: { ok: null }, due_follow_ups: { ok: [] }, history: { ok: [] },
   list_profiles: { ok: profiles }, feelings: ok('feelings'),
   get_card: { ok: card }, list_cards: { ok: [card] },
+  space_info: ok('space_info', { exists: false, answers: 0 }),
 };
 
 let h;
@@ -73,11 +74,13 @@ test('pass the device: a hand-over screen between people, and sharing is each pe
   await page.getByRole('heading', { name: 'Sam, how are you feeling right now?' }).waitFor();
   await page.getByRole('button', { name: 'sad' }).click();
   await page.getByLabel('Anything to add (optional)').fill('for me');
-  await page.getByLabel('Let the others see this').check();
+  assert.equal(await page.getByLabel('Only me, not kept').isChecked(), true, 'not kept unless Sam says otherwise');
+  await page.getByText(/then forgotten when this ends or Tend locks/).waitFor();
+  await page.getByLabel('Everyone here').check();
   await page.getByRole('button', { name: 'Next' }).click();
   const sent = (await callsTo(page, 'session_check_in')).map((c) => c.args);
-  assert.deepEqual(sent[0], { id: SID, person: ME, stage: 'before', checkIn: { feelings: ['calm'], need: 'space', noTouch: false }, note: '', shared: false });
-  assert.deepEqual(sent[1], { id: SID, person: SAM, stage: 'before', checkIn: { feelings: ['sad'], need: null, noTouch: false }, note: 'for me', shared: true });
+  assert.deepEqual(sent[0], { id: SID, person: ME, stage: 'before', checkIn: { feelings: ['calm'], need: 'space', noTouch: false }, note: '', privacy: 'kept' });
+  assert.deepEqual(sent[1], { id: SID, person: SAM, stage: 'before', checkIn: { feelings: ['sad'], need: null, noTouch: false }, note: 'for me', privacy: 'shared' });
   for (const s of sent) assertSentShape(s, request('session_check_in'));
 });
 
@@ -126,7 +129,7 @@ test('reduced motion: the pacer stays still and its words carry the rhythm', asy
   assert.equal(await page.locator('.pacer-dot').evaluate((e) => getComputedStyle(e).transform), 'none');
 });
 
-test('reflection: a "yes" to discomfort gets a calm word, private by default in pass-the-device mode', async () => {
+test('reflection: a "yes" to discomfort gets a calm word, and a partner\'s answer is not kept by default', async () => {
   const s = session({ step: 'reflect', passDevice: true, people: [{ person: SAM, role: null }], accepted: ['hand-on-heart'] });
   const page = await h.open({ ...base, open_session: { ok: s }, get_session: { ok: s }, session_reflect: ok('session_reflect'),
     end_session: ok('end_session', { session: s }) });
@@ -142,10 +145,36 @@ test('reflection: a "yes" to discomfort gets a calm word, private by default in 
   assertSentShape(args, request('session_reflect'));
   const r = args.reflection;
   assert.equal(r.uncomfortable, true);
-  assert.equal(r.uncomfortableShared, false, 'private unless chosen');
-  assert.deepEqual(r.uncomfortableNote, { text: 'too fast once', shared: false });
-  assert.deepEqual(r.feltGood, { text: 'The quiet', shared: false }, 'private by default too');
+  assert.equal(r.privacy, 'not_kept', 'only Sam, and not kept, unless Sam chooses otherwise');
+  assert.equal(r.uncomfortableNote, 'too fast once');
+  assert.equal(r.feltGood, 'The quiet');
   assert.deepEqual(r.rituals, [['hand-on-heart', 'helped']]);
+});
+
+test('answering beside the others, a partner can keep a reflection in a space made on the spot', async () => {
+  const s = session({ step: 'reflect', passDevice: false, people: [{ person: SAM, role: null }] });
+  const page = await h.open({ ...base, open_session: { ok: s }, get_session: { ok: s }, session_reflect: ok('session_reflect'),
+    end_session: ok('end_session', { session: s }), make_space: ok('make_space'),
+    assess_passphrase: ok('assess_passphrase') });
+  await page.getByRole('button', { name: 'Aftercare now' }).click();
+  await page.getByLabel('If you like, a note about it').fill('a limit was crossed');
+  await page.getByLabel('Only me, kept').check();
+  await page.getByText('There is no recovery code for a space.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(/make your space first/).waitFor();
+  assert.equal((await callsTo(page, 'session_reflect')).length, 0, 'nothing is sent before the space exists');
+  await page.getByLabel('Your own passphrase').fill('amber willow gently hums');
+  await page.getByLabel('The same again').fill('amber willow gently hums');
+  await page.getByRole('button', { name: 'Make my space' }).click();
+  await page.getByText(/Sealed in your own space/).waitFor();
+  const made = (await callsTo(page, 'make_space'))[0].args;
+  assert.deepEqual(made, { person: SAM, passphrase: 'amber willow gently hums', moveEarlier: false });
+  assertSentShape(made, request('make_space'));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Thank you for taking care' }).waitFor();
+  const r = (await callsTo(page, 'session_reflect'))[0].args.reflection;
+  assert.equal(r.privacy, 'kept');
+  assert.equal(r.uncomfortableNote, 'a limit was crossed');
 });
 
 test('a low follow-up offers grounding, which walks through 5-4-3-2-1', async () => {
@@ -158,7 +187,7 @@ test('a low follow-up offers grounding, which walks through 5-4-3-2-1', async ()
   await page.getByLabel('I’m feeling low').check();
   await page.getByRole('button', { name: 'Save' }).click();
   const answered = (await callsTo(page, 'answer_follow_up'))[0].args;
-  assert.deepEqual(answered, { id: 'f', person: ME, checkIn: { feelings: ['sad'], need: null, noTouch: false }, low: true, need: '' });
+  assert.deepEqual(answered, { id: 'f', person: ME, checkIn: { feelings: ['sad'], need: null, noTouch: false }, low: true, need: '', privacy: 'kept' });
   assertSentShape(answered, request('answer_follow_up'));
   await page.getByRole('button', { name: 'A grounding exercise (5-4-3-2-1)' }).click();
   for (const n of ['5', '4', '3', '2']) {
@@ -174,17 +203,17 @@ test('history shows what Rust allows and deletes only after a second yes', async
   // As Rust shows Sam's session to the device's owner: Sam's private parts withheld.
   const seen = reply('get_session');
   const withheld = { ...seen, endedAtMs: 1, checkIns: [seen.checkIns[1]],
-    reflections: [{ ...seen.reflections[0], feltGood: { ...seen.reflections[0].feltGood, text: 'Warmth' } }] };
+    reflections: [{ ...seen.reflections[0], feltGood: { text: 'Warmth', shared: true, withheld: false } }] };
   const listed = reply('session_follow_ups')[0];
-  const followUp = { ...listed, doneAtMs: 5, answers: [{ ...listed.answers[0], person: SAM,
-    checkIn: { ...listed.answers[0].checkIn, feelings: ['calm'] }, need: { text: '', shared: false, withheld: true } }] };
+  const followUp = { ...listed, doneAtMs: 5, answers: [listed.answers[0], { ...listed.answers[1], person: ME, held: null, withheld: false,
+    checkIn: { ...listed.answers[1].checkIn, feelings: ['calm'] } }] };
   const page = await h.open({ ...base, history: { ok: reply('history').map((s) => ({ ...s, people: ['Me', 'Sam'] })) },
     get_session: { ok: withheld }, delete_session: ok('delete_session'), session_follow_ups: { ok: [followUp] } });
   await page.locator('.home-grid').getByRole('button', { name: 'History' }).click();
   await page.locator('.history-item').first().click();
   await page.getByText('Warmth').waitFor();
-  assert.match(await page.locator('.check-ins').textContent(), /private to Sam/);
-  assert.match(await page.locator('.session-follow-ups').textContent(), /After 24 hours: done.*Sam: calm.*private to Sam/);
+  assert.match(await page.locator('.check-ins').textContent(), /Sam kept an answer private\./);
+  assert.match(await page.locator('.session-follow-ups').textContent(), /After 24 hours: done.*Sam kept an answer private\..*Me: calm/);
   assert.deepEqual((await callsTo(page, 'get_session')).at(-1).args, { id: SID }, 'Rust decides who is looking');
   await page.getByRole('button', { name: 'Delete' }).click();
   assert.equal((await callsTo(page, 'delete_session')).length, 0, 'not yet');
@@ -217,4 +246,54 @@ test('a running timer on screen keeps the idle lock away; a paused one does not'
   await paused.getByText('Paused.').waitFor();
   await paused.waitForTimeout(600);
   assert.equal((await callsTo(paused, 'report_activity')).length, 0);
+});
+
+test('a partner opens their own space with their passphrase; the owner can only delete it unread, after a warning', async () => {
+  const opened = reply('open_space');
+  const page = await h.open({ ...base, space_info: ok('space_info', { exists: true, answers: 1, earlierPrivate: 2 }),
+    open_space: { ok: opened }, delete_space_unread: ok('delete_space_unread'), move_earlier_private: ok('move_earlier_private'),
+    delete_earlier_private: ok('delete_earlier_private') });
+  await page.locator('.home-grid').getByRole('button', { name: 'People' }).click();
+  await page.getByRole('button', { name: 'Sam’s own space' }).click();
+  await page.getByRole('heading', { name: 'Sam’s own space' }).waitFor();
+  await page.getByText('1 answer is kept here. Only Sam’s passphrase opens them.').waitFor();
+  await page.getByText(/Tend holds 2 private answers from Sam from before spaces/).waitFor();
+  await page.getByLabel('Sam’s passphrase').fill('amber willow gently hums');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByRole('heading', { name: 'What you kept' }).waitFor();
+  await page.getByText('To change: A slower start.').waitFor();
+  const asked = (await callsTo(page, 'open_space'))[0].args;
+  assert.deepEqual(asked, { person: SAM, passphrase: 'amber willow gently hums' });
+  assert.equal(await page.getByLabel('Sam’s passphrase').inputValue(), '', 'the passphrase does not stay in the field');
+  await page.getByRole('button', { name: 'Close my space' }).click();
+  assert.equal(await page.getByText('To change: A slower start.').count(), 0);
+  await page.getByRole('button', { name: 'Move them into Sam’s space' }).click();
+  assert.deepEqual((await callsTo(page, 'move_earlier_private'))[0].args, { person: SAM });
+  await page.getByText('For the device’s owner').click();
+  await page.getByRole('button', { name: 'Delete without opening' }).click();
+  assert.equal((await callsTo(page, 'delete_space_unread')).length, 0, 'a warning first');
+  await page.getByText(/without opening it\. It cannot be undone/).waitFor();
+  await page.getByRole('button', { name: 'Yes, delete Sam’s space' }).click();
+  await page.getByRole('heading', { name: 'People' }).waitFor();
+  assert.deepEqual((await callsTo(page, 'delete_space_unread'))[0].args, { person: SAM });
+});
+
+test('a follow-up for a partner starts with a hand-over and offers the same three answers', async () => {
+  const sample = reply('due_follow_ups')[0];
+  const due = { ...sample, followUp: { ...sample.followUp, id: 'f' }, people: [[ME, 'Me'], [SAM, 'Sam']], talkTomorrow: false };
+  const page = await h.open({ ...base, due_follow_ups: { ok: [due] }, answer_follow_up: { ok: false }, complete_follow_up: ok('complete_follow_up') });
+  await page.getByRole('button', { name: /A gentle check-in is ready/ }).click();
+  await page.getByRole('heading', { name: 'Me, how are you today?' }).waitFor();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('heading', { name: 'Please pass the device to Sam' }).waitFor();
+  await page.getByRole('button', { name: 'I’m Sam, continue' }).click();
+  await page.getByRole('heading', { name: 'Sam, how are you today?' }).waitFor();
+  for (const label of ['Everyone here', 'Only me, kept', 'Only me, not kept']) await page.getByLabel(label).waitFor();
+  await page.getByLabel('What would help you today?').fill('a quiet call');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  const answered = (await callsTo(page, 'answer_follow_up'))[0].args;
+  assert.equal(answered.person, SAM);
+  assert.equal(answered.privacy, 'not_kept');
+  assertSentShape(answered, request('answer_follow_up'));
 });

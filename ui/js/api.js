@@ -104,12 +104,14 @@ export const openSession = () => call('open_session');
 /** A session as the device's owner may see it (Rust withholds others' private answers). */
 export const getSession = (id) => call('get_session', { id });
 export const sessionFollowUps = (id) => call('session_follow_ups', { id });
-export const sessionCheckIn = (id, person, stage, checkIn, note, shared) =>
-  call('session_check_in', { id, person, stage, checkIn, note, shared });
+/** privacy: 'shared' | 'kept' | 'not_kept' (who may see it, chosen by the person answering). */
+export const sessionCheckIn = (id, person, stage, checkIn, note, privacy) =>
+  call('session_check_in', { id, person, stage, checkIn, note, privacy });
 export const sessionStep = (id, step) => call('session_step', { id, step });
 export const sessionSuggest = (id, exclude, shownCategories, count) =>
   call('session_suggest', { id, exclude, shownCategories, count });
 export const sessionChoose = (id, card, accept) => call('session_choose', { id, card, accept });
+/** reflection: { person, feltGood, change, uncomfortable, uncomfortableNote, appreciation, rituals, privacy } */
 export const sessionReflect = (id, reflection) => call('session_reflect', { id, reflection });
 export const endSession = (id, talkTomorrow) => call('end_session', { id, talkTomorrow });
 export const history = () => call('history');
@@ -124,12 +126,24 @@ export const timerAction = (id, action, minutes) => call('timer_action', { id, a
 
 export const dueFollowUps = () => call('due_follow_ups');
 /** Returns true when the person is low (said so, or their words lean that way). */
-export const answerFollowUp = (id, person, checkIn, low, need) =>
-  call('answer_follow_up', { id, person, checkIn, low, need });
+export const answerFollowUp = (id, person, checkIn, low, need, privacy) =>
+  call('answer_follow_up', { id, person, checkIn, low, need, privacy });
 export const completeFollowUp = (id) => call('complete_follow_up', { id });
 export const support = () => call('support');
 export const saveContact = (contact) => call('save_contact', { contact });
 export const deleteContact = (id) => call('delete_contact', { id });
+
+/** { exists, answers, earlierPrivate } for a person's own space, without opening it. */
+export const spaceInfo = (person) => call('space_info', { person });
+/** Makes a person's own space under their passphrase; `moveEarlier` moves their earlier private answers in. */
+export const makeSpace = (person, passphrase, moveEarlier) => call('make_space', { person, passphrase, moveEarlier });
+/** { entries, changed }: everything in the space, for its person. */
+export const openSpace = (person, passphrase) => call('open_space', { person, passphrase });
+export const deleteSpace = (person, passphrase) => call('delete_space', { person, passphrase });
+/** The owner's way, after a warning: deletes a space without opening it. */
+export const deleteSpaceUnread = (person) => call('delete_space_unread', { person });
+export const moveEarlierPrivate = (person) => call('move_earlier_private', { person });
+export const deleteEarlierPrivate = (person) => call('delete_earlier_private', { person });
 
 /** Calls `handler` when a follow-up falls due while Tend is open. */
 export async function onFollowUpDue(handler) {

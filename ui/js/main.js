@@ -25,6 +25,7 @@ import * as followup from './views/followup.js';
 import * as support from './views/support.js';
 import * as restore from './views/restore.js';
 import * as newPassphrase from './views/new-passphrase.js';
+import * as space from './views/space.js';
 
 const views = {
   welcome, about, create, recovery, unlock, neutral, home, settings, message, suggest,
@@ -32,7 +33,7 @@ const views = {
   people, profile: { mount: people.mountEdit },
   plans, plan: { mount: plans.mountEdit },
   now, timer, history, session: { mount: history.mountDetail }, followup, support,
-  grounding: { mount: followup.mountGrounding }, restore, 'new-passphrase': newPassphrase,
+  grounding: { mount: followup.mountGrounding }, restore, 'new-passphrase': newPassphrase, space,
 };
 const view = document.getElementById('view');
 const systemLight = window.matchMedia('(prefers-color-scheme: light)');

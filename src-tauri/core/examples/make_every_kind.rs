@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use serde_json::json;
 use tend_core::catalog::{self, Card, CardTimer, Category, Context, Energy, Role, Talk, Touch};
-use tend_core::checkin::{CheckIn, NeedNow, Text};
+use tend_core::checkin::{CheckIn, NeedNow, Privacy, Text};
 use tend_core::feedback::{self, Verdict};
 use tend_core::followup;
 use tend_core::plan::{self, Plan};
@@ -19,11 +19,38 @@ use tend_core::session::{self, NewCheckIn, Participant, Reflection, Stage, Start
 use tend_core::settings::{Settings, Theme};
 use tend_core::support::{self, Contact};
 use tend_core::timer::{self, Timer, TimerKind};
-use tend_core::vault::{Cost, Vault};
+use tend_core::vault::{Cost, RecordId, Vault};
 
 /// 2026-11-26 21:30 UTC: a fixed evening, so the fixture reads the same every time.
 const T0: u64 = 1_795_728_600_000;
 const MIN: u64 = 60_000;
+
+/// A check-in kept in the vault as chosen.
+fn check_in(v: &mut Vault, id: RecordId, new: NewCheckIn, at: u64) -> tend_core::Result<()> {
+    let entry = session::get(v, id)?.entry(new, at)?;
+    session::check_in(v, id, entry).map(drop)
+}
+
+/// A follow-up answer kept in the vault, private to its author.
+fn answer(
+    v: &mut Vault,
+    id: RecordId,
+    person: RecordId,
+    check_in: CheckIn,
+    said_low: bool,
+    need: Text,
+    at: u64,
+) -> tend_core::Result<()> {
+    let new = followup::NewAnswer {
+        person,
+        check_in,
+        said_low,
+        need: need.text,
+        privacy: Privacy::Kept,
+    };
+    let (f, a) = followup::prepare(v, id, new, at)?;
+    followup::answer(v, f, a).map(drop)
+}
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).expect("usage: make_every_kind DIR"));
@@ -169,7 +196,7 @@ fn main() {
         T0,
     )
     .expect("start");
-    session::check_in(
+    check_in(
         &mut v,
         s.id,
         NewCheckIn {
@@ -181,12 +208,12 @@ fn main() {
                 no_touch: false,
             },
             note: "Heart still racing a little.".into(),
-            shared: true,
+            privacy: Privacy::Shared,
         },
         T0 + MIN,
     )
     .expect("check-in");
-    session::check_in(
+    check_in(
         &mut v,
         s.id,
         NewCheckIn {
@@ -198,7 +225,7 @@ fn main() {
                 no_touch: true,
             },
             note: "A bit far away.".into(),
-            shared: false,
+            privacy: Privacy::Kept,
         },
         T0 + 2 * MIN,
     )
@@ -226,7 +253,7 @@ fn main() {
     breathing.stop(T0 + 7 * MIN);
     timer::save(&mut v, &breathing).expect("timer");
 
-    session::check_in(
+    check_in(
         &mut v,
         s.id,
         NewCheckIn {
@@ -238,7 +265,7 @@ fn main() {
                 no_touch: false,
             },
             note: String::new(),
-            shared: true,
+            privacy: Privacy::Shared,
         },
         T0 + 8 * MIN,
     )
@@ -299,7 +326,7 @@ fn main() {
     .expect("reflect");
     let (_, follow_ups) = followup::end_session(&mut v, s.id, true, T0 + 11 * MIN).expect("end");
     let first = &follow_ups[0];
-    followup::answer(
+    answer(
         &mut v,
         first.id,
         sam.id,
@@ -316,7 +343,7 @@ fn main() {
         first.due_at_ms + 30 * MIN,
     )
     .expect("answer");
-    followup::answer(
+    answer(
         &mut v,
         first.id,
         me.id,
@@ -354,7 +381,7 @@ fn main() {
         T0 + 3 * 24 * 60 * MIN,
     )
     .expect("start");
-    session::check_in(
+    check_in(
         &mut v,
         open.id,
         NewCheckIn {
@@ -366,7 +393,7 @@ fn main() {
                 no_touch: false,
             },
             note: String::new(),
-            shared: true,
+            privacy: Privacy::Shared,
         },
         T0 + 3 * 24 * 60 * MIN + MIN,
     )

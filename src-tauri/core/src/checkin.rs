@@ -66,6 +66,34 @@ impl CheckIn {
     }
 }
 
+/// Who may see an answer: chosen by the person who gives it, at the moment they give it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Privacy {
+    /// Kept in the vault; everyone in the session may see it.
+    Shared,
+    /// Only this person: kept in the vault for the device's owner (never shown to the
+    /// others), sealed in their own space for anyone else.
+    Kept,
+    /// Only this person, and not kept: held under a key that lives in memory, for this
+    /// session's cards and screens, and gone when it ends or Tend locks.
+    #[default]
+    NotKept,
+}
+
+/// Where someone's private answer went instead of the vault. What the vault keeps in its
+/// place says only that there was one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Held {
+    /// Sealed in the person's own space.
+    Space,
+    /// Held in memory only, never written.
+    Memory,
+    /// An earlier private answer the device's owner deleted unread.
+    Removed,
+}
+
 /// A written answer and whether the others may see it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

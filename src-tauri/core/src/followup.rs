@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Context;
-use crate::checkin::{CheckIn, Text, MAX_NOTE};
+use crate::checkin::{CheckIn, Held, Privacy, Text, MAX_NOTE};
 use crate::feelings;
 use crate::session::{self, Session};
 use crate::settings::Settings;
@@ -24,6 +24,46 @@ pub struct FollowUpAnswer {
     /// The person said they feel low, or their words lean that way.
     pub low: bool,
     pub need: Text,
+    /// Whether the others may see this answer. Absent in answers from before people chose:
+    /// those were shared unless the session passed the device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<bool>,
+    /// The answer went to the person's space or memory; this one only marks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<Held>,
+    /// Set only in what a viewer is shown: someone else's private answer. Never stored.
+    #[serde(skip)]
+    pub withheld: bool,
+}
+
+impl FollowUpAnswer {
+    /// What the vault keeps in place of an answer that went elsewhere.
+    pub fn marker(&self, held: Held) -> Self {
+        Self {
+            person: self.person,
+            at_ms: self.at_ms,
+            check_in: CheckIn::default(),
+            low: false,
+            need: Text::default(),
+            shared: Some(false),
+            held: Some(held),
+            withheld: false,
+        }
+    }
+
+    /// What someone else sees of a private answer: that there was one.
+    fn withheld(&self) -> Self {
+        Self {
+            held: None,
+            withheld: true,
+            ..self.marker(Held::Removed)
+        }
+    }
+
+    /// Whether people other than its author may see it, in a session like `session`.
+    pub fn is_shared(&self, session: &Session) -> bool {
+        self.held.is_none() && self.shared.unwrap_or(!session.pass_device)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,42 +208,70 @@ pub fn is_low(check_in: &CheckIn, said_low: bool) -> bool {
         || (!words.is_empty() && words.iter().map(|f| i32::from(f.pleasantness)).sum::<i32>() < 0)
 }
 
-/// Records how one person is today. Refused for follow-ups (or sessions) that no longer exist.
-pub fn answer(
-    vault: &mut Vault,
+/// One person's answer to a follow-up, as the screen sends it.
+#[derive(Debug, Clone)]
+pub struct NewAnswer {
+    pub person: RecordId,
+    pub check_in: CheckIn,
+    pub said_low: bool,
+    pub need: String,
+    pub privacy: Privacy,
+}
+
+/// Checks one person's answer and makes it (shared only if they chose so). Refused for
+/// follow-ups (or sessions) that no longer exist.
+pub fn prepare(
+    vault: &Vault,
     id: RecordId,
-    person: RecordId,
-    check_in: CheckIn,
-    said_low: bool,
-    need: Text,
+    new: NewAnswer,
     now_ms: u64,
-) -> Result<FollowUp> {
-    let mut f = get(vault, id)?;
+) -> Result<(FollowUp, FollowUpAnswer)> {
+    let f = get(vault, id)?;
     let session = session::get(vault, f.session)?;
-    if !session.people.iter().any(|p| p.person == person) {
+    if !session.people.iter().any(|p| p.person == new.person) {
         return Err(Error::invalid("That person is not part of this check-in."));
     }
-    check_in.validate()?;
-    if need.text.chars().count() > MAX_NOTE {
+    new.check_in.validate()?;
+    if new.need.chars().count() > MAX_NOTE {
         return Err(Error::invalid(format!(
             "The note is up to {MAX_NOTE} characters."
         )));
     }
-    let low = is_low(&check_in, said_low);
-    f.answers.retain(|a| a.person != person);
-    f.answers.push(FollowUpAnswer {
-        person,
+    let shared = new.privacy == Privacy::Shared;
+    let answer = FollowUpAnswer {
+        person: new.person,
         at_ms: now_ms,
-        check_in,
-        low,
-        need,
-    });
+        low: is_low(&new.check_in, new.said_low),
+        check_in: new.check_in,
+        need: Text {
+            text: new.need,
+            shared,
+            withheld: false,
+        },
+        shared: Some(shared),
+        held: None,
+        withheld: false,
+    };
+    Ok((f, answer))
+}
+
+impl FollowUp {
+    /// Puts an answer in, replacing the same person's earlier one.
+    pub fn put_answer(&mut self, answer: FollowUpAnswer) {
+        self.answers.retain(|a| a.person != answer.person);
+        self.answers.push(answer);
+    }
+}
+
+/// Records how one person is today (or the marker of an answer kept elsewhere).
+pub fn answer(vault: &mut Vault, mut f: FollowUp, answer: FollowUpAnswer) -> Result<FollowUp> {
+    f.put_answer(answer);
     vault.save(&f)?;
     Ok(f)
 }
 
-/// A session's follow-ups as `viewer` may see them: a person's note of what they need is
-/// theirs alone, and in pass-the-device sessions so are their answers.
+/// A session's follow-ups as `viewer` may see them: their own answers, and what others
+/// chose to share; of anyone else's private answer, only that there was one.
 pub fn for_session(
     vault: &Vault,
     session: &Session,
@@ -214,13 +282,14 @@ pub fn for_session(
         .filter(|f| f.session == session.id)
         .collect();
     for f in &mut list {
-        if session.pass_device {
-            // Answered alone: others' answers are theirs, not even their existence shown.
-            f.answers.retain(|a| viewer == Some(a.person));
-        }
         for a in &mut f.answers {
-            if viewer != Some(a.person) {
-                a.need = Text::default();
+            if viewer == Some(a.person) {
+                continue;
+            }
+            if !a.is_shared(session) {
+                *a = a.withheld();
+            } else if !a.need.shared {
+                a.need.withhold();
             }
         }
     }

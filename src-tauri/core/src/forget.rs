@@ -1,4 +1,5 @@
-//! Deleting what other records point to. A person takes their feedback with them, a card
+//! Deleting what other records point to. A person takes their feedback and their own
+//! space (unopened) with them, a card
 //! its place in favourites and limits, a session its follow-ups and timers: each in one
 //! step, and each refused while a plan still names the person or the card.
 
@@ -11,7 +12,8 @@ use crate::timer::Timer;
 use crate::vault::{RecordId, Vault};
 use crate::{Error, Result};
 
-/// Deletes a person and their feedback; refused while a plan names them.
+/// Deletes a person, their feedback and their space (unopened); refused while a plan
+/// names them.
 pub fn person(vault: &mut Vault, id: RecordId) -> Result<()> {
     let profile = vault.get::<Profile>(id)?;
     if let Some(plan) = crate::plan::list(vault)?
@@ -23,10 +25,11 @@ pub fn person(vault: &mut Vault, id: RecordId) -> Result<()> {
             profile.name, plan.name
         )));
     }
+    let space = crate::space::item_ids(vault, id)?;
     vault.write(|w| {
         w.remove::<Profile>(id)?;
         w.delete::<crate::feedback::Book>(crate::feedback::book_id(id))?;
-        Ok(())
+        crate::space::remove_in(w, id, &space)
     })?;
     Ok(())
 }

@@ -14,10 +14,12 @@ use zeroize::Zeroizing;
 
 use crate::autolock::AutoLock;
 use crate::kinds;
+use crate::private::Memory;
 use crate::settings::Settings;
+use crate::vault::space::{SpaceKeys, SpaceLock};
 use crate::vault::{
-    self, kdf, Attempt, Checked, Cost, Lockout, Opened, PassphraseSeal, RecoveryCode, Secret,
-    Unlocked, Vault, VaultError,
+    self, kdf, Attempt, Checked, Cost, Lockout, Opened, PassphraseSeal, RecordId, RecoveryCode,
+    Secret, Unlocked, Vault, VaultError,
 };
 use crate::{Error, Result};
 
@@ -128,6 +130,23 @@ pub struct Keeper {
     import_lockout: Lockout,
     /// Moves on whenever the vault is made, replaced or wiped; tickets from before are void.
     epoch: u64,
+    /// Answers people chose not to keep, for the session or follow-up they belong to.
+    /// Dropped, key and all, whenever the vault locks.
+    memory: Memory,
+}
+
+/// A counted try with a person's space passphrase (see the module docs).
+pub struct SpaceTicket {
+    lock: SpaceLock,
+    person: RecordId,
+    epoch: u64,
+}
+
+impl SpaceTicket {
+    /// Opens the space with `passphrase` (slow: Argon2id).
+    pub fn open(&self, passphrase: &str) -> vault::Result<SpaceKeys> {
+        self.lock.open(passphrase, &self.person)
+    }
 }
 
 impl Keeper {
@@ -142,6 +161,7 @@ impl Keeper {
             reset: None,
             import_lockout: Lockout::default(),
             epoch: 0,
+            memory: Memory::default(),
         }
     }
 
@@ -299,7 +319,11 @@ impl Keeper {
     }
 
     fn same_vault(&self, ticket: &Ticket) -> Result<()> {
-        if ticket.epoch == self.epoch {
+        self.same_epoch(ticket.epoch)
+    }
+
+    fn same_epoch(&self, epoch: u64) -> Result<()> {
+        if epoch == self.epoch {
             Ok(())
         } else {
             Err(
@@ -375,6 +399,7 @@ impl Keeper {
     pub fn lock(&mut self) -> Result<()> {
         self.pending = None;
         self.reset = None;
+        self.memory.clear();
         vault::discard_import(&self.dir);
         match self.vault.as_mut() {
             Some(v) => Ok(v.lock()?),
@@ -537,6 +562,7 @@ impl Keeper {
         let checked = checked?;
         self.pending = None;
         self.reset = None;
+        self.memory.clear();
         let unlocked = match self.vault.as_mut() {
             Some(vault) => vault.import_backup(checked)?,
             None => {
@@ -566,7 +592,7 @@ impl Keeper {
         if !proof.by_passphrase() {
             return Err(VaultError::WrongPassphrase.into());
         }
-        let json = self.unlocked()?.readable_export()?;
+        let json = crate::export::readable(self.unlocked()?)?;
         create_dir(folder)?;
         let path = free_name(folder, &format!("tend-readable-{date}"), "json");
         let text = Zeroizing::new(
@@ -582,6 +608,7 @@ impl Keeper {
         check_wipe_phrase(confirmation)?;
         self.pending = None;
         self.reset = None;
+        self.memory.clear();
         self.epoch += 1;
         match self.opened(now_ms) {
             Ok(_) => {}
@@ -599,6 +626,48 @@ impl Keeper {
     /// The unlocked vault, for features built on it.
     pub fn vault(&mut self) -> Result<&mut Vault> {
         self.unlocked()
+    }
+
+    /// The unlocked vault and the answers held in memory, for answering and suggesting.
+    pub fn answers(&mut self) -> Result<(&mut Vault, &mut Memory)> {
+        match self.vault.as_mut() {
+            Some(v) if v.is_unlocked() => Ok((v, &mut self.memory)),
+            _ => Err(VaultError::Locked.into()),
+        }
+    }
+
+    /// The Argon2id cost a new space gets: the vault's own.
+    pub fn space_cost(&mut self) -> Result<Cost> {
+        Ok(self.unlocked()?.passphrase_cost()?)
+    }
+
+    /// Step one of opening `person`'s space: counts the try against the vault's back-off.
+    pub fn begin_space(&mut self, person: RecordId, now_ms: u64) -> Result<SpaceTicket> {
+        let epoch = self.epoch;
+        let vault = self.unlocked()?;
+        let space = crate::space::find(vault, person)?
+            .ok_or_else(|| Error::Unknown("There is no space for that person.".into()))?;
+        vault.count_attempt(now_ms)?;
+        Ok(SpaceTicket {
+            lock: space.lock,
+            person,
+            epoch,
+        })
+    }
+
+    /// Step three: a right passphrase takes back its own try (earlier wrong ones stay
+    /// counted, as for the vault's own) and gives the space's keys.
+    pub fn finish_space(
+        &mut self,
+        ticket: SpaceTicket,
+        opened: vault::Result<SpaceKeys>,
+        now_ms: u64,
+    ) -> Result<SpaceKeys> {
+        self.same_epoch(ticket.epoch)?;
+        let vault = self.unlocked()?;
+        let keys = opened?;
+        vault.refund_attempt(now_ms)?;
+        Ok(keys)
     }
 }
 

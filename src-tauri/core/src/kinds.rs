@@ -14,6 +14,8 @@ pub const ALL: Kinds = &[
     crate::followup::FollowUp::KIND,
     crate::timer::Timer::KIND,
     crate::support::Contact::KIND,
+    crate::space::Space::KIND,
+    crate::space::Item::KIND,
 ];
 
 #[cfg(test)]
@@ -32,7 +34,7 @@ mod tests {
                 "{kind}"
             );
         }
-        assert_eq!(ALL.len(), 9);
+        assert_eq!(ALL.len(), 11);
         assert!(
             !ALL.contains(&"test_note"),
             "test-only kinds stay out of the app's list"

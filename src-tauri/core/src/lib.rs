@@ -3,8 +3,9 @@
 //!
 //! Floors, from the ground up: the vault (typed records in sealed envelopes; it knows no
 //! domain), then what a person answers and the catalogue, then people, plans and feedback,
-//! the pure suggester and its loader, sessions, follow-ups, and last the cross-kind deletes,
-//! the list of kinds and the keeper of the vault's life.
+//! the pure suggester and its loader, sessions, follow-ups, people's own spaces, where each
+//! answer goes (`private`), and last the cross-kind deletes, the list of kinds and the
+//! keeper of the vault's life.
 //!
 //! Time is always passed in by the caller; nothing in this crate reads the system clock
 //! for a decision, so timers, follow-ups and auto-lock stay testable.
@@ -16,6 +17,7 @@ pub mod autolock;
 pub mod catalog;
 pub mod checkin;
 mod error;
+pub mod export;
 pub mod feedback;
 pub mod feelings;
 pub mod followup;
@@ -24,9 +26,11 @@ pub mod keeper;
 pub mod kinds;
 pub mod passphrase;
 pub mod plan;
+pub mod private;
 pub mod profile;
 pub mod session;
 pub mod settings;
+pub mod space;
 pub mod suggest;
 pub mod support;
 pub mod timer;

@@ -5,16 +5,18 @@
 //!
 //! Privacy between partners: each check-in and each reflection answer says whether it is
 //! shared. `view_for` gives a viewer only their own private parts; others' are withheld by
-//! Rust, never just hidden by the screen.
+//! Rust, never just hidden by the screen. Answers kept in a person's own space or only in
+//! memory are not here at all: the session keeps a marker in their place (`held`), and
+//! `private.rs` decides where each answer goes.
 
 use serde::{Deserialize, Serialize};
 
 use crate::ask::{self, Answer, Ask, Present};
 use crate::catalog::{Category, Context, Role};
-use crate::checkin::{CheckIn, Text, MAX_NOTE};
+use crate::checkin::{CheckIn, Held, Privacy, Text, MAX_NOTE};
 use crate::feedback::Verdict;
 use crate::profile::Profile;
-use crate::vault::{Record, RecordId, Vault};
+use crate::vault::{Record, RecordId, Vault, Writer};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,9 +52,33 @@ pub struct CheckInEntry {
     pub note: String,
     /// Whether the others may see this check-in.
     pub shared: bool,
+    /// The check-in went to the person's space or memory; this entry only marks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<Held>,
     /// Set only in what a viewer is shown: someone else's private check-in. Never stored.
     #[serde(skip)]
     pub withheld: bool,
+}
+
+impl CheckInEntry {
+    /// What the vault keeps in place of a check-in that went elsewhere.
+    pub fn marker(&self, held: Held) -> Self {
+        Self {
+            check_in: CheckIn::default(),
+            note: String::new(),
+            shared: false,
+            held: Some(held),
+            ..self.clone()
+        }
+    }
+
+    fn withhold(&mut self) {
+        self.check_in = CheckIn::default();
+        self.note.clear();
+        self.shared = false;
+        self.held = None;
+        self.withheld = true;
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +94,50 @@ pub struct Reflection {
     pub uncomfortable_note: Text,
     pub appreciation: Text,
     pub rituals: Vec<(String, Verdict)>,
+    /// The reflection went to the person's space or memory; this one only marks it (and
+    /// keeps the ratings, which the person's feedback holds anyway).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<Held>,
+}
+
+impl Reflection {
+    /// What the vault keeps in place of a reflection that went elsewhere.
+    pub fn marker(&self, held: Held) -> Self {
+        Self {
+            person: self.person,
+            at_ms: self.at_ms,
+            rituals: self.rituals.clone(),
+            held: Some(held),
+            ..Self::default()
+        }
+    }
+
+    /// Sets every answer's visibility at once: the one choice the person made.
+    pub fn share(&mut self, shared: bool) {
+        for t in [
+            &mut self.felt_good,
+            &mut self.change,
+            &mut self.appreciation,
+            &mut self.uncomfortable_note,
+        ] {
+            t.shared = shared;
+        }
+        self.uncomfortable_shared = shared;
+    }
+
+    fn withhold_all(&mut self) {
+        for t in [
+            &mut self.felt_good,
+            &mut self.change,
+            &mut self.appreciation,
+            &mut self.uncomfortable_note,
+        ] {
+            t.withhold();
+        }
+        self.uncomfortable = None;
+        self.uncomfortable_shared = false;
+        self.held = None;
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,7 +176,7 @@ pub struct NewCheckIn {
     pub stage: Stage,
     pub check_in: CheckIn,
     pub note: String,
-    pub shared: bool,
+    pub privacy: Privacy,
 }
 
 /// How a session starts.
@@ -151,22 +221,23 @@ impl Session {
     }
 
     /// What `viewer` may see: everything of their own, and what others chose to share.
-    /// Sessions not in pass-the-device mode were answered together and show in full.
+    /// In every mode: someone who answered beside the others still chose who may see it.
     pub fn view_for(&self, viewer: Option<RecordId>) -> Session {
         let mut s = self.clone();
-        if !s.pass_device {
-            return s;
-        }
         let mine = |person: RecordId| viewer == Some(person);
         for c in &mut s.check_ins {
-            if !c.shared && !mine(c.person) {
-                c.check_in = CheckIn::default();
-                c.note.clear();
-                c.withheld = true;
+            if (!c.shared || c.held.is_some()) && !mine(c.person) {
+                c.withhold();
             }
         }
         for r in &mut s.reflections {
             if mine(r.person) {
+                continue;
+            }
+            // How each ritual landed is given on a private form: it stays with its author.
+            r.rituals.clear();
+            if r.held.is_some() {
+                r.withhold_all();
                 continue;
             }
             for t in [
@@ -182,8 +253,6 @@ impl Session {
             if !r.uncomfortable_shared {
                 r.uncomfortable = None;
             }
-            // How each ritual landed is given on a private form: it stays with its author.
-            r.rituals.clear();
         }
         s
     }
@@ -208,21 +277,25 @@ impl Session {
         Ok(())
     }
 
-    /// Each person's latest check-in, and whether it was private.
-    fn present(&self) -> Vec<Present> {
+    /// Each person's latest check-in, and whether it was private. `held` are the
+    /// check-ins kept in a space or in memory that this session may still read (the
+    /// markers in the session say only that they exist).
+    fn present(&self, held: &[CheckInEntry]) -> Vec<Present> {
         self.people
             .iter()
             .map(|p| {
                 let latest = self
                     .check_ins
                     .iter()
+                    .filter(|c| c.held.is_none())
+                    .chain(held)
                     .filter(|c| c.person == p.person)
                     .max_by_key(|c| c.at_ms);
                 Present {
                     person: p.person,
                     check_in: latest.map(|c| c.check_in.clone()).unwrap_or_default(),
                     role: p.role,
-                    private: latest.is_some_and(|c| !c.shared),
+                    private: latest.is_some_and(|c| !c.shared || c.held.is_some()),
                 }
             })
             .collect()
@@ -289,37 +362,59 @@ pub fn start(vault: &mut Vault, start: Start, seed: u64, now_ms: u64) -> Result<
     Ok(session)
 }
 
-/// Records one person's check-in (replacing an earlier one at the same stage).
-pub fn check_in(
-    vault: &mut Vault,
-    id: RecordId,
-    entry: NewCheckIn,
-    now_ms: u64,
-) -> Result<Session> {
-    let NewCheckIn {
-        person,
-        stage,
-        check_in,
-        note,
-        shared,
-    } = entry;
-    let mut s = get(vault, id)?;
-    s.has(person)?;
-    check_in.validate()?;
-    if note.chars().count() > MAX_NOTE {
-        return invalid(format!("A note is up to {MAX_NOTE} characters."));
+impl Session {
+    /// Checks one person's check-in and makes its entry (shared only if they chose so).
+    pub fn entry(&self, new: NewCheckIn, now_ms: u64) -> Result<CheckInEntry> {
+        self.has(new.person)?;
+        new.check_in.validate()?;
+        if new.note.chars().count() > MAX_NOTE {
+            return invalid(format!("A note is up to {MAX_NOTE} characters."));
+        }
+        Ok(CheckInEntry {
+            person: new.person,
+            at_ms: now_ms,
+            stage: new.stage,
+            check_in: new.check_in,
+            note: new.note,
+            shared: new.privacy == Privacy::Shared,
+            held: None,
+            withheld: false,
+        })
     }
-    s.check_ins
-        .retain(|c| !(c.person == person && c.stage == stage));
-    s.check_ins.push(CheckInEntry {
-        person,
-        at_ms: now_ms,
-        stage,
-        check_in,
-        note,
-        shared: shared || !s.pass_device,
-        withheld: false,
-    });
+
+    /// Puts an entry in, replacing the same person's earlier one at the same stage.
+    pub fn put_check_in(&mut self, entry: CheckInEntry) {
+        self.check_ins
+            .retain(|c| !(c.person == entry.person && c.stage == entry.stage));
+        self.check_ins.push(entry);
+    }
+
+    /// Checks a reflection before it is kept anywhere.
+    pub fn check_reflection(&self, reflection: &Reflection) -> Result<()> {
+        self.has(reflection.person)?;
+        for (what, t) in [
+            ("What felt good", &reflection.felt_good),
+            ("What to change", &reflection.change),
+            ("The note", &reflection.uncomfortable_note),
+            ("Appreciation", &reflection.appreciation),
+        ] {
+            t.check(what)?;
+        }
+        for (card, _) in &reflection.rituals {
+            if !self.accepted.contains(card) {
+                return invalid("Only rituals from this session can be rated here.");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Records one person's check-in in the session itself (replacing an earlier one at the
+/// same stage): for answers the vault keeps, and for the markers of those it does not.
+pub fn check_in(vault: &mut Vault, id: RecordId, entry: CheckInEntry) -> Result<Session> {
+    let mut s = get(vault, id)?;
+    s.has(entry.person)?;
+    s.put_check_in(entry);
     put(vault, &s)?;
     Ok(s)
 }
@@ -338,6 +433,7 @@ pub fn set_step(vault: &mut Vault, id: RecordId, step: Step) -> Result<Session> 
 pub fn suggest(
     vault: &Vault,
     id: RecordId,
+    held: &[CheckInEntry],
     exclude: &[String],
     shown: &[Category],
     count: usize,
@@ -349,7 +445,7 @@ pub fn suggest(
         None => None,
     };
     let request = Ask {
-        people: s.present(),
+        people: s.present(held),
         context: s.context,
         intensity: s.intensity,
         minutes_available: None,
@@ -382,40 +478,29 @@ pub fn choose(vault: &mut Vault, id: RecordId, card: &str, accept: bool) -> Resu
     Ok(s)
 }
 
-/// Saves one person's reflection, and feeds how each ritual landed to the suggester, in
-/// one step. Works on ended sessions too ("let's talk tomorrow").
+/// Saves one person's reflection (or the marker of one kept elsewhere), and feeds how each
+/// ritual landed to the suggester, in one step. Works on ended sessions too ("let's talk
+/// tomorrow"). Each answer is shared exactly as the reflection says.
 pub fn reflect(
+    vault: &mut Vault,
+    id: RecordId,
+    reflection: Reflection,
+    now_ms: u64,
+) -> Result<Session> {
+    reflect_with(vault, id, reflection, now_ms, |_| Ok(()))
+}
+
+/// As [`reflect`], with `also` written in the same transaction (an answer sealed into a
+/// person's space).
+pub fn reflect_with(
     vault: &mut Vault,
     id: RecordId,
     mut reflection: Reflection,
     now_ms: u64,
+    also: impl FnOnce(&mut Writer<'_>) -> crate::vault::Result<()>,
 ) -> Result<Session> {
     let mut s = get(vault, id)?;
-    s.has(reflection.person)?;
-    for (what, t) in [
-        ("What felt good", &reflection.felt_good),
-        ("What to change", &reflection.change),
-        ("The note", &reflection.uncomfortable_note),
-        ("Appreciation", &reflection.appreciation),
-    ] {
-        t.check(what)?;
-    }
-    for (card, _) in &reflection.rituals {
-        if !s.accepted.contains(card) {
-            return invalid("Only rituals from this session can be rated here.");
-        }
-    }
-    if !s.pass_device {
-        for t in [
-            &mut reflection.felt_good,
-            &mut reflection.change,
-            &mut reflection.appreciation,
-            &mut reflection.uncomfortable_note,
-        ] {
-            t.shared = true;
-        }
-        reflection.uncomfortable_shared = true;
-    }
+    s.check_reflection(&reflection)?;
     reflection.at_ms = now_ms;
     let mut book = crate::feedback::book(vault, reflection.person)?;
     // Saving a reflection again replaces it: its earlier ratings come off first.
@@ -431,6 +516,7 @@ pub fn reflect(
     s.reflections.retain(|r| r.person != person);
     s.reflections.push(reflection);
     vault.write(|w| {
+        also(w)?;
         w.save(&s)?;
         w.save(&book)
     })?;

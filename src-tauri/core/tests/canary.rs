@@ -175,9 +175,13 @@ fn no_canary_reaches_disk_in_any_encoding() {
         stage: Stage::Before,
         check_in: Default::default(),
         note: canary("check-in-note"),
-        shared: false,
+        privacy: tend_core::checkin::Privacy::Kept,
     };
-    session::check_in(&mut vault, s.id, entry, 1_900_000_000_001).unwrap();
+    let entry = session::get(&vault, s.id)
+        .unwrap()
+        .entry(entry, 1_900_000_000_001)
+        .unwrap();
+    session::check_in(&mut vault, s.id, entry).unwrap();
     session::choose(&mut vault, s.id, &card.id, true).unwrap();
     let reflection = Reflection {
         person: sam.id,
@@ -191,16 +195,16 @@ fn no_canary_reaches_disk_in_any_encoding() {
     session::reflect(&mut vault, s.id, reflection, 1_900_000_000_002).unwrap();
     let (_, follow_ups) =
         tend_core::followup::end_session(&mut vault, s.id, true, 1_900_000_000_003).unwrap();
-    tend_core::followup::answer(
-        &mut vault,
-        follow_ups[0].id,
-        sam.id,
-        Default::default(),
-        true,
-        text("need"),
-        1_900_000_000_004,
-    )
-    .unwrap();
+    let need = tend_core::followup::NewAnswer {
+        person: sam.id,
+        check_in: Default::default(),
+        said_low: true,
+        need: canary("need"),
+        privacy: tend_core::checkin::Privacy::Kept,
+    };
+    let (f, a) =
+        tend_core::followup::prepare(&vault, follow_ups[0].id, need, 1_900_000_000_004).unwrap();
+    tend_core::followup::answer(&mut vault, f, a).unwrap();
     let kind = tend_core::timer::TimerKind::Countdown;
     let mut timer =
         tend_core::timer::Timer::new(kind, &canary("timer"), 600_000, 1_900_000_000_005).unwrap();

@@ -1,8 +1,8 @@
 //! Follow-up check-ins and support.
 
 use tauri::State;
-use tend_core::checkin::Text;
-use tend_core::followup;
+use tend_core::checkin::Privacy;
+use tend_core::followup::{self, NewAnswer};
 use tend_core::support;
 use tend_core::vault::RecordId;
 
@@ -19,7 +19,8 @@ pub fn due_follow_ups(state: State<'_, AppState>) -> Result<Vec<Due>> {
     })?))
 }
 
-/// How one person is today. Returns whether they said (or their words say) they are low.
+/// How one person is today, kept where they chose (`privacy`). Returns whether they said
+/// (or their words say) they are low.
 #[tauri::command(async)]
 pub fn answer_follow_up(
     state: State<'_, AppState>,
@@ -28,20 +29,25 @@ pub fn answer_follow_up(
     check_in: serde_json::Value,
     low: bool,
     need: String,
+    privacy: Privacy,
 ) -> Result<bool> {
     let check_in: CheckIn = super::parse("check-in", check_in)?;
-    let need = Text {
-        text: need,
-        ..Text::default()
+    let new = NewAnswer {
+        person,
+        check_in: check_in.into(),
+        said_low: low,
+        need,
+        privacy,
     };
-    let f = state
-        .with_vault(|v| followup::answer(v, id, person, check_in.into(), low, need, state.now()))?;
-    Ok(f.answers.iter().any(|a| a.person == person && a.low))
+    Ok(state
+        .with_answers(|v, m| tend_core::private::answer_follow_up(v, m, id, new, state.now()))?)
 }
 
 #[tauri::command(async)]
 pub fn complete_follow_up(state: State<'_, AppState>, id: RecordId) -> Result<()> {
-    state.with_vault(|v| followup::complete(v, id, state.now()).map(drop))?;
+    state.with_answers(|v, m| {
+        tend_core::private::complete_follow_up(v, m, id, state.now()).map(drop)
+    })?;
     state.refresh_due().map_err(Into::into)
 }
 

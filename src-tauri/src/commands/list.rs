@@ -60,6 +60,13 @@ macro_rules! app_commands {
             followup::support,
             followup::save_contact,
             followup::delete_contact,
+            space::space_info,
+            space::make_space,
+            space::open_space,
+            space::delete_space,
+            space::delete_space_unread,
+            space::move_earlier_private,
+            space::delete_earlier_private,
         }
     };
 }

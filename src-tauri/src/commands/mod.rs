@@ -9,6 +9,7 @@ pub mod passphrase;
 pub mod people;
 pub mod session;
 pub mod settings;
+pub mod space;
 pub mod timer;
 pub mod vault;
 

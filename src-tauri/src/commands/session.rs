@@ -2,12 +2,13 @@
 
 use tauri::{AppHandle, Runtime, State};
 use tend_core::catalog::Category;
+use tend_core::checkin::Privacy;
 use tend_core::feelings::{self, Feeling};
 use tend_core::session::{self, NewCheckIn, Stage, Step, Summary};
 use tend_core::vault::RecordId;
-use tend_core::{followup, forget};
+use tend_core::{followup, forget, private};
 
-use crate::wire::{self, Answer, CheckIn, Ended, FollowUp, Reflection, Session, Start};
+use crate::wire::{self, Answer, CheckIn, Ended, FollowUp, NewReflection, Session, Start};
 use crate::{AppState, CommandError};
 
 type Result<T> = std::result::Result<T, CommandError>;
@@ -27,12 +28,19 @@ pub fn start_session(state: State<'_, AppState>, start: serde_json::Value) -> Re
         .into())
 }
 
-/// The session left open, if any, to resume.
+/// The session left open, if any, to resume (as the owner may see it, and whether the
+/// answers it held only in memory are gone since).
 #[tauri::command(async)]
 pub fn open_session(state: State<'_, AppState>) -> Result<Option<Session>> {
-    Ok(state
-        .with_vault(|v| session::open_session(v))?
-        .map(Into::into))
+    Ok(state.with_answers(|v, m| {
+        let Some(stored) = session::open_session(v)? else {
+            return Ok(None);
+        };
+        let view = stored.view_for(tend_core::profile::me(v)?);
+        Ok(Some(
+            Session::from(view).with_forgotten(private::forgotten(&stored, m)),
+        ))
+    })?)
 }
 
 /// A session's follow-up check-ins as the device's owner may see them.
@@ -45,10 +53,15 @@ pub fn session_follow_ups(state: State<'_, AppState>, id: RecordId) -> Result<Ve
 /// withholds other people's private answers, so they never reach the screen.
 #[tauri::command(async)]
 pub fn get_session(state: State<'_, AppState>, id: RecordId) -> Result<Session> {
-    Ok(state.with_vault(|v| session::for_owner(v, id))?.into())
+    Ok(state.with_answers(|v, m| {
+        let stored = session::get(v, id)?;
+        let view = stored.view_for(tend_core::profile::me(v)?);
+        Ok(Session::from(view).with_forgotten(private::forgotten(&stored, m)))
+    })?)
 }
 
-/// One person's check-in; returns the session as that person may see it.
+/// One person's check-in, kept where they chose (`privacy`); returns the session as that
+/// person may see it.
 #[tauri::command(async)]
 pub fn session_check_in(
     state: State<'_, AppState>,
@@ -57,7 +70,7 @@ pub fn session_check_in(
     stage: Stage,
     check_in: serde_json::Value,
     note: String,
-    shared: bool,
+    privacy: Privacy,
 ) -> Result<Session> {
     let check_in: CheckIn = super::parse("check-in", check_in)?;
     let entry = NewCheckIn {
@@ -65,10 +78,10 @@ pub fn session_check_in(
         stage,
         check_in: check_in.into(),
         note,
-        shared,
+        privacy,
     };
-    let s = state.with_vault(|v| session::check_in(v, id, entry, state.now()))?;
-    Ok(s.view_for(Some(person)).into())
+    let s = state.with_answers(|v, m| private::check_in(v, m, id, entry, state.now()))?;
+    Ok(s.into())
 }
 
 #[tauri::command(async)]
@@ -86,8 +99,8 @@ pub fn session_suggest(
     shown_categories: Vec<Category>,
     count: usize,
 ) -> Result<Answer> {
-    let answer =
-        state.with_vault(|v| session::suggest(v, id, &exclude, &shown_categories, count))?;
+    let answer = state
+        .with_answers(|v, m| private::suggest(v, m, id, &exclude, &shown_categories, count))?;
     Ok(answer.into())
 }
 
@@ -104,15 +117,17 @@ pub fn session_choose(
         .map_err(Into::into)
 }
 
+/// One person's reflection, kept where they chose (one choice for all of it).
 #[tauri::command(async)]
 pub fn session_reflect(
     state: State<'_, AppState>,
     id: RecordId,
     reflection: serde_json::Value,
 ) -> Result<()> {
-    let reflection: Reflection = super::parse("reflection", reflection)?;
+    let reflection: NewReflection = super::parse("reflection", reflection)?;
+    let privacy = reflection.privacy;
     state
-        .with_vault(|v| session::reflect(v, id, reflection.into(), state.now()).map(drop))
+        .with_answers(|v, m| private::reflect(v, m, id, reflection.into(), privacy, state.now()))
         .map_err(Into::into)
 }
 
@@ -125,7 +140,7 @@ pub fn end_session<R: Runtime>(
     talk_tomorrow: bool,
 ) -> Result<Ended> {
     let (session, follow_ups) =
-        state.with_vault(|v| followup::end_session(v, id, talk_tomorrow, state.now()))?;
+        state.with_answers(|v, m| private::end_session(v, m, id, talk_tomorrow, state.now()))?;
     state.refresh_due()?;
     let due: Vec<u64> = follow_ups.iter().map(|f| f.due_at_ms).collect();
     crate::notify::schedule(&app, &due);

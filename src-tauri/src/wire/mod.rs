@@ -11,11 +11,13 @@ mod cards;
 mod people;
 mod session;
 mod settings;
+mod space;
 
 pub use cards::{Answer, Ask, Card};
 pub use people::{Contact, Plan, Profile, Support};
-pub use session::{Due, Ended, FollowUp, NewTimer, Reflection, Session, Start};
+pub use session::{Due, Ended, FollowUp, NewReflection, NewTimer, Session, Start};
 pub use settings::Settings;
+pub use space::{OpenedSpace, SpaceInfo};
 
 use serde::{Deserialize, Serialize};
 use tend_core::checkin::{self, NeedNow};

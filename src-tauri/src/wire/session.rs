@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 use tend_core::catalog::Context;
+use tend_core::checkin::{Held, Privacy};
 use tend_core::feedback::Verdict;
 use tend_core::followup;
 use tend_core::session::{self, Participant, Stage, Step};
@@ -48,6 +49,16 @@ pub struct Session {
     pub reflections: Vec<Reflection>,
     pub talk_tomorrow: bool,
     pub step: Step,
+    /// Answers this session held only in memory are gone (Tend locked since): it goes on
+    /// without them.
+    pub forgotten: bool,
+}
+
+impl Session {
+    pub fn with_forgotten(mut self, forgotten: bool) -> Self {
+        self.forgotten = forgotten;
+        self
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,15 +70,31 @@ pub struct CheckInEntry {
     pub check_in: CheckIn,
     pub note: String,
     pub shared: bool,
+    /// Only on the viewer's own answers: kept in their space, or only in memory.
+    pub held: Option<Held>,
     pub withheld: bool,
 }
 
-/// One person's reflection: sent by the screen, and shown back.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+impl From<session::CheckInEntry> for CheckInEntry {
+    fn from(c: session::CheckInEntry) -> Self {
+        Self {
+            person: c.person,
+            at_ms: c.at_ms,
+            stage: c.stage,
+            check_in: c.check_in.into(),
+            note: c.note,
+            shared: c.shared,
+            held: c.held,
+            withheld: c.withheld,
+        }
+    }
+}
+
+/// One person's reflection as shown.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Reflection {
     pub person: RecordId,
-    /// When it was saved (set by the core; ignored when sent).
     pub at_ms: u64,
     pub felt_good: Text,
     pub change: Text,
@@ -76,6 +103,46 @@ pub struct Reflection {
     pub uncomfortable_note: Text,
     pub appreciation: Text,
     pub rituals: Vec<(String, Verdict)>,
+    pub held: Option<Held>,
+}
+
+/// One person's reflection as the screen sends it, with the one choice of who may see it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct NewReflection {
+    pub person: RecordId,
+    #[serde(default)]
+    pub felt_good: String,
+    #[serde(default)]
+    pub change: String,
+    #[serde(default)]
+    pub uncomfortable: Option<bool>,
+    #[serde(default)]
+    pub uncomfortable_note: String,
+    #[serde(default)]
+    pub appreciation: String,
+    #[serde(default)]
+    pub rituals: Vec<(String, Verdict)>,
+    pub privacy: Privacy,
+}
+
+impl From<NewReflection> for session::Reflection {
+    fn from(r: NewReflection) -> Self {
+        let text = |text: String| tend_core::checkin::Text {
+            text,
+            ..Default::default()
+        };
+        Self {
+            person: r.person,
+            felt_good: text(r.felt_good),
+            change: text(r.change),
+            uncomfortable: r.uncomfortable,
+            uncomfortable_note: text(r.uncomfortable_note),
+            appreciation: text(r.appreciation),
+            rituals: r.rituals,
+            ..Default::default()
+        }
+    }
 }
 
 impl From<session::Session> for Session {
@@ -89,24 +156,13 @@ impl From<session::Session> for Session {
             intensity: s.intensity,
             pass_device: s.pass_device,
             plan: s.plan,
-            check_ins: s
-                .check_ins
-                .into_iter()
-                .map(|c| CheckInEntry {
-                    person: c.person,
-                    at_ms: c.at_ms,
-                    stage: c.stage,
-                    check_in: c.check_in.into(),
-                    note: c.note,
-                    shared: c.shared,
-                    withheld: c.withheld,
-                })
-                .collect(),
+            check_ins: all(s.check_ins),
             accepted: s.accepted,
             declined: s.declined,
             reflections: all(s.reflections),
             talk_tomorrow: s.talk_tomorrow,
             step: s.step,
+            forgotten: false,
         }
     }
 }
@@ -123,22 +179,7 @@ impl From<session::Reflection> for Reflection {
             uncomfortable_note: r.uncomfortable_note.into(),
             appreciation: r.appreciation.into(),
             rituals: r.rituals,
-        }
-    }
-}
-
-impl From<Reflection> for session::Reflection {
-    fn from(r: Reflection) -> Self {
-        Self {
-            person: r.person,
-            at_ms: 0,
-            felt_good: r.felt_good.into(),
-            change: r.change.into(),
-            uncomfortable: r.uncomfortable,
-            uncomfortable_shared: r.uncomfortable_shared,
-            uncomfortable_note: r.uncomfortable_note.into(),
-            appreciation: r.appreciation.into(),
-            rituals: r.rituals,
+            held: r.held,
         }
     }
 }
@@ -162,6 +203,24 @@ pub struct FollowUpAnswer {
     pub check_in: CheckIn,
     pub low: bool,
     pub need: Text,
+    /// Only on the viewer's own answers: kept in their space, or only in memory.
+    pub held: Option<Held>,
+    /// Someone else's private answer: only that there was one.
+    pub withheld: bool,
+}
+
+impl From<followup::FollowUpAnswer> for FollowUpAnswer {
+    fn from(a: followup::FollowUpAnswer) -> Self {
+        Self {
+            person: a.person,
+            at_ms: a.at_ms,
+            check_in: a.check_in.into(),
+            low: a.low,
+            need: a.need.into(),
+            held: a.held,
+            withheld: a.withheld,
+        }
+    }
 }
 
 impl From<followup::FollowUp> for FollowUp {
@@ -172,17 +231,7 @@ impl From<followup::FollowUp> for FollowUp {
             due_at_ms: f.due_at_ms,
             after_hours: f.after_hours,
             done_at_ms: f.done_at_ms,
-            answers: f
-                .answers
-                .into_iter()
-                .map(|a| FollowUpAnswer {
-                    person: a.person,
-                    at_ms: a.at_ms,
-                    check_in: a.check_in.into(),
-                    low: a.low,
-                    need: a.need.into(),
-                })
-                .collect(),
+            answers: all(f.answers),
         }
     }
 }

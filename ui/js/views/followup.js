@@ -1,15 +1,20 @@
-// A follow-up check-in: how is each person today? Someone who is low is offered a
-// grounding exercise, a place to note what they need, and support. If the session ended
+// A follow-up check-in: how is each person today? Each partner gets the device handed
+// over first, and everyone chooses who can see their answer. Someone who is low is offered
+// a grounding exercise, a place to note what they need, and support. If the session ended
 // with "let's talk tomorrow", the reflection comes here too.
 import { el, field, focusHeading, screen, showError } from '../dom.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
 import { grounding } from '../widgets/grounding.js';
+import { privacyChoice } from '../widgets/privacy.js';
 
 export async function mount(root, { api, app, signal }, { due } = {}) {
   if (!due) return app.show('home');
   let words;
+  let owner;
   try {
-    words = await api.feelings();
+    const [w, people] = await Promise.all([api.feelings(), api.listProfiles()]);
+    words = w;
+    owner = people.find((p) => p.isMe)?.id;
   } catch (error) {
     showError(root, error, () => app.show('home'));
     return;
@@ -17,7 +22,9 @@ export async function mount(root, { api, app, signal }, { due } = {}) {
   const f = due.followUp;
   for (const [person, name] of due.people) {
     if (signal.aborted) return;
-    const low = await askOne(root, api, f.id, person, name, words, due.people.length);
+    const isOwner = person === owner;
+    if (!isOwner) await handOver(root, name);
+    const low = await askOne(root, api, f.id, { person, name, isOwner }, words, due.people.length);
     if (low === 'stop') break;
     if (low) {
       const choice = await offerHelp(root, name);
@@ -38,13 +45,25 @@ export async function mount(root, { api, app, signal }, { due } = {}) {
   app.show('home');
 }
 
-function askOne(root, api, id, person, name, words, n) {
+function handOver(root, name) {
+  return new Promise((resolve) => {
+    root.replaceChildren(screen('handover', `Please pass the device to ${name}`,
+      el('p', { text: 'You choose who can see what you answer next.' }),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'primary', text: `I\u2019m ${name}, continue`, on: { click: resolve } }))));
+    focusHeading(root);
+  });
+}
+
+function askOne(root, api, id, who, words, n) {
+  const { person, name } = who;
+  const privacy = privacyChoice(api, who);
   const grid = feelingGrid(words, { withNeeds: false });
   const low = el('input', { type: 'checkbox', name: 'low' });
   const need = el('textarea', { name: 'need', rows: 2, maxlength: 1000 });
   const form = el('form', { class: 'stack', novalidate: true }, grid.node,
     el('label', { class: 'check' }, low, 'I\u2019m feeling low'),
-    ...field('What would help you today? (just for you)', need),
+    ...field('What would help you today?', need), privacy.node,
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } }),
@@ -55,9 +74,11 @@ function askOne(root, api, id, person, name, words, n) {
   return new Promise((resolve) => {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      form.querySelector('.notice')?.remove();
+      form.querySelector(':scope > .notice')?.remove();
+      if (!privacy.check(form)) return;
       try {
-        resolve(await api.answerFollowUp(id, person, { ...grid.value(), need: null, noTouch: false }, low.checked, need.value));
+        resolve(await api.answerFollowUp(id, person, { ...grid.value(), need: null, noTouch: false }, low.checked,
+          need.value, privacy.value()));
       } catch (error) {
         showError(form, error);
       }

@@ -24,10 +24,18 @@ export async function mount(root, { api, app, signal }) {
   }
 }
 
-function answer(label, t, name) {
-  if (t.withheld) return el('p', { class: 'withheld' }, el('strong', { text: `${label}: ` }), `private to ${name}`);
-  if (!t.text) return null;
+const keptPrivate = (name) => `${name} kept an answer private.`;
+
+function answer(label, t) {
+  if (t.withheld || !t.text) return null;
   return el('p', {}, el('strong', { text: `${label}: ` }), t.text);
+}
+
+/** What became of one of your own answers that the vault does not hold. */
+function heldNote(held) {
+  if (held === 'space') return 'kept in your own space';
+  if (held === 'memory') return 'not kept: it was only for that moment';
+  return 'deleted unread';
 }
 
 export async function mountDetail(root, { api, app, signal }, { id } = {}) {
@@ -41,23 +49,29 @@ export async function mountDetail(root, { api, app, signal }, { id } = {}) {
     const followUpItems = followUps.map((f) => el('li', {},
       el('strong', { text: `After ${f.afterHours} hours: ` }),
       f.doneAtMs ? 'done' : `due ${day(f.dueAtMs)}`,
-      f.answers.map((a) => el('div', { class: 'follow-up-answer' },
-        `${name(a.person)}: ${a.checkIn.feelings.join(', ') || 'no words chosen'}${a.low ? ' (feeling low)' : ''}`,
-        a.need.withheld ? el('span', { class: 'withheld', text: ` \u2014 what would help: private to ${name(a.person)}` })
-          : a.need.text ? ` \u2014 what would help: ${a.need.text}` : ''))));
+      f.answers.map((a) => el('div', { class: 'follow-up-answer' }, a.withheld
+        ? el('span', { class: 'withheld', text: keptPrivate(name(a.person)) })
+        : a.held ? `${name(a.person)}: ${heldNote(a.held)}`
+        : [`${name(a.person)}: ${a.checkIn.feelings.join(', ') || 'no words chosen'}${a.low ? ' (feeling low)' : ''}`,
+          a.need.text && !a.need.withheld ? ` \u2014 what would help: ${a.need.text}` : '']))));
     const checkIns = s.checkIns.map((c) => el('li', {},
       el('strong', { text: `${name(c.person)} (${c.stage === 'before' ? 'before' : 'after'}): ` }),
-      c.withheld ? `private to ${name(c.person)}` : [c.checkIn.feelings.join(', ') || 'no words chosen', c.note ? ` \u2014 ${c.note}` : '']));
-    const reflections = s.reflections.map((r) => el('article', { class: 'card reflection' },
-      el('h3', { text: name(r.person) }),
-      answer('What felt good', r.feltGood, name(r.person)),
-      answer('To change', r.change, name(r.person)),
-      r.uncomfortable === null && (r.uncomfortableNote.withheld)
-        ? el('p', { class: 'withheld', text: `Anything uncomfortable: private to ${name(r.person)}` })
-        : r.uncomfortable === null ? null : el('p', { text: `Anything uncomfortable: ${r.uncomfortable ? 'yes' : 'no'}` }),
-      answer('About it', r.uncomfortableNote, name(r.person)),
-      answer('Appreciation', r.appreciation, name(r.person)),
-      r.rituals.length ? el('p', { text: r.rituals.map(([c, v]) => `${title(c)}: ${VERDICT[v].toLowerCase()}`).join('; ') }) : null));
+      c.withheld ? el('span', { class: 'withheld', text: keptPrivate(name(c.person)) })
+        : c.held ? heldNote(c.held)
+          : [c.checkIn.feelings.join(', ') || 'no words chosen', c.note ? ` \u2014 ${c.note}` : '']));
+    const reflections = s.reflections.map((r) => {
+      const withheld = [r.feltGood, r.change, r.uncomfortableNote, r.appreciation].some((t) => t.withheld);
+      return el('article', { class: 'card reflection' },
+        el('h3', { text: name(r.person) }),
+        answer('What felt good', r.feltGood),
+        answer('To change', r.change),
+        r.uncomfortable === null ? null : el('p', { text: `Anything uncomfortable: ${r.uncomfortable ? 'yes' : 'no'}` }),
+        answer('About it', r.uncomfortableNote),
+        answer('Appreciation', r.appreciation),
+        withheld ? el('p', { class: 'withheld', text: keptPrivate(name(r.person)) }) : null,
+        r.held ? el('p', { class: 'fine', text: `Your reflection: ${heldNote(r.held)}.` }) : null,
+        r.rituals.length ? el('p', { text: r.rituals.map(([c, v]) => `${title(c)}: ${VERDICT[v].toLowerCase()}`).join('; ') }) : null);
+    });
     const confirmBox = el('div', { class: 'confirm', hidden: true },
       el('p', { text: 'Delete this session and everything attached to it? This cannot be undone.' }),
       el('div', { class: 'actions' },

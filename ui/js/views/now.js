@@ -4,6 +4,7 @@
 import { checked, el, field, focusHeading, screen as section, select, showError } from '../dom.js';
 import { CONTEXT, ROLE, VERDICT, pairs } from '../labels.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
+import { privacyChoice } from '../widgets/privacy.js';
 import { ritualCard } from '../widgets/ritual-card.js';
 import { showSuggestions } from '../widgets/suggestions.js';
 
@@ -18,7 +19,7 @@ function clear(root) {
 function handOver(root, name, note) {
   return new Promise((resolve) => {
     clear(root).append(screen(`Please pass the device to ${name}`,
-      el('p', { text: note ?? 'What you answer next stays private unless you choose to share it.' }),
+      el('p', { text: note ?? 'You choose who can see what you answer next.' }),
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'primary', text: `I\u2019m ${name}, continue`, on: { click: resolve } }))));
     focusHeading(root);
@@ -134,11 +135,11 @@ function checkInOne(flow, session, person, stage) {
   const { api, root } = flow;
   const me = flow.people.find((p) => p.id === person)?.isMe;
   const grid = feelingGrid(flow.words);
-  const share = el('label', { class: 'check', hidden: !session.passDevice },
-    el('input', { type: 'checkbox', name: 'shared' }), 'Let the others see this');
+  const privacy = privacyChoice(api, { person, name: flow.name(person), isOwner: Boolean(me) },
+    { together: !session.passDevice });
   const note = el('textarea', { name: 'note', rows: 2, maxlength: 1000 });
   const form = el('form', { class: 'stack', novalidate: true }, grid.node,
-    ...field('Anything to add (optional)', note), share,
+    ...field('Anything to add (optional)', note), privacy.node,
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Next' }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } }),
@@ -151,10 +152,10 @@ function checkInOne(flow, session, person, stage) {
   return new Promise((resolve) => {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      form.querySelector('.notice')?.remove();
+      form.querySelector(':scope > .notice')?.remove();
+      if (!privacy.check(form)) return;
       try {
-        await api.sessionCheckIn(session.id, person, stage, grid.value(), note.value,
-          !session.passDevice || form.elements.shared.checked);
+        await api.sessionCheckIn(session.id, person, stage, grid.value(), note.value, privacy.value());
         resolve('next');
       } catch (error) {
         showError(form, error);
@@ -174,6 +175,8 @@ async function cards(flow, session) {
   const box = el('div', { class: 'suggestions' });
   clear(root).append(screen('A few rituals for now',
     el('p', { class: 'fine', text: 'Choose what suits you. Go at the pace of whoever needs more space.' }),
+    fresh.forgotten ? el('p', { class: 'notice', role: 'status',
+      text: 'Tend locked since the check-ins, so answers kept only for this moment are gone. The cards now go without them.' }) : null,
     box,
     el('h2', { text: 'Your plan for now' }), accepted,
     el('div', { class: 'actions' },
@@ -247,9 +250,8 @@ async function reflect(flow, session, { andEnd }) {
 function reflectOne(flow, s, person) {
   const { api, root } = flow;
   const me = flow.people.find((p) => p.id === person)?.isMe;
-  const privateMode = s.passDevice;
-  const shareBox = (name, checkedByDefault) => el('label', { class: 'check share', hidden: !privateMode },
-    el('input', { type: 'checkbox', name, checked: checkedByDefault }), 'Share this with the others');
+  const privacy = privacyChoice(api, { person, name: flow.name(person), isOwner: Boolean(me) },
+    { together: !s.passDevice });
   const after = feelingGrid(flow.words, { withNeeds: false });
   const calm = el('p', { class: 'notice calm', hidden: true, role: 'status',
     text: 'Thank you for saying so. Nothing here is scored. When you feel ready, a calm talk can help: say what happened, how it felt, and what you would like next time. You can also note it just for yourself.' });
@@ -261,19 +263,17 @@ function reflectOne(flow, s, person) {
   const others = s.people.filter((p) => p.person !== person).map((p) => flow.name(p.person));
   const form = el('form', { class: 'stack', novalidate: true },
     el('fieldset', {}, el('legend', { text: 'How are you feeling now? (optional)' }), after.node),
-    ...field('What felt good?', el('textarea', { name: 'felt_good', rows: 2, maxlength: 1000 })), shareBox('share_good', false),
-    ...field('What would you change next time?', el('textarea', { name: 'change', rows: 2, maxlength: 1000 })), shareBox('share_change', false),
+    ...field('What felt good?', el('textarea', { name: 'felt_good', rows: 2, maxlength: 1000 })),
+    ...field('What would you change next time?', el('textarea', { name: 'change', rows: 2, maxlength: 1000 })),
     el('fieldset', {}, el('legend', { text: 'Did anything feel uncomfortable or go past a limit?' }),
-      el('p', { class: 'fine', text: privateMode ? 'This stays private unless you choose to share it.' : 'Answer only if you want to.' }),
+      el('p', { class: 'fine', text: 'Answer only if you want to. Who can see it is your choice below.' }),
       ...[['', 'I\u2019d rather not say'], ['no', 'No'], ['yes', 'Yes']].map(([v, label]) => el('label', { class: 'check' },
         el('input', { type: 'radio', name: 'uncomfortable', value: v, checked: v === '' }), label)),
       calm,
-      ...field('If you like, a note about it', el('textarea', { name: 'uncomfortable_note', rows: 2, maxlength: 1000 })),
-      shareBox('share_uncomfortable', false)),
+      ...field('If you like, a note about it', el('textarea', { name: 'uncomfortable_note', rows: 2, maxlength: 1000 }))),
     others.length ? field(`Something you appreciated about ${others.join(' and ')}`,
       el('textarea', { name: 'appreciation', rows: 2, maxlength: 1000 })) : null,
-    others.length ? shareBox('share_appreciation', false) : null,
-    rituals,
+    rituals, privacy.node,
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } })));
@@ -289,25 +289,26 @@ function reflectOne(flow, s, person) {
   return new Promise((resolve) => {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      form.querySelector('.notice.error')?.remove();
+      form.querySelector(':scope > .notice.error')?.remove();
+      if (!privacy.check(form)) return;
       const f = form.elements;
-      const text = (name, share) => ({ text: f[name]?.value ?? '', shared: !privateMode || Boolean(f[share]?.checked) });
+      const text = (name) => f[name]?.value ?? '';
       const answer = form.querySelector('input[name="uncomfortable"]:checked')?.value;
       const reflection = {
         person,
-        feltGood: text('felt_good', 'share_good'),
-        change: text('change', 'share_change'),
+        feltGood: text('felt_good'),
+        change: text('change'),
         uncomfortable: answer === 'yes' ? true : answer === 'no' ? false : null,
-        uncomfortableShared: !privateMode || Boolean(f.share_uncomfortable?.checked),
-        uncomfortableNote: text('uncomfortable_note', 'share_uncomfortable'),
-        appreciation: text('appreciation', 'share_appreciation'),
+        uncomfortableNote: text('uncomfortable_note'),
+        appreciation: text('appreciation'),
         rituals: s.accepted.map((id) => [id, form.querySelector(`input[name="rate-${id}"]:checked`)?.value])
           .filter(([, v]) => v),
+        privacy: privacy.value(),
       };
       try {
         const now = after.value();
         if (now.feelings.length) {
-          await api.sessionCheckIn(s.id, person, 'after', now, '', !privateMode);
+          await api.sessionCheckIn(s.id, person, 'after', now, '', privacy.value());
         }
         await api.sessionReflect(s.id, reflection);
         resolve('next');

@@ -8,7 +8,7 @@ const SCALE = (low, high) => [['', 'No preference'], ['-2', `Much more ${low}`],
 export async function mount(root, { api, app, signal }) {
   const list = el('ul', { class: 'people-list' });
   root.append(screen('people', 'People',
-    el('p', { text: 'A profile for you and for each partner, with what helps and what never to suggest. Names are your own labels.' }),
+    el('p', { text: 'A profile for you and for each partner, with what helps and what never to suggest. Names are your own labels. Each partner can have a space of their own, which only their passphrase opens.' }),
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Add a person', on: { click: () => app.show('profile') } })),
     list));
@@ -19,7 +19,9 @@ export async function mount(root, { api, app, signal }) {
     for (const p of people) {
       list.append(el('li', {},
         el('button', { type: 'button', class: 'person', text: p.isMe ? `${p.name} (me)` : p.name,
-          on: { click: () => app.show('profile', { profile: p }) } })));
+          on: { click: () => app.show('profile', { profile: p }) } }),
+        p.isMe ? null : el('button', { type: 'button', class: 'quiet', text: `${p.name}\u2019s own space`,
+          on: { click: () => app.show('space', { person: p.id }) } })));
     }
   } catch (error) {
     showError(list, error, () => app.show('people'));

@@ -81,6 +81,7 @@ export async function mount(root, { api, app, signal }) {
   const readable = el('form', { class: 'card stack', dataset: { form: 'readable' }, novalidate: true },
     el('h2', { text: 'Readable copy' }),
     el('p', { class: 'warning', text: 'This writes everything you have kept in Tend as plain, unencrypted text. Anyone who finds that file can read it. Make one only if you need it, and delete it when you are done.' }),
+    el('p', { class: 'fine', text: 'Answers other people kept private are not in it: it says only that they kept one. What is in someone\u2019s own space opens only with their passphrase.' }),
     ...field('Your passphrase, to confirm', password('set-readable-pass', 'passphrase', 'current-password')),
     el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Write a readable copy' })),
     status());

@@ -459,3 +459,106 @@ fn the_readable_copy_is_readable_by_its_owner_only() {
     );
     assert!(!path.with_extension("partial").exists());
 }
+
+/// Makes a space for a partner the way the shell does: the cost asked for, derived with
+/// no lock held, then saved.
+fn partner_with_space(k: &mut Keeper, passphrase: &str) -> RecordId {
+    let sam = crate::profile::save(
+        k.vault().unwrap(),
+        None,
+        crate::profile::Profile {
+            name: "Sam".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id;
+    let cost = k.space_cost().unwrap();
+    let (lock, keys) = SpaceLock::make(passphrase, cost, &sam).unwrap();
+    crate::space::make(k.vault().unwrap(), sam, lock, &keys, 0).unwrap();
+    sam
+}
+
+fn open_space(k: &mut Keeper, person: RecordId, passphrase: &str, now: u64) -> Result<SpaceKeys> {
+    let t = k.begin_space(person, now)?;
+    let opened = t.open(passphrase);
+    k.finish_space(t, opened, now)
+}
+
+#[test]
+fn a_space_gets_the_vaults_cost_and_wrong_space_passphrases_back_off_like_unlocking() {
+    let (_d, mut k) = keeper();
+    k.create(PASS, 0).unwrap();
+    let sam = partner_with_space(&mut k, "velvet harbour quietly sings");
+    assert_eq!(k.space_cost().unwrap(), Cost::FLOOR);
+    let outcomes: Vec<Error> = (0..6)
+        .map(|_| {
+            open_space(&mut k, sam, "a wrong guess here", 0)
+                .err()
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        outcomes[..5]
+            .iter()
+            .all(|e| matches!(e, Error::Vault(VaultError::WrongPassphrase))),
+        "{outcomes:?}"
+    );
+    assert!(matches!(
+        outcomes[5],
+        Error::Vault(VaultError::TooManyAttempts { .. })
+    ));
+    assert_eq!(k.status(0).unwrap().failures, 5, "the vault's own count");
+    // Later, the right one opens it and takes back only its own try.
+    let later = 60 * 60 * 1000;
+    open_space(&mut k, sam, "velvet harbour quietly sings", later).unwrap();
+    assert_eq!(k.status(later).unwrap().failures, 5);
+}
+
+#[test]
+fn locking_forgets_what_was_not_kept() {
+    let (_d, mut k) = keeper();
+    k.create(PASS, 0).unwrap();
+    let scope = RecordId::generate();
+    {
+        let (_, memory) = k.answers().unwrap();
+        assert!(!memory.holds(scope));
+    }
+    // Held through the routing code, as a check-in would be.
+    let me = crate::profile::save(
+        k.vault().unwrap(),
+        None,
+        crate::profile::Profile {
+            name: "Me".into(),
+            is_me: true,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id;
+    let start = crate::session::Start {
+        people: vec![crate::session::Participant {
+            person: me,
+            role: None,
+        }],
+        context: crate::catalog::Context::Solo,
+        intensity: 1,
+        pass_device: false,
+    };
+    let id = crate::session::start(k.vault().unwrap(), start, 1, 0)
+        .unwrap()
+        .id;
+    let (v, m) = k.answers().unwrap();
+    let new = crate::session::NewCheckIn {
+        person: me,
+        stage: crate::session::Stage::Before,
+        check_in: Default::default(),
+        note: "not kept".into(),
+        privacy: crate::checkin::Privacy::NotKept,
+    };
+    crate::private::check_in(v, m, id, new, 1).unwrap();
+    assert!(m.holds(id));
+    k.lock().unwrap();
+    k.unlock(Secret::Passphrase(PASS), 2).unwrap();
+    assert!(!k.answers().unwrap().1.holds(id));
+}

@@ -3,6 +3,13 @@ use super::*;
 use crate::profile::{self, Profile};
 use crate::vault::VaultError;
 
+/// A check-in kept in the vault as the person chose (the route `private.rs` takes for
+/// shared answers and the owner's own).
+fn check_in(v: &mut Vault, id: RecordId, new: NewCheckIn, now_ms: u64) -> Result<Session> {
+    let entry = get(v, id)?.entry(new, now_ms)?;
+    super::check_in(v, id, entry)
+}
+
 const H: u64 = 60 * 60_000;
 const T0: u64 = 1_700_000_000_000;
 
@@ -99,7 +106,7 @@ fn a_whole_session_from_start_to_follow_ups() {
             stage: Stage::Before,
             check_in: feeling(&["drained"]),
             note: String::new(),
-            shared: false,
+            privacy: Privacy::Kept,
         },
         T0 + 1,
     )
@@ -112,19 +119,19 @@ fn a_whole_session_from_start_to_follow_ups() {
             stage: Stage::Before,
             check_in: feeling(&["floaty", "tender"]),
             note: "cold hands".into(),
-            shared: false,
+            privacy: Privacy::Kept,
         },
         T0 + 2,
     )
     .unwrap();
     set_step(&mut w.v, s.id, Step::Cards).unwrap();
-    let cards = suggest(&w.v, s.id, &[], &[], 3).unwrap();
+    let cards = suggest(&w.v, s.id, &[], &[], &[], 3).unwrap();
     assert_eq!(cards.suggestions.len(), 3);
     let first = cards.suggestions[0].card.id.clone();
     let second = cards.suggestions[1].card.id.clone();
     choose(&mut w.v, s.id, &first, true).unwrap();
     choose(&mut w.v, s.id, &second, false).unwrap();
-    let again = suggest(&w.v, s.id, &[], &[], 3).unwrap();
+    let again = suggest(&w.v, s.id, &[], &[], &[], 3).unwrap();
     assert!(
         again
             .suggestions
@@ -183,7 +190,7 @@ fn leaving_mid_session_and_coming_back_resumes_it() {
             stage: Stage::Before,
             check_in: feeling(&["calm"]),
             note: String::new(),
-            shared: true,
+            privacy: Privacy::Shared,
         },
         T0,
     )
@@ -216,7 +223,7 @@ fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
             stage: Stage::Before,
             check_in: feeling(&["exposed"]),
             note: "a private note".into(),
-            shared: false,
+            privacy: Privacy::Kept,
         },
         T0,
     )
@@ -226,7 +233,7 @@ fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
         stage: Stage::Before,
         check_in: feeling(&["calm"]),
         note: "mine, shared".into(),
-        shared: true,
+        privacy: Privacy::Shared,
     };
     check_in(&mut w.v, s.id, mine, T0).unwrap();
     let r = Reflection {
@@ -275,7 +282,7 @@ fn private_answers_are_shown_only_to_their_author_in_pass_the_device_mode() {
 }
 
 #[test]
-fn without_pass_the_device_everything_was_said_together() {
+fn answering_beside_the_others_still_keeps_a_private_answer_private() {
     let mut w = world();
     let s = begin(&mut w, Context::Tender, false, 1, T0);
     check_in(
@@ -286,13 +293,29 @@ fn without_pass_the_device_everything_was_said_together() {
             stage: Stage::Before,
             check_in: feeling(&["sad"]),
             note: "note".into(),
-            shared: false,
+            privacy: Privacy::Kept,
         },
         T0,
     )
     .unwrap();
+    let stored = get(&w.v, s.id).unwrap();
+    assert!(!stored.check_ins[0].shared, "the choice is stored as made");
+    let view = stored.view_for(Some(w.me));
+    assert!(view.check_ins[0].withheld && view.check_ins[0].note.is_empty());
+    let r = Reflection {
+        person: w.sam,
+        felt_good: Text {
+            text: "just mine".into(),
+            shared: false,
+            ..Default::default()
+        },
+        uncomfortable: Some(true),
+        ..Default::default()
+    };
+    reflect(&mut w.v, s.id, r, T0).unwrap();
     let view = get(&w.v, s.id).unwrap().view_for(Some(w.me));
-    assert_eq!(view.check_ins[0].note, "note");
+    assert!(view.reflections[0].felt_good.withheld);
+    assert_eq!(view.reflections[0].uncomfortable, None);
 }
 
 #[test]
@@ -318,7 +341,7 @@ fn bad_input_is_refused_and_nothing_changes() {
             stage: Stage::Before,
             check_in: feeling(&["zorbly"]),
             note: String::new(),
-            shared: true
+            privacy: Privacy::Shared
         },
         T0
     )
@@ -331,7 +354,7 @@ fn bad_input_is_refused_and_nothing_changes() {
             stage: Stage::Before,
             check_in: feeling(&["calm"]),
             note: String::new(),
-            shared: true
+            privacy: Privacy::Shared
         },
         T0
     )
@@ -344,7 +367,7 @@ fn bad_input_is_refused_and_nothing_changes() {
             stage: Stage::Before,
             check_in: feeling(&["calm"]),
             note: "x".repeat(1001),
-            shared: true
+            privacy: Privacy::Shared
         },
         T0
     )
@@ -385,13 +408,16 @@ fn deleting_a_session_takes_its_follow_ups_and_timers_with_it() {
         .iter()
         .all(|f| f.session == other.id));
     assert!(w.v.list::<crate::timer::Timer>().unwrap().is_empty());
-    assert!(crate::followup::answer(
-        &mut w.v,
+    assert!(crate::followup::prepare(
+        &w.v,
         fus[0].id,
-        w.me,
-        feeling(&["calm"]),
-        false,
-        Text::default(),
+        crate::followup::NewAnswer {
+            person: w.me,
+            check_in: feeling(&["calm"]),
+            said_low: false,
+            need: String::new(),
+            privacy: Privacy::Shared,
+        },
         T0
     )
     .is_err());
@@ -456,7 +482,7 @@ fn suggestions_follow_the_plan_the_session_started_with_by_its_id() {
         "the matching plan is stored at the start"
     );
     let first = |w: &World| {
-        suggest(&w.v, s.id, &[], &[], 3).unwrap().suggestions[0]
+        suggest(&w.v, s.id, &[], &[], &[], 3).unwrap().suggestions[0]
             .card
             .id
             .clone()
@@ -474,11 +500,11 @@ fn suggestions_follow_the_plan_the_session_started_with_by_its_id() {
         },
     )
     .unwrap();
-    let answer = suggest(&w.v, s.id, &[], &[], 3).unwrap();
+    let answer = suggest(&w.v, s.id, &[], &[], &[], 3).unwrap();
     assert_eq!(answer.plan.as_ref().map(|p| p.id), Some(plan.id));
     assert_eq!(answer.suggestions[0].card.id, "hold-hands");
     crate::plan::delete(&mut w.v, plan.id).unwrap();
-    let answer = suggest(&w.v, s.id, &[], &[], 3).unwrap();
+    let answer = suggest(&w.v, s.id, &[], &[], &[], 3).unwrap();
     assert!(answer.plan.is_none(), "a deleted plan is simply gone");
     assert!(answer
         .suggestions

@@ -98,7 +98,7 @@ pub fn size_class(n: usize) -> usize {
 }
 
 /// `u32be(len) || json || zeros`, to its size class.
-fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
+pub(super) fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
     let len = 4 + json.len();
     let mut out = Zeroizing::new(Vec::with_capacity(size_class(len)));
     out.extend_from_slice(&(json.len() as u32).to_be_bytes());
@@ -107,7 +107,7 @@ fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
     out
 }
 
-fn unpad(plain: &[u8]) -> Result<&[u8]> {
+pub(super) fn unpad(plain: &[u8]) -> Result<&[u8]> {
     let len = plain
         .get(..4)
         .map(|b| u32::from_be_bytes(b.try_into().expect("four bytes")) as usize)

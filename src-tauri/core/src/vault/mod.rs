@@ -21,6 +21,7 @@ mod lockout;
 mod record;
 mod recovery;
 mod schema;
+pub mod space;
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
@@ -286,6 +287,18 @@ impl Vault {
     /// The format the file is in now.
     pub fn format(&self) -> Result<u16> {
         Ok(Header::read(&self.conn)?.format)
+    }
+
+    /// The Argon2id cost the vault's passphrase uses: a person's own space gets the same.
+    pub fn passphrase_cost(&self) -> Result<Cost> {
+        Ok(kdf::KdfParams::decode(&Header::read(&self.conn)?.kdf)?.cost)
+    }
+
+    /// Takes back one counted try (see [`Vault::count_attempt`]) after a right secret for
+    /// something else (a person's space), leaving earlier wrong tries counted.
+    pub fn refund_attempt(&mut self, now_ms: u64) -> Result<()> {
+        let failures = self.lockout.refund(now_ms);
+        header::put(&self.conn, "unlock.failures", &failures.to_be_bytes())
     }
 
     /// Whether a passphrase opens the vault now (not after a recovery-code unlock of an
