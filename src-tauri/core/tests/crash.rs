@@ -31,6 +31,7 @@ fn crash_child() {
     match std::env::var("TEND_CRASH_MODE").as_deref() {
         Ok("rotate") => rotate_forever(dir.as_ref()),
         Ok("upgrade") => upgrade_once(dir.as_ref()),
+        Ok("private") => answer_privately(dir.as_ref()),
         _ => write_forever(dir.as_ref()),
     }
 }
@@ -66,6 +67,36 @@ fn upgrade_once(dir: &std::path::Path) {
     out.flush().unwrap();
     vault.unlock(FIXTURE_PASS, 0).expect("child upgrades");
     writeln!(out, "upgraded").unwrap();
+    out.flush().unwrap();
+    std::thread::sleep(Duration::from_secs(60));
+}
+
+/// Sam's space passphrase in the privacy test.
+const SAMS: &str = "amber willow gently hums";
+
+/// Mid-session: Sam keeps one answer in his space and gives another he does not keep,
+/// then the process waits (its memory holding the not-kept one) until it is killed.
+fn answer_privately(dir: &std::path::Path) {
+    use tend_core::checkin::Privacy;
+    use tend_core::session::{NewCheckIn, Stage};
+    let mut vault = Vault::open(dir, 0, tend_core::kinds::ALL).expect("child opens");
+    vault.unlock(PASS, 0).expect("child unlocks");
+    let mut memory = tend_core::private::Memory::default();
+    let s = tend_core::session::open_session(&vault).unwrap().unwrap();
+    let sam = s.people[1].person;
+    let answer = |stage, note: &str, privacy| NewCheckIn {
+        person: sam,
+        stage,
+        check_in: Default::default(),
+        note: note.into(),
+        privacy,
+    };
+    let kept = answer(Stage::Before, "CANARY-KILL-KEPT", Privacy::Kept);
+    tend_core::private::check_in(&mut vault, &mut memory, s.id, kept, 1).unwrap();
+    let not_kept = answer(Stage::After, "CANARY-KILL-NOT-KEPT", Privacy::NotKept);
+    tend_core::private::check_in(&mut vault, &mut memory, s.id, not_kept, 2).unwrap();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "answered").unwrap();
     out.flush().unwrap();
     std::thread::sleep(Duration::from_secs(60));
 }
@@ -224,11 +255,27 @@ fn kill_child_after(mode: &str, dir: &std::path::Path, delay_ms: u64) -> Vec<Str
     let first = rx
         .recv_timeout(Duration::from_secs(30))
         .expect("the child starts");
+    let mut seen = vec![first];
+    // The harness's own lines come first: wait for the child's.
+    while seen
+        .last()
+        .is_some_and(|l| l.is_empty() || l.starts_with("running "))
+    {
+        seen.push(
+            rx.recv_timeout(Duration::from_secs(30))
+                .expect("the child says something"),
+        );
+    }
     std::thread::sleep(Duration::from_millis(delay_ms));
     child.kill().unwrap();
     child.wait().unwrap();
     reader.join().unwrap();
-    std::iter::once(first).chain(rx.try_iter()).collect()
+    seen.extend(rx.try_iter());
+    // The harness starts the child's first line with the test's name.
+    seen.into_iter()
+        .filter(|l| !l.is_empty() && !l.starts_with("running "))
+        .map(|l| l.trim_start_matches("test crash_child ... ").to_owned())
+        .collect()
 }
 
 #[test]
@@ -248,7 +295,12 @@ fn a_kill_while_every_record_is_sealed_again_leaves_one_generation_or_the_other(
     let mut rotations = 0;
     for (round, delay_ms) in delays(7).take(20).enumerate() {
         let lines = kill_child_after("rotate", dir.path(), delay_ms / 4);
-        rotations += lines.len();
+        let started = lines.iter().filter(|l| *l == "rotating").count();
+        assert!(
+            started >= 1,
+            "round {round}: the child began sealing again: {lines:?}"
+        );
+        rotations += started;
         let mut vault = Vault::open(dir.path(), 0, kinds())
             .unwrap_or_else(|e| panic!("round {round}: open failed: {e}"));
         assert!(vault.integrity_ok().unwrap(), "round {round}");
@@ -277,7 +329,7 @@ fn a_kill_while_every_record_is_sealed_again_leaves_one_generation_or_the_other(
         vault.lock().unwrap();
         vault.unlock(p, 0).unwrap();
     }
-    assert!(rotations > 20, "the child got to work: {rotations}");
+    assert!(rotations >= 20, "the child got to work: {rotations}");
 }
 
 #[test]
@@ -309,5 +361,75 @@ fn a_kill_during_the_upgrade_from_format_1_leaves_a_vault_that_opens() {
             2,
             "round {round}"
         );
+    }
+}
+
+#[test]
+fn a_kill_mid_session_leaves_no_private_answer_readable_by_the_owner_or_on_disk() {
+    use tend_core::catalog::Context;
+    use tend_core::profile::{self, Profile};
+    use tend_core::session::{Participant, Start};
+    for round in 0..3u64 {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut v, _) =
+            Vault::create(dir.path(), PASS, Cost::FLOOR, tend_core::kinds::ALL).unwrap();
+        let person = |v: &mut Vault, name: &str, is_me| {
+            let p = Profile {
+                name: name.into(),
+                is_me,
+                ..Default::default()
+            };
+            profile::save(v, None, p).unwrap().id
+        };
+        let robin = person(&mut v, "Robin", true);
+        let sam = person(&mut v, "Sam", false);
+        let (lock, keys) =
+            tend_core::vault::space::SpaceLock::make(SAMS, Cost::FLOOR, &sam).unwrap();
+        tend_core::space::make(&mut v, sam, lock, &keys, 0).unwrap();
+        let start = Start {
+            people: [robin, sam]
+                .map(|person| Participant { person, role: None })
+                .to_vec(),
+            context: Context::Tender,
+            intensity: 2,
+            pass_device: true,
+        };
+        tend_core::session::start(&mut v, start, 1, 0).unwrap();
+        drop(v);
+        let said = kill_child_after("private", dir.path(), round * 15);
+        assert_eq!(said[0], "answered");
+        let canaries = ["CANARY-KILL-KEPT", "CANARY-KILL-NOT-KEPT"];
+        for entry in std::fs::read_dir(dir.path()).unwrap() {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            for c in canaries {
+                let hex: String = c.bytes().map(|b| format!("{b:02x}")).collect();
+                for pattern in [c.as_bytes(), hex.as_bytes()] {
+                    assert!(
+                        !bytes.windows(pattern.len()).any(|w| w == pattern),
+                        "{c} in {}",
+                        path.display()
+                    );
+                }
+            }
+        }
+        let mut v = Vault::open(dir.path(), 0, tend_core::kinds::ALL).unwrap();
+        v.unlock(PASS, 0).unwrap();
+        let every_record = v.readable_export().unwrap().to_string();
+        let copy = tend_core::export::readable(&v).unwrap().to_string();
+        for c in canaries {
+            assert!(!every_record.contains(c), "{c}: the owner's key opened it");
+            assert!(!copy.contains(c), "{c} in the readable copy");
+        }
+        let keys = tend_core::space::find(&v, sam)
+            .unwrap()
+            .unwrap()
+            .lock
+            .open(SAMS, &sam)
+            .unwrap();
+        let opened = tend_core::space::read(&mut v, sam, &keys).unwrap();
+        let sams = serde_json::to_string(&opened.entries).unwrap();
+        assert!(sams.contains("CANARY-KILL-KEPT"), "the kept one is Sam's");
+        assert!(!sams.contains("CANARY-KILL-NOT-KEPT"));
     }
 }

@@ -98,6 +98,10 @@ fn the_frozen_fixtures_are_never_rewritten() {
             "eddd358d6e7ad552f80c0e96f3c06146f957883109a35e476c4818f3520c3503",
         ),
         ("vault-v2", VAULT_V2_SHA256),
+        (
+            "space-v2",
+            "a467a5fa46e29ce88b0041618ce5e2d66ec0616b180fa40f605a0d483bbe5f6b",
+        ),
     ] {
         assert_eq!(
             sha256(&fixtures().join(fixture).join("tend.vault")),
@@ -211,4 +215,43 @@ fn vault_records_of(bytes: &[u8]) -> Vec<(Vec<u8>, Vec<u8>, Vec<u8>)> {
         .collect::<rusqlite::Result<_>>()
         .unwrap();
     rows
+}
+
+#[test]
+fn the_space_fixture_opens_its_space_only_with_the_partners_passphrase() {
+    let (dir, expected) = copy_of("space-v2");
+    let mut vault =
+        Vault::open(dir.path(), 0, tend_core::kinds::ALL).expect("the space fixture opens");
+    vault
+        .unlock(expected["passphrase"].as_str().unwrap(), 0)
+        .unwrap();
+    let owner_reads = vault.readable_export().unwrap().to_string();
+    let canaries = &expected["canaries"];
+    for c in canaries["kept"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(canaries["not_kept"].as_array().unwrap())
+    {
+        assert!(!owner_reads.contains(c.as_str().unwrap()), "{c}");
+    }
+    let space = &expected["spaces"][0];
+    let sam: RecordId = space["person"].as_str().unwrap().parse().unwrap();
+    let stored = tend_core::space::find(&vault, sam).unwrap().unwrap();
+    assert!(stored.lock.open("a wrong passphrase", &sam).is_err());
+    let keys = stored
+        .lock
+        .open(space["passphrase"].as_str().unwrap(), &sam)
+        .unwrap();
+    let opened = tend_core::space::read(&mut vault, sam, &keys).unwrap();
+    assert!(!opened.changed);
+    assert_eq!(
+        serde_json::to_value(&opened.entries).unwrap(),
+        space["entries"]
+    );
+    let text = space["entries"].to_string();
+    for c in canaries["kept"].as_array().unwrap() {
+        assert!(text.contains(c.as_str().unwrap()), "{c}");
+    }
+    assert!(!text.contains(canaries["not_kept"][0].as_str().unwrap()));
 }

@@ -295,3 +295,35 @@ fn memory_forgets_everything_when_cleared_and_opens_nothing_sealed_before() {
         "a new key opens nothing of the old"
     );
 }
+
+#[test]
+fn no_reason_names_a_private_answer_of_any_kind() {
+    for privacy in [Privacy::NotKept, Privacy::Kept] {
+        let mut w = world(true);
+        make_space(&mut w);
+        let mut sad = new(w.sam, "", privacy);
+        sad.check_in = CheckIn {
+            feelings: vec!["sad".into(), "exposed".into()],
+            need: Some(crate::checkin::NeedNow::Space),
+            no_touch: true,
+        };
+        check_in(&mut w.v, &mut w.m, w.session, sad, T0 + 1).unwrap();
+        let answer = suggest(&w.v, &w.m, w.session, &[], &[], 5).unwrap();
+        let reasons: Vec<&str> = answer
+            .suggestions
+            .iter()
+            .map(|s| s.reason.as_str())
+            .collect();
+        let text = reasons.join(" ").to_lowercase();
+        for word in ["sad", "exposed", "space", "touch", "sam"] {
+            assert!(!text.contains(word), "{privacy:?}: {word} in {reasons:?}");
+        }
+        assert!(
+            answer
+                .suggestions
+                .iter()
+                .all(|s| s.card.touch == Touch::None),
+            "yet it steers"
+        );
+    }
+}

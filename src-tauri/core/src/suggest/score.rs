@@ -246,7 +246,8 @@ fn trauma_sensitive(p: &Person<'_>, card: &Card, t: &mut Tally) {
 }
 
 /// When partners differ, the person who needs more space sets the pace: less full touch
-/// and deep talk for everyone. They are named only when no private check-in is what says so.
+/// and deep talk for everyone. The reason is given only when no private check-in is what
+/// says so: even unnamed, "whoever needs more space" would tell the others who answered it.
 fn pace(card: &Card, req: &Request<'_>, t: &mut Tally) {
     if req.people.len() < 2 {
         return;
@@ -261,15 +262,9 @@ fn pace(card: &Card, req: &Request<'_>, t: &mut Tally) {
         t.score -= 0.3;
     }
     if card.touch == Touch::None && card.talk != Talk::Deep {
-        let named = !setter.private || setter.profile.closeness.is_some_and(|c| c <= -1);
-        if named {
+        let said = !setter.private || setter.profile.closeness.is_some_and(|c| c <= -1);
+        if said {
             t.whys.add("going at the pace of {who}", setter.who(), 0.15);
-        } else {
-            t.whys.add(
-                "going at the pace of whoever needs more space",
-                setter.who(),
-                0.15,
-            );
         }
     }
 }
