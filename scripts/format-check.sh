@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Reads the frozen fixture vaults (tests/fixtures/vault-v1, vault-v2 and every-kind-v1:
-# formats 1 and 2) with tests/vault_format.py, a reader written from
-# docs/VAULT-FORMAT.md alone. Extra arguments (--vault PATH [--expected PATH], to check
-# one file instead) pass through.
+# Reads the frozen fixture vaults (tests/fixtures/vault-v1, vault-v2, every-kind-v1 and
+# space-v2: formats 1 and 2, and a partner's own space) with tests/vault_format.py, a
+# reader written from docs/VAULT-FORMAT.md alone. Extra arguments (--vault PATH
+# [--expected PATH], to check one file instead) pass through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -3,11 +3,15 @@
 
 Written from docs/VAULT-FORMAT.md alone (section numbers below are that
 document's; nothing here is taken from Tend's own code), and run against the
-frozen fixtures in tests/fixtures/: vault-v1/ (format 1), vault-v2/ (format 2) and
-every-kind-v1/ (format 1, one record of each kind). For each fixture it opens a
-copy of the vault with the passphrase and with the recovery code, checks the rows'
-guard (format 2), compares every record with expected.json field by field, and
-checks, on altered copies, that the reader refuses what the document says it must.
+frozen fixtures in tests/fixtures/: vault-v1/ (format 1), vault-v2/ (format 2),
+every-kind-v1/ (format 1, one record of each kind) and space-v2/ (format 2, with a
+partner's own space, section 11). For each fixture it opens a copy of the vault with
+the passphrase and with the recovery code, checks the rows' guard (format 2),
+compares every record with expected.json field by field, and checks, on altered
+copies, that the reader refuses what the document says it must. Where expected.json
+has `spaces`, it also opens each person's space with its own passphrase, checks the
+space's guard and compares its answers, and checks that the owner's key (and the
+file's raw bytes) show none of the `canaries`.
 
 Prints one line per check ("ok - <fixture>: name" / "not ok - <fixture>: name:
 reason") and then one line for the whole run, "N passed, M failed"; exits 1 if any
@@ -47,8 +51,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES_DIR = REPO_ROOT / "tests" / "fixtures"
-# §12: "the frozen fixtures in tests/fixtures/: vault-v1/, vault-v2/ and every-kind-v1/".
-FIXTURES = ("vault-v1", "vault-v2", "every-kind-v1")
+# §13: "the frozen fixtures in tests/fixtures/: vault-v1/, vault-v2/, every-kind-v1/
+# and space-v2/".
+FIXTURES = ("vault-v1", "vault-v2", "every-kind-v1", "space-v2")
 
 
 class FormatError(Exception):
@@ -80,11 +85,11 @@ SCHEMA = (
     ("index", "records_by_tag", "records",
      "CREATE INDEX records_by_tag ON records (tag);"),
 )
-# §2 and §11: the header.
+# §2 and §12: the header.
 MAGIC = b"TEND-VAULT"
 FORMAT_1 = 1
 FORMAT_2 = 2
-# The rows each format has, with their lengths (§2's table; §11 for format 1).
+# The rows each format has, with their lengths (§2's table; §12 for format 1).
 HEADER = {
     FORMAT_1: {
         "magic": 10,
@@ -109,7 +114,7 @@ HEADER = {
     },
 }
 # §2: key.passphrase is "absent while a vault upgraded by its recovery code waits for
-# a new passphrase"; §11: in format 1 it "is always present".
+# a new passphrase"; §12: in format 1 it "is always present".
 OPTIONAL_HEADER = {FORMAT_1: frozenset(), FORMAT_2: frozenset({"key.passphrase"})}
 # Every name §2 gives. Any other meta row is ignored ("Tend ignores meta rows it does
 # not name here"); a named row that the file's format does not have is refused.
@@ -130,7 +135,7 @@ X25519_LEN = 32
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_CHARS = 32
 RECOVERY_BYTES = 20
-# §6 and §11: records.
+# §6 and §12: records.
 ID_LEN = 16
 TAG_LEN = 16
 ENVELOPE_MAGIC = b"TR"
@@ -143,10 +148,13 @@ KIND_RE = re.compile(r"[a-z_]{1,32}")
 # §10: the kinds (and so, §7, the only tags a row may have).
 KNOWN_KINDS = (
     "settings", "profiles", "custom_cards", "plans", "feedback",
-    "sessions", "follow_ups", "timers", "contacts", "test_note",
+    "sessions", "follow_ups", "timers", "contacts", "spaces", "space_items", "test_note",
 )
 # §10: kinds whose JSON "id" is the row id in hex.
 KINDS_WITH_HEX_ID = ("profiles", "plans", "sessions", "follow_ups", "timers", "contacts")
+# §10's table gives spaces and space_items an "id" too (not in the paragraph's list);
+# the fixture's is the row id in hex.
+KINDS_WITH_HEX_ID_TABLE_ONLY = ("spaces", "space_items")
 FEEDBACK_ID_XOR = 0xA5
 
 # How many Argon2id derivations this process has run (so a check can tell that a
@@ -245,14 +253,14 @@ def open_sealed(key: bytes, sealed: bytes, aad: bytes) -> bytes:
 
 def passphrase_aad(fmt: int, key_id: int, kdf_raw: bytes) -> bytes:
     # §4: "tend.key.passphrase" || u16be(format) || key id (1 byte) || kdf (29);
-    # §11: format 1 has no key id byte.
+    # §12: format 1 has no key id byte.
     key_id_byte = b"" if fmt == FORMAT_1 else bytes([key_id])
     return b"tend.key.passphrase" + u16be(fmt) + key_id_byte + kdf_raw
 
 
 def recovery_aad(fmt: int, key_id: int, salt: bytes, public: bytes) -> bytes:
     # §4: "tend.key.recovery" || u16be(format) || key id (1 byte) || recovery.salt (16)
-    # || recovery.public (32); §11: format 1 is "tend.key.recovery" || u16be(1) ||
+    # || recovery.public (32); §12: format 1 is "tend.key.recovery" || u16be(1) ||
     # recovery.salt.
     if fmt == FORMAT_1:
         return b"tend.key.recovery" + u16be(fmt) + salt
@@ -286,16 +294,23 @@ def x25519_public(private: X25519PrivateKey) -> bytes:
     return private.public_key().public_bytes_raw()
 
 
-def recovery_seal_key(private: X25519PrivateKey, ephemeral: bytes, public: bytes) -> bytes:
-    """§4 step 2: the AES key of `key.recovery` from the seed and its E."""
+def x25519_seal_key(private: X25519PrivateKey, ephemeral: bytes, public: bytes, info: bytes) -> bytes:
+    """§4 step 2: the AES key of a value sealed to `public`, from the private key and
+    the seal's E: HKDF(X25519(private, E), salt = E || public, info). §11 seals each
+    space answer "exactly as the recovery route seals the data key", with its own info."""
     try:
         shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
     except ValueError as exc:
         # `cryptography` refuses an all-zero result itself (E of low order).
-        raise FormatError(f"X25519(seed, E) is all zeros: {exc}") from None
+        raise FormatError(f"X25519(private key, E) is all zeros: {exc}") from None
     if shared == bytes(X25519_LEN):
-        raise FormatError("X25519(seed, E) is all zeros")
-    return hkdf_sha256(shared, ephemeral + public, b"tend.recovery.seal.v2")
+        raise FormatError("X25519(private key, E) is all zeros")
+    return hkdf_sha256(shared, ephemeral + public, info)
+
+
+def recovery_seal_key(private: X25519PrivateKey, ephemeral: bytes, public: bytes) -> bytes:
+    """§4 step 2: the AES key of `key.recovery` from the seed and its E."""
+    return x25519_seal_key(private, ephemeral, public, b"tend.recovery.seal.v2")
 
 
 def record_tag(index_key: bytes, kind: str) -> bytes:
@@ -352,7 +367,7 @@ def open_envelope_plaintext(record_key: bytes, kind: str, record_id: bytes, enve
     if envelope[:2] != ENVELOPE_MAGIC:
         raise FormatError(f"envelope does not start with 'TR': {envelope[:2]!r}")
     # §6: "In a format-2 file every envelope has version 2 and the header's key id;
-    # refuse any other"; §11: format-1 envelopes have version 1 and key id 1.
+    # refuse any other"; §12: format-1 envelopes have version 1 and key id 1.
     if envelope[2] != version:
         raise FormatError(f"envelope version {envelope[2]}, expected {version}")
     if envelope[3] != key_id:
@@ -364,9 +379,9 @@ def open_envelope_plaintext(record_key: bytes, kind: str, record_id: bytes, enve
 
 def open_envelope(record_key: bytes, kind: str, record_id: bytes, envelope: bytes,
                   version: int, key_id: int) -> object:
-    """§6 (§11 for version 1): open an envelope and parse its JSON."""
+    """§6 (§12 for version 1): open an envelope and parse its JSON."""
     plaintext = open_envelope_plaintext(record_key, kind, record_id, envelope, version, key_id)
-    # §11: a version-1 plaintext is the JSON alone, with no length and no padding.
+    # §12: a version-1 plaintext is the JSON alone, with no length and no padding.
     return parse_json(unpad(plaintext) if version == 2 else plaintext)
 
 
@@ -418,7 +433,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
 
 
 class Vault:
-    """An open copy of a vault file (§1) with its header checked (§2, §3, §11)."""
+    """An open copy of a vault file (§1) with its header checked (§2, §3, §12)."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -430,7 +445,7 @@ class Vault:
             raise
 
     def _check(self) -> None:
-        # §12 step 1: sqlite_master, user_version, magic, format, field lengths.
+        # §13 step 1: sqlite_master, user_version, magic, format, field lengths.
         check_sqlite_master(self.db)
         user_version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if user_version != SCHEMA_VERSION:
@@ -455,29 +470,29 @@ class Vault:
         lengths = HEADER[self.format]
         for name, value in self.meta.items():
             if name not in lengths:
-                # §11: "there is no key.id ..., no recovery.public and no integrity row".
+                # §12: "there is no key.id ..., no recovery.public and no integrity row".
                 raise FormatError(f"a format-{self.format} file has a {name!r} row")
             if len(value) != lengths[name]:
                 raise FormatError(f"meta {name} is {len(value)} bytes, expected {lengths[name]}")
         for name in lengths:
             if name not in self.meta and name not in OPTIONAL_HEADER[self.format]:
                 raise FormatError(f"meta row {name!r} is missing")
-        # §8, §11: format 1 has the single key id 1; format 2 stores it, 1-255.
+        # §8, §12: format 1 has the single key id 1; format 2 stores it, 1-255.
         self.key_id: int = self.meta["key.id"][0] if self.format == FORMAT_2 else 1
         if self.key_id == 0:
             raise FormatError("key.id is 0")
         self.record_version: int = RECORD_VERSION[self.format]
-        # §3 / §12 step 2: the floor and the ceiling, before any derivation.
+        # §3 / §13 step 2: the floor and the ceiling, before any derivation.
         self.kdf = KdfSettings.parse(self.meta["kdf"])
 
     def close(self) -> None:
         self.db.close()
 
     def unlock_with_passphrase(self, passphrase: str) -> bytes:
-        # §4 (§11): key.passphrase under the Argon2id KEK.
+        # §4 (§12): key.passphrase under the Argon2id KEK.
         sealed = self.meta.get("key.passphrase")
         if sealed is None:
-            raise FormatError("no key.passphrase: this vault waits for a new passphrase (§11)")
+            raise FormatError("no key.passphrase: this vault waits for a new passphrase (§12)")
         kek = self.kdf.derive_kek(passphrase)
         return open_sealed(kek, sealed, passphrase_aad(self.format, self.key_id, self.meta["kdf"]))
 
@@ -485,7 +500,7 @@ class Vault:
         code_bytes = parse_recovery_code(code)
         salt = self.meta["recovery.salt"]
         if self.format == FORMAT_1:
-            # §11: recovery KEK = HKDF(code bytes, salt = recovery.salt,
+            # §12: recovery KEK = HKDF(code bytes, salt = recovery.salt,
             # info = "tend.recovery.kek.v1"); key.recovery is DK sealed under it.
             kek = hkdf_sha256(code_bytes, salt, b"tend.recovery.kek.v1")
             return open_sealed(kek, self.meta["key.recovery"], recovery_aad(FORMAT_1, 1, salt, b""))
@@ -592,7 +607,7 @@ def list_kind(vault: Vault, keys: Keys, kind: str) -> dict[str, object]:
 
 @dataclass(frozen=True)
 class Reading:
-    """What §12 yields: the records by kind, and the rows under no known kind's tag."""
+    """What §13 yields: the records by kind, and the rows under no known kind's tag."""
 
     generation: int | None
     records: dict[str, dict[str, object]]
@@ -600,7 +615,7 @@ class Reading:
 
 
 def read_vault(vault: Vault, data_key: bytes) -> Reading:
-    """§12 steps 4-5: subkeys, the guard (format 2) before anything is shown, the rows'
+    """§13 steps 4-5: subkeys, the guard (format 2) before anything is shown, the rows'
     tags, then every kind. Rows under no tag of §10 are listed, not dropped (§7)."""
     keys = Keys.derive(data_key)
     generation = check_guard(vault, keys) if vault.format == FORMAT_2 else None
@@ -638,6 +653,218 @@ def encode_plaintext(value: object, version: int) -> bytes:
         return data
     body = struct.pack(">I", len(data)) + data
     return body + bytes(padded_size(len(body)) - len(body))
+
+
+# ---------------------------------------------------------------------------
+# §11: people's own spaces
+# ---------------------------------------------------------------------------
+
+SPACE_ID_XOR = 0x5A  # §10: a space's row id = its person's profile id XOR 0x5A
+SPACE_KDF_LEN = 29  # §11: lock.kdf "(29 bytes, hex)"
+SPACE_SEALED_LEN = 60  # §11: lock.sealed "nonce || ciphertext || tag, 60 bytes"
+SPACE_ITEM_MIN_LEN = X25519_LEN + NONCE_LEN + GCM_TAG_LEN  # E || nonce || ciphertext || tag
+SPACE_ANSWERS = {  # §11: "The JSON is one answer", by its "what": the fields it has
+    "check_in": ("session", "entry"),
+    "reflection": ("session", "reflection"),
+    "follow_up": ("followUp", "session", "answer"),
+}
+HELD_MARKERS = ("space", "memory", "removed")  # §10: the values of "held"
+
+
+class SpaceGuardMismatch(FormatError):
+    """§11: the space's guard does not hold: answers were "taken out or changed since
+    you last opened your space"."""
+
+
+def _hex_bytes(value: object, name: str, length: int | None = None) -> bytes:
+    """A JSON field that holds bytes as hex (§11's `lock.*`, `sealed`, `guard.tag`)."""
+    if not isinstance(value, str) or not re.fullmatch(r"(?:[0-9a-fA-F]{2})*", value):
+        raise FormatError(f"{name} is not hex: {value!r}")
+    raw = bytes.fromhex(value)
+    if length is not None and len(raw) != length:
+        raise FormatError(f"{name} is {len(raw)} bytes, expected {length}")
+    return raw
+
+
+def _row_id_hex(value: object, name: str) -> bytes:
+    # §10: ids in the JSON are 32 lower-case hex digits.
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{32}", value):
+        raise FormatError(f"{name} is not 32 lower-case hex digits: {value!r}")
+    return bytes.fromhex(value)
+
+
+def space_key_aad(person: bytes, public: bytes, kdf_raw: bytes) -> bytes:
+    # §11: "tend.space.key" || person id (16) || lock.public (32) || lock.kdf (29).
+    return b"tend.space.key" + person + public + kdf_raw
+
+
+def space_item_aad(person: bytes, item_id: bytes) -> bytes:
+    # §11: "tend.space.item" || person id (16) || the item's row id (16).
+    return b"tend.space.item" + person + item_id
+
+
+@dataclass(frozen=True)
+class SpaceLock:
+    """§11 "Keys": a `spaces` record's person and `lock`, decoded and range-checked."""
+
+    person: bytes
+    kdf_raw: bytes
+    kdf: KdfSettings
+    public: bytes
+    sealed: bytes
+
+    @classmethod
+    def parse(cls, space: object) -> "SpaceLock":
+        if not isinstance(space, dict) or not isinstance(space.get("lock"), dict):
+            raise FormatError("a spaces record without a lock")
+        lock = space["lock"]
+        person = _row_id_hex(space.get("person"), "spaces.person")
+        kdf_raw = _hex_bytes(lock.get("kdf"), "lock.kdf", SPACE_KDF_LEN)
+        # §11: "exactly as in section 3 (same floor and ceiling)"; §3: "Both checks
+        # come before any derivation".
+        kdf = KdfSettings.parse(kdf_raw)
+        public = _hex_bytes(lock.get("public"), "lock.public", X25519_LEN)
+        sealed = _hex_bytes(lock.get("sealed"), "lock.sealed", SPACE_SEALED_LEN)
+        return cls(person, kdf_raw, kdf, public, sealed)
+
+
+@dataclass(frozen=True)
+class SpaceKeys:
+    """§11: S opened with the space passphrase, and what comes from it."""
+
+    lock: SpaceLock
+    secret: bytes
+    private: X25519PrivateKey
+    guard: bytes
+
+
+def space_keys_from_secret(lock: SpaceLock, secret: bytes) -> SpaceKeys:
+    if len(secret) != KEY_LEN:
+        raise FormatError(f"space secret is {len(secret)} bytes, expected {KEY_LEN}")
+    # §11: "with HKDF as in section 5 (no salt)": X = HKDF(S, "tend.space.x25519.v1"),
+    # G = HKDF(S, "tend.space.guard.v1").
+    private = X25519PrivateKey.from_private_bytes(hkdf_sha256(secret, None, b"tend.space.x25519.v1"))
+    # §11: "After opening S, check that X's public key equals lock.public."
+    if not hmac.compare_digest(x25519_public(private), lock.public):
+        raise FormatError("the space key's public half is not lock.public")
+    return SpaceKeys(lock, secret, private, hkdf_sha256(secret, None, b"tend.space.guard.v1"))
+
+
+def open_space_keys(space: object, passphrase: str) -> SpaceKeys:
+    """§11 "Keys": KEK_s = Argon2id(space passphrase, lock.kdf); S = lock.sealed
+    opened under KEK_s; X and G from S; X's public key must be lock.public. A wrong
+    passphrase fails authentication (InvalidTag)."""
+    lock = SpaceLock.parse(space)  # the kdf's range, before any derivation
+    kek = lock.kdf.derive_kek(passphrase)
+    secret = open_sealed(kek, lock.sealed, space_key_aad(lock.person, lock.public, lock.kdf_raw))
+    return space_keys_from_secret(lock, secret)
+
+
+def open_space_item_plaintext(keys: SpaceKeys, person: bytes, item_id: bytes, sealed: bytes) -> bytes:
+    """§11 "Answers": sealed = E (32) || nonce (12) || ciphertext || tag (16), opened
+    as §4 opens key.recovery (X for the seed, lock.public for recovery.public), with
+    info "tend.space.seal.v1" and the item's own AAD. Returns the padded plaintext."""
+    if len(sealed) < SPACE_ITEM_MIN_LEN:
+        raise FormatError(f"sealed answer is only {len(sealed)} bytes")
+    ephemeral, rest = sealed[:X25519_LEN], sealed[X25519_LEN:]
+    key = x25519_seal_key(keys.private, ephemeral, keys.lock.public, b"tend.space.seal.v1")
+    return open_sealed(key, rest, space_item_aad(person, item_id))
+
+
+def open_space_item(keys: SpaceKeys, person: bytes, item_id: bytes, sealed: bytes) -> object:
+    # §11: "the plaintext is padded as in section 6 (u32be(n) || JSON || zeros)".
+    return parse_json(unpad(open_space_item_plaintext(keys, person, item_id, sealed)))
+
+
+def space_guard_tag(guard_key: bytes, person: bytes, seen: list[tuple[bytes, str]]) -> bytes:
+    # §11: HMAC(G, "tend.space.guard" || person id (16) || for each seen item, in
+    # order: id (16) || the 64 ASCII hex digits of its SHA-256).
+    message = b"tend.space.guard" + person
+    for item_id, digest_hex in seen:
+        message += item_id + digest_hex.encode("ascii")
+    return hmac_sha256(guard_key, message)
+
+
+def sealed_digest(sealed: bytes) -> str:
+    # §11: "the SHA-256 of its sealed bytes (lower-case hex)".
+    return hashlib.sha256(sealed).hexdigest()
+
+
+def parse_space_guard(space: dict) -> tuple[list[tuple[bytes, str]], bytes]:
+    guard = space.get("guard")
+    if not isinstance(guard, dict) or not isinstance(guard.get("seen"), list):
+        raise SpaceGuardMismatch("the space has no guard")
+    seen = []
+    for pair in guard["seen"]:
+        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str)
+                and re.fullmatch(r"[0-9a-f]{64}", pair[1])):
+            raise SpaceGuardMismatch(f"guard.seen has a malformed entry {pair!r}")
+        seen.append((_row_id_hex(pair[0], "a guard.seen id"), pair[1]))
+    try:
+        tag = _hex_bytes(guard.get("tag"), "guard.tag", 32)
+    except FormatError as exc:
+        # §11: "a guard not made with G" is reported like any other change.
+        raise SpaceGuardMismatch(str(exc)) from None
+    return seen, tag
+
+
+@dataclass(frozen=True)
+class SpaceReading:
+    """What a person's space shows them: its answers by item id (hex)."""
+
+    person: str
+    answers: dict[str, object]
+    unseen: list[str]  # items written since the last opening (not in the guard yet)
+
+
+def space_items_of(records: dict[str, dict[str, object]], person: str) -> dict[str, bytes]:
+    """§13 step 6: "each of their space_items": {item id hex: sealed bytes}."""
+    items = {}
+    for record_id, item in records.get("space_items", {}).items():
+        if item.get("person") == person:
+            items[record_id] = _hex_bytes(item.get("sealed"), f"space item {record_id} sealed")
+    return items
+
+
+def open_space(records: dict[str, dict[str, object]], person: str, passphrase: str) -> SpaceReading:
+    """§13 step 6 / §11: open S with the space passphrase, check lock.public and the
+    guard, then open each of the person's space_items. Anything the guard does not
+    hold (an item removed or replaced, a tag not made with G, an item that does not
+    open) raises SpaceGuardMismatch."""
+    person_id = _row_id_hex(person, "person")
+    space_row = bytes(b ^ SPACE_ID_XOR for b in person_id).hex()
+    space = records.get("spaces", {}).get(space_row)
+    if not isinstance(space, dict) or space.get("person") != person:
+        raise FormatError(f"no space for person {person}")
+    keys = open_space_keys(space, passphrase)
+    items = space_items_of(records, person)
+    seen, stored_tag = parse_space_guard(space)
+    if not hmac.compare_digest(space_guard_tag(keys.guard, person_id, seen), stored_tag):
+        raise SpaceGuardMismatch("the space's guard tag was not made with G")
+    for item_id, digest_hex in seen:
+        if item_id.hex() not in items:
+            raise SpaceGuardMismatch(f"seen item {item_id.hex()} was taken out")
+        if not hmac.compare_digest(sealed_digest(items[item_id.hex()]), digest_hex):
+            raise SpaceGuardMismatch(f"seen item {item_id.hex()} was changed")
+    answers = {}
+    for item_id, sealed in items.items():
+        try:
+            answers[item_id] = open_space_item(keys, person_id, bytes.fromhex(item_id), sealed)
+        except (InvalidTag, FormatError) as exc:
+            raise SpaceGuardMismatch(f"item {item_id} does not open: {exc or type(exc).__name__}") from None
+    seen_ids = {item_id.hex() for item_id, _ in seen}
+    return SpaceReading(person, answers, sorted(set(items) - seen_ids))
+
+
+def seal_space_item(public: bytes, person: bytes, item_id: bytes, plaintext: bytes) -> bytes:
+    """The writer's side of §11 "Answers" (as §4's sender): E = X25519(e, 9) for a
+    random e, the AES key from X25519(e, lock.public). Needs no passphrase."""
+    ephemeral = X25519PrivateKey.generate()
+    e_public = x25519_public(ephemeral)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    key = hkdf_sha256(shared, e_public + public, b"tend.space.seal.v1")
+    nonce = os.urandom(NONCE_LEN)
+    return e_public + nonce + AESGCM(key).encrypt(nonce, plaintext, space_item_aad(person, item_id))
 
 
 # ---------------------------------------------------------------------------
@@ -829,7 +1056,7 @@ def check_schema(ctx: Context) -> None:
 
 
 def check_header_rows(ctx: Context) -> None:
-    """§2 / §11: the header has exactly the rows its format names."""
+    """§2 / §12: the header has exactly the rows its format names."""
     vault: Vault = ctx.need("vault")
     want = set(HEADER[vault.format])
     assert set(vault.meta) == want, f"meta rows {sorted(vault.meta)}, expected {sorted(want)}"
@@ -867,7 +1094,7 @@ def check_guard_verifies(ctx: Context) -> None:
 
 
 def check_read_all(ctx: Context) -> None:
-    """§12: every row's tag is a kind of §10 (none unplaced), and every kind opens."""
+    """§13: every row's tag is a kind of §10 (none unplaced), and every kind opens."""
     vault: Vault = ctx.need("vault")
     reading = read_vault(vault, ctx.need("data_key"))
     assert not reading.unplaced, f"rows under no known kind's tag: {reading.unplaced}"
@@ -898,6 +1125,14 @@ def check_settings_id(ctx: Context) -> None:
     assert list(settings) == ["00" * ID_LEN], f"settings ids: {list(settings)}"
 
 
+def check_no_settings_row(ctx: Context) -> None:
+    """§10: "a vault with no settings row has every default": none is stored, and
+    no row sits under the all-zero id."""
+    records = ctx.need("reading").records
+    assert "settings" not in records, f"settings ids: {list(records['settings'])}"
+    assert all("00" * ID_LEN not in rows for rows in records.values()), "a row under the all-zero id"
+
+
 def check_json_ids(ctx: Context) -> None:
     """§10 "Ids in the JSON and the row", and the ids records name."""
     records: dict[str, dict[str, object]] = ctx.need("reading").records
@@ -918,6 +1153,17 @@ def check_json_ids(ctx: Context) -> None:
                 person = bytes(b ^ FEEDBACK_ID_XOR for b in bytes.fromhex(record_id)).hex()
                 assert "id" not in value, f"{where}: has an id"
                 assert person in ids("profiles"), f"{where}: id XOR 0xA5 = {person}, not a profile"
+            if kind in KINDS_WITH_HEX_ID_TABLE_ONLY:
+                assert value.get("id") == record_id, f"{where}: JSON id {value.get('id')!r}"
+                assert value.get("person") in ids("profiles"), f"{where}: person {value.get('person')!r}"
+            if kind == "spaces":
+                # §10: "id = the person's profile id with every byte XOR 0x5A".
+                person = bytes(b ^ SPACE_ID_XOR for b in bytes.fromhex(record_id)).hex()
+                assert value.get("person") == person, f"{where}: id XOR 0x5A = {person}, not its person"
+            if kind == "space_items":
+                # §10: "one answer sealed to a space": its person has one.
+                space_row = bytes(b ^ SPACE_ID_XOR for b in bytes.fromhex(value["person"])).hex()
+                assert space_row in ids("spaces"), f"{where}: its person has no space"
     # "Other ids inside records (a session's people[].person, a plan's people) are
     # row ids of the kind they name, in hex."
     profiles, sessions, plans = ids("profiles"), ids("sessions"), ids("plans")
@@ -948,7 +1194,7 @@ def check_recovery_code_parse(ctx: Context) -> None:
 
 
 def check_unlock_recovery(ctx: Context) -> None:
-    """§4 (§11): the recovery route opens key.recovery to the same data key, and
+    """§4 (§12): the recovery route opens key.recovery to the same data key, and
     every record reads through it, field by field."""
     vault: Vault = ctx.need("vault")
     data_key = vault.unlock_with_recovery_code(ctx.expected["recovery_code"])
@@ -969,7 +1215,7 @@ def check_wrong_passphrase(ctx: Context) -> None:
 
 def check_wrong_recovery_code(ctx: Context) -> None:
     """§4: format 2 refuses a wrong code by comparing its public key with
-    recovery.public, before any decryption; format 1 by authentication (§11)."""
+    recovery.public, before any decryption; format 1 by authentication (§12)."""
     vault: Vault = ctx.need("vault")
     code = ctx.expected["recovery_code"]
     last = code[-1]
@@ -989,7 +1235,7 @@ def check_wrong_recovery_code(ctx: Context) -> None:
 
 
 def check_sealed_keys_bound(ctx: Context) -> None:
-    """§4 / §11: each sealed key opens only with its own AAD: format, key id (format
+    """§4 / §12: each sealed key opens only with its own AAD: format, key id (format
     2), kdf for the passphrase route, recovery.salt/public for the recovery route."""
     vault: Vault = ctx.need("vault")
     fmt, key_id, kdf = vault.format, vault.key_id, vault.meta["kdf"]
@@ -1158,7 +1404,7 @@ def check_flipped_record_in_file(ctx: Context) -> None:
 
 
 def check_envelope_version_and_key_id(ctx: Context) -> None:
-    """§6 / §11: an envelope with another version or key id byte is refused, even
+    """§6 / §12: an envelope with another version or key id byte is refused, even
     when it authenticates (sealed here with the vault's own RK)."""
     vault: Vault = ctx.need("vault")
     keys: Keys = ctx.need("keys")
@@ -1250,7 +1496,7 @@ def check_kdf_ceiling_refused(ctx: Context) -> None:
 
 def check_bad_magic_and_format_refused(ctx: Context) -> None:
     """§2: refuse a file without the magic, or with a format it does not know
-    (a larger one as made by a newer version); §11: a format number changed in
+    (a larger one as made by a newer version); §12: a format number changed in
     place leaves a header of the wrong shape."""
     fmt = ctx.need("vault").format
     other = FORMAT_1 if fmt == FORMAT_2 else FORMAT_2
@@ -1271,7 +1517,7 @@ def check_bad_magic_and_format_refused(ctx: Context) -> None:
 
 def check_header_fields_refused(ctx: Context) -> None:
     """§2: refuse any field of the wrong length, a missing field, a key.id of 0;
-    §11: a format-1 file has no key.id, recovery.public or integrity row."""
+    §12: a format-1 file has no key.id, recovery.public or integrity row."""
     vault: Vault = ctx.need("vault")
     fmt = vault.format
     for name, length in HEADER[fmt].items():
@@ -1518,7 +1764,7 @@ def check_recovery_all_zero_refused(ctx: Context) -> None:
 
 
 def check_passphrase_route_absent(ctx: Context) -> None:
-    """§2 / §11: a format-2 vault without key.passphrase opens with the recovery code,
+    """§2 / §12: a format-2 vault without key.passphrase opens with the recovery code,
     and its passphrase route is refused without a derivation."""
     path = _vault_with_meta(ctx, "no-passphrase-route", "key.passphrase", None)
     with opened(path) as vault:
@@ -1531,17 +1777,496 @@ def check_passphrase_route_absent(ctx: Context) -> None:
         assert_records_match(ctx, read_vault(vault, data_key).records, "without key.passphrase")
 
 
-# -- §11: format 1 ---------------------------------------------------------------------
+# -- §12: format 1 ---------------------------------------------------------------------
 
 
 def check_format1_unguarded(ctx: Context) -> None:
-    """§11: "Nothing guards the set of rows": a deleted row goes unnoticed."""
+    """§12: "Nothing guards the set of rows": a deleted row goes unnoticed."""
     record_id = ctx.need("vault").all_rows()[-1][0]
     path = _edit_copy(ctx, "v1-deleted-row",
                       lambda db: db.execute("DELETE FROM records WHERE id = ?", (record_id,)))
     reading = _read_copy(ctx, path)
     count = sum(len(rows) for rows in reading.records.values())
     assert count == len(ctx.expected["records"]) - 1, f"{count} records after deleting one"
+
+
+# -- §11: people's own spaces ------------------------------------------------------
+
+
+def _canaries(ctx: Context) -> list[str]:
+    canaries = ctx.expected["canaries"]
+    return list(canaries["kept"]) + list(canaries["not_kept"])
+
+
+def _canary_forms(canary: str) -> list[tuple[str, bytes]]:
+    """A canary as UTF-8 and as the lower-case hex of its UTF-8 (as a hex JSON field
+    such as `sealed` would hold it)."""
+    raw = canary.encode("utf-8")
+    return [("as UTF-8", raw), ("as lower-case hex", raw.hex().encode("ascii"))]
+
+
+def _space_expected(ctx: Context) -> dict:
+    return ctx.expected["spaces"][0]
+
+
+def _space_reading(ctx: Context) -> SpaceReading:
+    return ctx.need("space")
+
+
+def _answer_body(answer: dict) -> dict:
+    """§11: the session's check-in entry, reflection or follow-up answer inside."""
+    what = answer.get("what")
+    if what not in SPACE_ANSWERS:
+        raise FormatError(f"an answer with what = {what!r}")
+    return answer[{"check_in": "entry", "reflection": "reflection", "follow_up": "answer"}[what]]
+
+
+def _oldest_first(answers: dict[str, object]) -> list[object]:
+    # The document gives a space item no time of its own; the answer inside has its
+    # atMs, which is what "oldest first" is taken to mean here (ties by item id).
+    return [answer for _, answer in sorted(answers.items(), key=lambda kv: (_answer_body(kv[1])["atMs"], kv[0]))]
+
+
+def _owner_plaintexts(ctx: Context, path: Path | None = None) -> list[tuple[str, str, bytes, object]]:
+    """Every row of the vault opened with the owner's key: (kind, id hex, padded
+    plaintext, JSON). Every row must be placed under a known kind and open."""
+    keys: Keys = ctx.need("keys")
+    by_tag = {record_tag(keys.index, kind): kind for kind in KNOWN_KINDS}
+    result = []
+    with opened(path or ctx.vault_copy) as vault:
+        check_guard(vault, keys)
+        for record_id, tag, envelope in vault.all_rows():
+            kind = by_tag.get(tag)
+            assert kind is not None, f"row {record_id.hex()} is under no known kind's tag"
+            version = vault.record_version
+            plaintext = open_envelope_plaintext(keys.record, kind, record_id, envelope, version, vault.key_id)
+            result.append((kind, record_id.hex(), plaintext,
+                           parse_json(unpad(plaintext) if version == 2 else plaintext)))
+    return result
+
+
+def check_space_owner_sees_no_canary(ctx: Context) -> None:
+    """§11 "What the owner's key sees": every record, of every kind, opened with the
+    owner's key holds no canary (kept or not), in its plaintext or its JSON."""
+    rows = _owner_plaintexts(ctx)
+    assert len(rows) == len(ctx.expected["records"]), f"{len(rows)} rows opened"
+    kinds = {kind for kind, _, _, _ in rows}
+    assert {"spaces", "space_items"} <= kinds, f"kinds opened: {sorted(kinds)}"
+    for kind, record_id, plaintext, value in rows:
+        texts = (plaintext, json.dumps(value, ensure_ascii=False).encode("utf-8"))
+        for canary in _canaries(ctx):
+            for form, needle in _canary_forms(canary):
+                assert not any(needle in text for text in texts), \
+                    f"{kind} {record_id} holds {canary} {form} under the owner's key"
+
+
+def check_space_file_has_no_canary(ctx: Context) -> None:
+    """§9: the file's raw bytes (and any -wal/-shm beside it) hold no canary, as
+    UTF-8, as the lower-case hex of its UTF-8, or seen as lower-case hex."""
+    files = [ctx.source] + [side for side in ctx.side_files(ctx.source) if side.exists()]
+    for path in files:
+        raw = path.read_bytes()
+        raw_hex = raw.hex()
+        for canary in _canaries(ctx):
+            for form, needle in _canary_forms(canary):
+                assert needle not in raw, f"{path.name} holds {canary} {form}"
+            assert canary.encode("utf-8").hex() not in raw_hex, f"{path.name}, read as hex, holds {canary}"
+
+
+def check_space_opens(ctx: Context) -> None:
+    """§11 / §13 step 6: the partner's passphrase opens S (Argon2id from lock.kdf),
+    X's public key is lock.public, the guard holds, and every item opens."""
+    want = _space_expected(ctx)
+    reading = open_space(ctx.need("reading").records, want["person"], want["passphrase"])
+    ctx.values["space"] = reading
+    assert len(reading.answers) == len(want["entries"]), \
+        f"{len(reading.answers)} answers, expected {len(want['entries'])}"
+
+
+def check_space_kdf_cost(ctx: Context) -> None:
+    """§11: "Tend uses the vault's own cost and a fresh salt" for lock.kdf."""
+    want = _space_expected(ctx)
+    lock = SpaceLock.parse(ctx.need("reading").records["spaces"][_space_row(want["person"])])
+    vault_kdf: bytes = ctx.need("vault").meta["kdf"]
+    assert lock.kdf_raw[:13] == vault_kdf[:13], \
+        f"lock.kdf cost {lock.kdf_raw[:13].hex()}, the vault's {vault_kdf[:13].hex()}"
+    assert lock.kdf_raw[13:] != vault_kdf[13:], "lock.kdf reuses the vault's salt"
+
+
+def check_space_entries_match(ctx: Context) -> None:
+    """§11: the answers, oldest first, equal expected.json's entries field by field."""
+    got = _oldest_first(_space_reading(ctx).answers)
+    diff = first_difference(got, _space_expected(ctx)["entries"])
+    assert diff is None, diff
+
+
+def check_space_canaries(ctx: Context) -> None:
+    """§11: the partner's space holds every kept canary and not the one not kept."""
+    reading = _space_reading(ctx)
+    text = json.dumps(list(reading.answers.values()), ensure_ascii=False)
+    for canary in ctx.expected["canaries"]["kept"]:
+        assert canary in text, f"kept canary {canary} is not in the space"
+    for canary in ctx.expected["canaries"]["not_kept"]:
+        assert canary not in text, f"canary {canary}, not kept, is in the space"
+
+
+def check_space_answers_shape(ctx: Context) -> None:
+    """§11 "Answers": each is one of the three shapes, names a session (and
+    follow-up) of the vault, its person is the space's person (the answer's and the
+    space_items record's), and its plaintext is padded as in §6."""
+    records = ctx.need("reading").records
+    reading = _space_reading(ctx)
+    space = records["spaces"][_space_row(reading.person)]
+    keys = open_space_keys(space, _space_expected(ctx)["passphrase"])
+    person = bytes.fromhex(reading.person)
+    for item_id, answer in reading.answers.items():
+        where = f"item {item_id}"
+        assert isinstance(answer, dict), f"{where} is not an object"
+        fields = SPACE_ANSWERS.get(answer.get("what"))
+        assert fields is not None, f"{where}: what = {answer.get('what')!r}"
+        for field in fields:
+            assert field in answer, f"{where}: no {field!r}"
+        assert answer["session"] in records.get("sessions", {}), f"{where}: session {answer['session']}"
+        if answer["what"] == "follow_up":
+            follow_up = records.get("follow_ups", {}).get(answer["followUp"])
+            assert follow_up is not None, f"{where}: followUp {answer['followUp']}"
+            assert follow_up["session"] == answer["session"], f"{where}: follow-up of another session"
+        assert _answer_body(answer).get("person") == reading.person, f"{where}: the answer's person"
+        assert records["space_items"][item_id]["person"] == reading.person, f"{where}: the record's person"
+        sealed = _hex_bytes(records["space_items"][item_id]["sealed"], "sealed")
+        plaintext = open_space_item_plaintext(keys, person, bytes.fromhex(item_id), sealed)
+        n = struct.unpack(">I", plaintext[:4])[0]
+        assert len(plaintext) == padded_size(LENGTH_PREFIX + n), \
+            f"{where}: 4 + {n} padded to {len(plaintext)}, not {padded_size(LENGTH_PREFIX + n)}"
+
+
+def _space_row(person: str) -> str:
+    return bytes(b ^ SPACE_ID_XOR for b in bytes.fromhex(person)).hex()
+
+
+def _held_entries(records: dict[str, dict[str, object]]) -> list[tuple[str, dict, str, str | None]]:
+    """Every session check-in and reflection and follow-up answer that carries a
+    "held" key: (what, entry, session id, follow-up id)."""
+    found = []
+    for session_id, session in records.get("sessions", {}).items():
+        for entry in session.get("checkIns", []):
+            if "held" in entry:
+                found.append(("check_in", entry, session_id, None))
+        for entry in session.get("reflections", []):
+            if "held" in entry:
+                found.append(("reflection", entry, session_id, None))
+    for follow_up_id, follow_up in records.get("follow_ups", {}).items():
+        for entry in follow_up.get("answers", []):
+            if "held" in entry:
+                found.append(("follow_up", entry, follow_up["session"], follow_up_id))
+    return found
+
+
+def _is_empty(value: object) -> bool:
+    if isinstance(value, dict):
+        return all(_is_empty(v) for v in value.values())
+    return value is None or value is False or value == "" or value == []
+
+
+# §10: what a marker keeps: who, when, which stage, the marker itself, and (for a
+# reflection) its ritual ratings. Everything else of the entry is its answer.
+HELD_KEEPS = {
+    "check_in": ("person", "atMs", "stage", "held"),
+    "reflection": ("person", "atMs", "held", "rituals"),
+    "follow_up": ("person", "atMs", "held"),
+}
+
+
+def check_held_markers_carry_no_answer(ctx: Context) -> None:
+    """§10: an entry with "held" ("space", "memory" or "removed") carries no answer:
+    every other field is empty (absent, null, false, "" or [])."""
+    held = _held_entries(ctx.need("reading").records)
+    assert held, "no held markers in the fixture"
+    for what, entry, session_id, _ in held:
+        where = f"{what} of {entry.get('person')} at {entry.get('atMs')} in session {session_id}"
+        assert entry["held"] in HELD_MARKERS, f"{where}: held = {entry['held']!r}"
+        for field, value in entry.items():
+            if field not in HELD_KEEPS[what]:
+                assert _is_empty(value), f"{where} (held: {entry['held']}) carries {field} = {value!r}"
+
+
+def check_held_space_markers_have_answers(ctx: Context) -> None:
+    """§11: "Where the session (or follow-up) itself keeps only a marker ("held":
+    "space"), the answer is this one": each such marker of the space's person has
+    exactly one answer in the space (matched by what, session, follow-up, person and
+    atMs), every answer has its marker, and no other marker has an answer."""
+    reading = _space_reading(ctx)
+
+    def key(what: str, session: str, follow_up: str | None, body: dict) -> tuple:
+        return what, session, follow_up, body.get("person"), body.get("atMs")
+
+    answers = [key(a["what"], a["session"], a.get("followUp"), _answer_body(a)) for a in reading.answers.values()]
+    assert len(set(answers)) == len(answers), "two answers for one entry"
+    markers = {"space": [], "other": []}
+    for what, entry, session_id, follow_up_id in _held_entries(ctx.need("reading").records):
+        if entry.get("person") == reading.person:
+            group = "space" if entry["held"] == "space" else "other"
+            markers[group].append(key(what, session_id, follow_up_id, entry))
+    assert sorted(markers["space"]) == sorted(answers), \
+        f"markers {sorted(markers['space'])}, answers {sorted(answers)}"
+    assert not set(markers["other"]) & set(answers), "a memory or removed marker has an answer in the space"
+
+
+def check_space_guard_as_stored(ctx: Context) -> None:
+    """§11 "The guard": the stored tag is HMAC(G, ...) over guard.seen in its order;
+    every seen item is there with the SHA-256 of its sealed bytes; seen is in id
+    order and, in this fixture, covers every item."""
+    records = ctx.need("reading").records
+    want = _space_expected(ctx)
+    space = records["spaces"][_space_row(want["person"])]
+    keys = open_space_keys(space, want["passphrase"])
+    seen, tag = parse_space_guard(space)
+    assert hmac.compare_digest(space_guard_tag(keys.guard, keys.lock.person, seen), tag), "guard.tag"
+    items = space_items_of(records, want["person"])
+    assert [i.hex() for i, _ in seen] == sorted(i.hex() for i, _ in seen), "guard.seen is not in id order"
+    assert {i.hex(): d for i, d in seen} == {i: sealed_digest(b) for i, b in items.items()}, \
+        "guard.seen is not the SHA-256 of every item's sealed bytes"
+    assert _space_reading(ctx).unseen == [], f"items not in the guard: {_space_reading(ctx).unseen}"
+    # The guard key is not a key of the vault's.
+    keys_vault: Keys = ctx.need("keys")
+    for other in (keys_vault.record, keys_vault.index, keys_vault.integrity, keys.secret):
+        assert not hmac.compare_digest(space_guard_tag(other, keys.lock.person, seen), tag), \
+            "the guard verifies under a key other than G"
+
+
+def _reseal(ctx: Context, db: sqlite3.Connection, kind: str, record_id: str, value: object) -> None:
+    """Write `value` as the record `record_id` of `kind`, sealed with the vault's RK
+    (§6), as Tend would write it."""
+    vault: Vault = ctx.need("vault")
+    keys: Keys = ctx.need("keys")
+    envelope = seal_envelope(keys.record, 2, vault.key_id, kind, bytes.fromhex(record_id),
+                             encode_plaintext(value, 2))
+    db.execute("INSERT OR REPLACE INTO records (id, tag, envelope) VALUES (?, ?, ?)",
+               (bytes.fromhex(record_id), record_tag(keys.index, kind), envelope))
+
+
+def _space_copy(ctx: Context, name: str, edit: Callable[[sqlite3.Connection], None]) -> dict:
+    """A copy of the vault with its space records changed by `edit` (re-sealed with
+    RK, the vault's guard rewritten); returns its records as the owner reads them
+    (the vault's guard holds, so what follows tests the space's own rules)."""
+    path = _edit_copy(ctx, name, edit, reguard=True)
+    reading = _read_copy(ctx, path)
+    assert not reading.unplaced
+    return reading.records
+
+
+def _expect_space_refused(ctx: Context, what: str, records: dict, *errors: type[BaseException]) -> BaseException:
+    want = _space_expected(ctx)
+    return expect_refused(what, lambda: open_space(records, want["person"], want["passphrase"]),
+                          *(errors or (SpaceGuardMismatch,)))
+
+
+def _space_items_sorted(ctx: Context) -> list[tuple[str, dict]]:
+    return sorted(ctx.need("reading").records["space_items"].items())
+
+
+def check_space_guard_item_removed(ctx: Context) -> None:
+    """§11: a seen item taken out fails the space's guard (the vault's guard
+    rewritten, as a writer with the vault's key could)."""
+    for item_id, _ in _space_items_sorted(ctx):
+        records = _space_copy(ctx, f"space-removed-{item_id[:8]}", lambda db, item_id=item_id: db.execute(
+            "DELETE FROM records WHERE id = ?", (bytes.fromhex(item_id),)))
+        exc = _expect_space_refused(ctx, f"a space without item {item_id}", records)
+        assert "taken out" in str(exc), str(exc)
+
+
+def check_space_guard_items_swapped(ctx: Context) -> None:
+    """§11: swapping two items' sealed values fails the guard; with a guard remade
+    over the swapped bytes with G, the items themselves refuse (their AAD names
+    their row id)."""
+    (id_a, item_a), (id_b, item_b) = _space_items_sorted(ctx)[:2]
+
+    def swap(db: sqlite3.Connection) -> None:
+        _reseal(ctx, db, "space_items", id_a, dict(item_a, sealed=item_b["sealed"]))
+        _reseal(ctx, db, "space_items", id_b, dict(item_b, sealed=item_a["sealed"]))
+
+    records = _space_copy(ctx, "space-swapped", swap)
+    exc = _expect_space_refused(ctx, "a space with two items' sealed values swapped", records)
+    assert "changed" in str(exc), str(exc)
+    # Remake the guard over the swapped bytes with the space's own G.
+    want = _space_expected(ctx)
+    space_id = _space_row(want["person"])
+    space = records["spaces"][space_id]
+    keys = open_space_keys(space, want["passphrase"])
+    items = sorted(space_items_of(records, want["person"]).items())
+    seen = [(bytes.fromhex(i), sealed_digest(b)) for i, b in items]
+    reguarded = json.loads(json.dumps(space))
+    reguarded["guard"] = {"seen": [[i.hex(), d] for i, d in seen],
+                          "tag": space_guard_tag(keys.guard, keys.lock.person, seen).hex()}
+    records = dict(records, spaces={space_id: reguarded})
+    exc = _expect_space_refused(ctx, "swapped items under a guard remade with G", records)
+    assert "does not open" in str(exc), str(exc)
+
+
+def check_space_guard_wrong_tag(ctx: Context) -> None:
+    """§11: a guard tag not made with G (a flipped bit, another key, or a seen list
+    changed under the old tag) fails."""
+    want = _space_expected(ctx)
+    space_id = _space_row(want["person"])
+    space = ctx.need("reading").records["spaces"][space_id]
+    tag = bytes.fromhex(space["guard"]["tag"])
+    keys: Keys = ctx.need("keys")
+    seen = [(bytes.fromhex(i), d) for i, d in space["guard"]["seen"]]
+    person = bytes.fromhex(want["person"])
+    cases = {
+        "a flipped tag bit": dict(space["guard"], tag=_flip_last_bit(tag).hex()),
+        "a tag made with MK": dict(space["guard"], tag=space_guard_tag(keys.integrity, person, seen).hex()),
+        "a seen item dropped under the old tag": dict(space["guard"], seen=space["guard"]["seen"][1:]),
+        "seen reordered under the old tag": dict(space["guard"], seen=space["guard"]["seen"][::-1]),
+        "no tag": {"seen": space["guard"]["seen"]},
+    }
+    for label, guard in cases.items():
+        records = _space_copy(ctx, "space-tag-" + re.sub(r"\W+", "-", label),
+                              lambda db, guard=guard: _reseal(ctx, db, "spaces", space_id,
+                                                              dict(space, guard=guard)))
+        _expect_space_refused(ctx, f"a space guard with {label}", records)
+
+
+def check_space_new_item_unseen(ctx: Context) -> None:
+    """§11: "Writing needs no passphrase": an answer sealed to lock.public (this
+    reader's writer side) opens, and is not in the guard yet; the guard still holds."""
+    want = _space_expected(ctx)
+    records = ctx.need("reading").records
+    space = records["spaces"][_space_row(want["person"])]
+    lock = SpaceLock.parse(space)
+    item_id = hashlib.sha256(b"a new answer").digest()[:ID_LEN]
+    answer = json.loads(json.dumps(_oldest_first(_space_reading(ctx).answers)[0]))
+    _answer_body(answer)["atMs"] += 1
+    sealed = seal_space_item(lock.public, lock.person, item_id, encode_plaintext(answer, 2))
+    item = {"id": item_id.hex(), "person": want["person"], "sealed": sealed.hex()}
+    records = _space_copy(ctx, "space-new-item", lambda db: _reseal(ctx, db, "space_items", item_id.hex(), item))
+    reading = open_space(records, want["person"], want["passphrase"])
+    assert reading.unseen == [item_id.hex()], f"unseen items {reading.unseen}"
+    assert reading.answers[item_id.hex()] == answer, "the new answer reads differently"
+
+
+def check_space_wrong_passphrase(ctx: Context) -> None:
+    """§11: a wrong space passphrase (or the owner's, or another case) is refused."""
+    want = _space_expected(ctx)
+    records = ctx.need("reading").records
+    space = records["spaces"][_space_row(want["person"])]
+    for label, passphrase in (("a wrong space passphrase", want["passphrase"] + " "),
+                              ("an upper-cased space passphrase", want["passphrase"].upper()),
+                              ("the owner's passphrase", ctx.expected["passphrase"]),
+                              ("an empty passphrase", "")):
+        expect_refused(label, lambda passphrase=passphrase: open_space_keys(space, passphrase), InvalidTag)
+        expect_refused(f"opening the space with {label}",
+                       lambda passphrase=passphrase: open_space(records, want["person"], passphrase),
+                       InvalidTag)
+
+
+def check_space_lock_bound(ctx: Context) -> None:
+    """§11: lock.sealed is bound to the person, lock.public and lock.kdf; a changed
+    lock.public is refused (by the AAD, or by X's public key)."""
+    want = _space_expected(ctx)
+    space = ctx.need("reading").records["spaces"][_space_row(want["person"])]
+    lock = SpaceLock.parse(space)
+    kek = lock.kdf.derive_kek(want["passphrase"])
+    aad = space_key_aad(lock.person, lock.public, lock.kdf_raw)
+    secret = open_sealed(kek, lock.sealed, aad)
+    assert space_keys_from_secret(lock, secret).secret == secret
+    owner = next(i for i, p in ctx.need("reading").records["profiles"].items() if p.get("is_me"))
+    cases = {
+        "the owner as its person": space_key_aad(bytes.fromhex(owner), lock.public, lock.kdf_raw),
+        "a changed lock.public": space_key_aad(lock.person, _flip_last_bit(lock.public), lock.kdf_raw),
+        "a changed kdf salt": space_key_aad(lock.person, lock.public, _flip_last_bit(lock.kdf_raw)),
+        "the item label": aad.replace(b"tend.space.key", b"tend.space.item"),
+        "the vault's passphrase AAD": passphrase_aad(2, ctx.need("vault").key_id, lock.kdf_raw),
+    }
+    for label, other in cases.items():
+        expect_refused(f"lock.sealed with AAD of {label}",
+                       lambda other=other: open_sealed(kek, lock.sealed, other), InvalidTag)
+    # In the record: a space moved to another person, or another lock.public.
+    changed = json.loads(json.dumps(space))
+    changed["lock"]["public"] = x25519_public(X25519PrivateKey.generate()).hex()
+    expect_refused("a space with another lock.public",
+                   lambda: open_space_keys(changed, want["passphrase"]), InvalidTag)
+    changed = dict(space, person=owner)
+    expect_refused("a space with another person", lambda: open_space_keys(changed, want["passphrase"]), InvalidTag)
+    # The public-key check itself: S whose X is not lock.public.
+    expect_refused("an S whose public key is not lock.public",
+                   lambda: space_keys_from_secret(lock, bytes(32)), FormatError)
+
+
+def check_space_item_bound(ctx: Context) -> None:
+    """§11: an item opened as another person, or under another item id, is refused
+    (AAD = "tend.space.item" || person id || row id); so is an item moved to another
+    row in the file."""
+    want = _space_expected(ctx)
+    records = ctx.need("reading").records
+    keys = open_space_keys(records["spaces"][_space_row(want["person"])], want["passphrase"])
+    person = bytes.fromhex(want["person"])
+    others = [bytes.fromhex(i) for i in records["profiles"] if i != want["person"]]
+    items = _space_items_sorted(ctx)
+    for index, (item_id, item) in enumerate(items):
+        sealed = bytes.fromhex(item["sealed"])
+        raw_id = bytes.fromhex(item_id)
+        assert open_space_item(keys, person, raw_id, sealed) == _space_reading(ctx).answers[item_id]
+        cases = {f"as person {p.hex()}": (p, raw_id) for p in others + [bytes(ID_LEN)]}
+        other_id = bytes.fromhex(items[(index + 1) % len(items)][0])
+        cases[f"under item id {other_id.hex()}"] = (person, other_id)
+        cases["under the space's row id"] = (person, bytes.fromhex(_space_row(want["person"])))
+        cases["with person and id swapped"] = (raw_id, person)
+        for label, (p, i) in cases.items():
+            expect_refused(f"item {item_id} {label}",
+                           lambda p=p, i=i: open_space_item(keys, p, i, sealed), InvalidTag)
+    # In the file: the first item moved to a new row id (re-sealed with RK).
+    item_id, item = items[0]
+    new_id = bytes(b ^ 0xFF for b in bytes.fromhex(item_id)).hex()
+
+    def move(db: sqlite3.Connection) -> None:
+        db.execute("DELETE FROM records WHERE id = ?", (bytes.fromhex(item_id),))
+        _reseal(ctx, db, "space_items", new_id, dict(item, id=new_id))
+
+    moved = _space_copy(ctx, "space-item-moved", move)
+    _expect_space_refused(ctx, "a space item moved to another row", moved)
+
+
+def check_space_kdf_range(ctx: Context) -> None:
+    """§11: lock.kdf has §3's floor and ceiling; settings above the ceiling are
+    refused before any derivation (no Argon2id run, back within 100 ms), in the
+    record as in the file."""
+    want = _space_expected(ctx)
+    space_id = _space_row(want["person"])
+    space = ctx.need("reading").records["spaces"][space_id]
+    salt = bytes.fromhex(space["lock"]["kdf"])[13:]
+    cases = {
+        "4 GiB, 64 passes, 16 lanes": (4 * 1024 * 1024, 64, 16),
+        "memory 1 GiB + 1 KiB": (KDF_MAX_MEMORY_KIB + 1, KDF_MIN_PASSES, 1),
+        "17 passes": (KDF_MIN_MEMORY_KIB, KDF_MAX_PASSES + 1, 1),
+        "5 lanes": (KDF_MIN_MEMORY_KIB, KDF_MIN_PASSES, KDF_MAX_LANES + 1),
+        "every field 2^32 - 1": (0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF),
+        "memory 19455 KiB (below the floor)": (KDF_MIN_MEMORY_KIB - 1, KDF_MIN_PASSES, 1),
+        "1 pass (below the floor)": (KDF_MIN_MEMORY_KIB, 1, 1),
+        "0 lanes (below the floor)": (KDF_MIN_MEMORY_KIB, KDF_MIN_PASSES, 0),
+    }
+    for label, (memory, passes, lanes) in cases.items():
+        raw = struct.pack(">BIII", 1, memory, passes, lanes) + salt
+        changed = json.loads(json.dumps(space))
+        changed["lock"]["kdf"] = raw.hex()
+        runs, start = ARGON2_RUNS, time.perf_counter()
+        expect_refused(f"lock.kdf with {label}", lambda: open_space_keys(changed, want["passphrase"]), FormatError)
+        assert ARGON2_RUNS == runs and time.perf_counter() - start < 0.1, f"{label}: derived before refusing"
+    raw = struct.pack(">BIII", 1, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF) + salt
+    changed = json.loads(json.dumps(space))
+    changed["lock"]["kdf"] = raw.hex()
+    records = _space_copy(ctx, "space-huge-kdf", lambda db: _reseal(ctx, db, "spaces", space_id, changed))
+    runs, start = ARGON2_RUNS, time.perf_counter()
+    exc = _expect_space_refused(ctx, "a space in the file with a huge lock.kdf", records, FormatError)
+    assert not isinstance(exc, SpaceGuardMismatch), f"refused by the guard: {exc}"
+    assert ARGON2_RUNS == runs and time.perf_counter() - start < 0.1, "derived before refusing"
+    # Malformed lock fields are refused too.
+    for field, value in (("kdf", space["lock"]["kdf"][:-2]), ("public", space["lock"]["public"] + "00"),
+                         ("sealed", space["lock"]["sealed"][:-2]), ("kdf", "zz" * 29)):
+        changed = json.loads(json.dumps(space))
+        changed["lock"][field] = value
+        expect_refused(f"lock.{field} = {value[:12]}...", lambda: open_space_keys(changed, want["passphrase"]),
+                       FormatError)
 
 
 def check_fixture_untouched(ctx: Context) -> None:
@@ -1574,7 +2299,8 @@ def build_checks(ctx: Context) -> list[tuple[str, Callable[[Context], None]]]:
         check = make_kind_check(kind)
         checks.append((check.__name__, check))
     checks += [
-        ("settings row has the all-zero id", check_settings_id),
+        ("settings row has the all-zero id", check_settings_id) if "settings" in ctx.expected_by_kind()
+        else ("no settings row: every setting takes its default", check_no_settings_row),
         ("ids in the JSON follow the row ids", check_json_ids),
         ("recovery code parses to 20 bytes", check_recovery_code_parse),
         ("recovery code opens key.recovery to the same data key and every record", check_unlock_recovery),
@@ -1613,6 +2339,28 @@ def build_checks(ctx: Context) -> list[tuple[str, Callable[[Context], None]]]:
         ]
     if fmt == FORMAT_1:
         checks.append(("format 1: nothing guards the set of rows", check_format1_unguarded))
+    if "spaces" in ctx.expected:
+        checks += [
+            ("held markers carry no answer", check_held_markers_carry_no_answer),
+            ("owner's key: no canary in any record of any kind", check_space_owner_sees_no_canary),
+            ("no canary in the file's raw bytes, as UTF-8 or as hex", check_space_file_has_no_canary),
+            ("space passphrase opens the space: S, lock.public, guard, every item", check_space_opens),
+            ("lock.kdf has the vault's cost and a salt of its own", check_space_kdf_cost),
+            ("space answers, oldest first, match expected.json field by field", check_space_entries_match),
+            ("space holds every kept canary and not the one not kept", check_space_canaries),
+            ("space answers have their shape, person and padding", check_space_answers_shape),
+            ("every held: space marker has its answer in the space, and only those",
+             check_held_space_markers_have_answers),
+            ("space guard verifies as stored", check_space_guard_as_stored),
+            ("space guard fails when an item is removed", check_space_guard_item_removed),
+            ("space guard fails when two items' sealed values are swapped", check_space_guard_items_swapped),
+            ("space guard fails with a wrong tag", check_space_guard_wrong_tag),
+            ("a new answer sealed to lock.public opens and is not in the guard yet", check_space_new_item_unseen),
+            ("wrong space passphrase is refused", check_space_wrong_passphrase),
+            ("lock.sealed is bound to its person, lock.public and lock.kdf", check_space_lock_bound),
+            ("space item as another person or under another id is refused", check_space_item_bound),
+            ("lock.kdf outside the floor and ceiling is refused before any derivation", check_space_kdf_range),
+        ]
     checks.append(("committed fixture left untouched", check_fixture_untouched))
     return checks
 
