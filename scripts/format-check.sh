@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Reads the frozen fixture vaults (tests/fixtures/vault-v1, vault-v2, every-kind-v1 and
-# space-v2: formats 1 and 2, and a partner's own space) with tests/vault_format.py, a
+# Reads the frozen fixture vaults (tests/fixtures/vault-v1, vault-v2, every-kind-v1,
+# space-v2 and decomposed-v2: formats 1 and 2, a partner's own space, a passphrase typed
+# with a combining accent) with tests/vault_format.py, a
 # reader written from docs/VAULT-FORMAT.md alone. Extra arguments (--vault PATH
 # [--expected PATH], to check one file instead) pass through.
 set -euo pipefail

@@ -563,3 +563,21 @@ fn after_the_recovery_code_a_new_passphrase_is_chosen() {
     );
     invoke(&h, "unlock", passphrase("velvet harbour quietly sings")).unwrap();
 }
+
+#[test]
+fn a_passphrase_opens_the_vault_whichever_way_its_accents_were_typed() {
+    let composed = "café au lait sous la lune";
+    let decomposed = "cafe\u{301} au lait sous la lune";
+    for (made_with, opened_with) in [(composed, decomposed), (decomposed, composed)] {
+        let h = app();
+        invoke(&h, "create_vault", json!({"passphrase": made_with})).unwrap();
+        invoke(&h, "lock", json!({})).unwrap();
+        invoke(&h, "unlock", json!({"secret": pass_secret(opened_with)})).unwrap_or_else(|e| {
+            panic!("made with {made_with:?}, opened with {opened_with:?}: {e}")
+        });
+        assert_eq!(
+            invoke(&h, "vault_status", json!({})).unwrap()["unlocked"],
+            true
+        );
+    }
+}

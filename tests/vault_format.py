@@ -37,6 +37,7 @@ import sys
 import tempfile
 import time
 import traceback
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +54,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES_DIR = REPO_ROOT / "tests" / "fixtures"
 # §13: "the frozen fixtures in tests/fixtures/: vault-v1/, vault-v2/, every-kind-v1/
 # and space-v2/".
-FIXTURES = ("vault-v1", "vault-v2", "every-kind-v1", "space-v2")
+FIXTURES = ("vault-v1", "vault-v2", "every-kind-v1", "space-v2", "decomposed-v2")
 
 
 class FormatError(Exception):
@@ -211,16 +212,18 @@ class KdfSettings:
         if self.lanes > KDF_MAX_LANES:
             raise FormatError(f"kdf lanes {self.lanes} is above {KDF_MAX_LANES}")
 
-    def derive_kek(self, passphrase: str) -> bytes:
+    def derive_kek(self, passphrase: str, as_typed: bool = False) -> bytes:
         # §3: "Both checks come before any derivation" - checked again here, so no
         # path reaches Argon2id with settings outside the range.
         self.check_range()
         global ARGON2_RUNS
         ARGON2_RUNS += 1
-        # §3: Argon2id v0x13 over the passphrase's UTF-8 bytes exactly as typed (no
-        # normalisation), no secret, no associated data, 32-byte output.
+        # §3: Argon2id v0x13 over the passphrase in NFC as UTF-8 (or, for vaults sealed
+        # before 2026-11-28, the bytes exactly as typed), no secret, no associated data,
+        # 32-byte output.
+        text = passphrase if as_typed else unicodedata.normalize("NFC", passphrase)
         return hash_secret_raw(
-            secret=passphrase.encode("utf-8"),
+            secret=text.encode("utf-8"),
             salt=self.salt,
             time_cost=self.passes,
             memory_cost=self.memory_kib,
@@ -493,8 +496,15 @@ class Vault:
         sealed = self.meta.get("key.passphrase")
         if sealed is None:
             raise FormatError("no key.passphrase: this vault waits for a new passphrase (§12)")
-        kek = self.kdf.derive_kek(passphrase)
-        return open_sealed(kek, sealed, passphrase_aad(self.format, self.key_id, self.meta["kdf"]))
+        aad = passphrase_aad(self.format, self.key_id, self.meta["kdf"])
+        try:
+            # §3: the NFC form first ...
+            return open_sealed(self.kdf.derive_kek(passphrase), sealed, aad)
+        except InvalidTag:
+            # ... then, if it differs, the bytes exactly as typed.
+            if unicodedata.normalize("NFC", passphrase) == passphrase:
+                raise
+            return open_sealed(self.kdf.derive_kek(passphrase, as_typed=True), sealed, aad)
 
     def unlock_with_recovery_code(self, code: str) -> bytes:
         code_bytes = parse_recovery_code(code)
@@ -1243,9 +1253,16 @@ def check_sealed_keys_bound(ctx: Context) -> None:
     public = vault.meta.get("recovery.public", b"")
     other_fmt = FORMAT_1 if fmt == FORMAT_2 else FORMAT_2
 
-    kek = vault.kdf.derive_kek(ctx.expected["passphrase"])
     sealed = vault.meta["key.passphrase"]
+    passphrase = ctx.expected["passphrase"]
+    # §3: sealed under the NFC form, or (before 2026-11-28) under the bytes as typed.
+    as_typed = unicodedata.normalize("NFC", passphrase) != passphrase
+    kek = vault.kdf.derive_kek(passphrase, as_typed=as_typed)
     assert open_sealed(kek, sealed, passphrase_aad(fmt, key_id, kdf)) == ctx.need("data_key")
+    if as_typed:
+        expect_refused("the NFC form, before the vault is sealed again under it",
+                       lambda: open_sealed(vault.kdf.derive_kek(passphrase), sealed,
+                                           passphrase_aad(fmt, key_id, kdf)), InvalidTag)
     cases = {
         f"format {other_fmt}": passphrase_aad(other_fmt, key_id, kdf),
         "key id + 1": b"tend.key.passphrase" + u16be(fmt) + bytes([key_id + 1]) + kdf,

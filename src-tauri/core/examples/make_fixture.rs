@@ -39,7 +39,10 @@ fn main() {
         );
         std::process::exit(1);
     }
-    let passphrase = "quiet harbour lantern morning";
+    // TEND_FIXTURE_PASSPHRASE picks another (the decomposed-passphrase fixture).
+    let passphrase = std::env::var("TEND_FIXTURE_PASSPHRASE")
+        .unwrap_or_else(|_| "quiet harbour lantern morning".into());
+    let passphrase = passphrase.as_str();
     let (mut vault, code) = Vault::create(&dir, passphrase, Cost::FLOOR, KINDS).expect("create");
     let settings = Settings {
         auto_lock_minutes: 7,

@@ -4,10 +4,20 @@
 //! passphrase guarding it once a device is lost.
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use zeroize::Zeroizing;
 
-/// The weakest zxcvbn score Tend accepts: 3 means "safely unguessable" against an offline
-/// attack on a slow hash, and the vault's key derivation is deliberately slow.
-pub const MIN_SCORE: u8 = 3;
+/// The form a passphrase is derived from: Unicode NFC, so "é" typed as one character or as
+/// "e" and a combining accent (as some keyboards and platforms send it) opens the same vault.
+pub fn normalized(passphrase: &str) -> Zeroizing<String> {
+    Zeroizing::new(passphrase.nfc().collect())
+}
+
+/// The fewest guesses (as a power of ten) zxcvbn must estimate before Tend accepts a
+/// passphrase. zxcvbn's own score 3 starts at 10^8, which lets "correct horse" and a
+/// single made-up word through; 10^12 asks for about three unrelated words, while the
+/// vault's slow key derivation adds its own margin.
+pub const MIN_GUESSES_LOG10: f64 = 12.0;
 
 /// Longer inputs are refused outright: no one types this much, and it bounds the work.
 pub const MAX_CHARS: usize = 1024;
@@ -32,7 +42,8 @@ pub enum PassphraseError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Assessment {
-    /// zxcvbn's 0 (too guessable) to 4 (very unguessable).
+    /// 0 (too easy to guess) to 4 (very strong), from zxcvbn's estimate of guesses: below
+    /// 10^8, 10^10 and 10^12 are 0, 1 and 2 (never accepted); 3 is up to 10^16.
     pub score: u8,
     pub acceptable: bool,
     pub warning: Option<String>,
@@ -65,7 +76,11 @@ pub fn assess(passphrase: &str) -> Result<Assessment, PassphraseError> {
         .nth(ESTIMATE_CHARS)
         .map_or(passphrase.len(), |(i, _)| i);
     let entropy = zxcvbn::zxcvbn(&passphrase[..cut], &["tend", "aftercare"]);
-    let score = u8::from(entropy.score());
+    let guesses = entropy.guesses_log10();
+    let score = [8.0, 10.0, MIN_GUESSES_LOG10, 16.0]
+        .iter()
+        .filter(|&&step| guesses >= step)
+        .count() as u8;
     let (warning, suggestions) = match entropy.feedback() {
         Some(f) => (
             f.warning().map(|w| w.to_string()),
@@ -75,7 +90,7 @@ pub fn assess(passphrase: &str) -> Result<Assessment, PassphraseError> {
     };
     Ok(Assessment {
         score,
-        acceptable: score >= MIN_SCORE,
+        acceptable: guesses >= MIN_GUESSES_LOG10,
         warning,
         suggestions,
     })
@@ -83,7 +98,7 @@ pub fn assess(passphrase: &str) -> Result<Assessment, PassphraseError> {
 
 /// Accepts a passphrase strong enough to guard a vault, or says why not.
 pub fn require_strong(passphrase: &str) -> Result<(), PassphraseError> {
-    let a = assess(passphrase)?;
+    let a = assess(&normalized(passphrase))?;
     if a.acceptable {
         Ok(())
     } else {
@@ -121,8 +136,25 @@ mod tests {
     fn several_unrelated_words_are_accepted() {
         let a = assess("copper lantern orbit meadow").unwrap();
         assert!(a.acceptable, "score was {}", a.score);
-        assert!(a.score >= MIN_SCORE);
+        assert_eq!(a.score, 4);
         assert_eq!(require_strong("copper lantern orbit meadow"), Ok(()));
+    }
+
+    #[test]
+    fn two_common_words_or_one_made_up_word_are_not_enough() {
+        for weak in [
+            "correct horse",
+            "flurbington",
+            "Tr0ub4dor&3",
+            "lantern orbit",
+        ] {
+            let a = assess(weak).unwrap();
+            assert!(!a.acceptable && a.score < 3, "{weak:?}: {a:?}");
+        }
+        for strong in ["correct horse battery", "plink grommet sideways"] {
+            let a = assess(strong).unwrap();
+            assert!(a.acceptable && a.score >= 3, "{strong:?}: {a:?}");
+        }
     }
 
     #[test]

@@ -99,6 +99,10 @@ fn the_frozen_fixtures_are_never_rewritten() {
         ),
         ("vault-v2", VAULT_V2_SHA256),
         (
+            "decomposed-v2",
+            "3fa8e287d9cbcbe2e1371d6046e17acd737456680028061ac2181ec667be300c",
+        ),
+        (
             "space-v2",
             "a467a5fa46e29ce88b0041618ce5e2d66ec0616b180fa40f605a0d483bbe5f6b",
         ),
@@ -254,4 +258,27 @@ fn the_space_fixture_opens_its_space_only_with_the_partners_passphrase() {
         assert!(text.contains(c.as_str().unwrap()), "{c}");
     }
     assert!(!text.contains(canaries["not_kept"][0].as_str().unwrap()));
+}
+
+#[test]
+fn a_vault_sealed_under_a_decomposed_passphrase_opens_and_is_sealed_again_under_nfc() {
+    let (dir, expected) = copy_of("decomposed-v2");
+    let typed = expected["passphrase"].as_str().unwrap();
+    let composed: String = tend_core::passphrase::normalized(typed).to_string();
+    assert_ne!(typed, composed, "the fixture's passphrase is decomposed");
+    let mut vault = Vault::open(dir.path(), 0, kinds()).unwrap();
+    assert!(
+        vault.unlock(&composed, 0).is_err(),
+        "sealed under the bytes as typed: the composed form does not open it yet"
+    );
+    vault.unlock(typed, 0).expect("the bytes as typed open it");
+    check_records(&vault, &expected);
+    vault.lock().unwrap();
+    vault
+        .unlock(&composed, 0)
+        .expect("and now it is sealed under the NFC form");
+    vault.lock().unwrap();
+    vault
+        .unlock(typed, 0)
+        .expect("which the decomposed form reaches too");
 }

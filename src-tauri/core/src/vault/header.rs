@@ -181,7 +181,7 @@ impl PassphraseSeal {
     pub fn derive(passphrase: &str, cost: Cost) -> Result<Self> {
         crate::passphrase::require_strong(passphrase)?;
         let params = KdfParams::new(cost);
-        let kek = params.derive(passphrase.as_bytes())?;
+        let kek = params.derive(crate::passphrase::normalized(passphrase).as_bytes())?;
         Ok(Self {
             kdf: params.encode(),
             kek,
@@ -201,7 +201,8 @@ impl PassphraseSeal {
     /// As [`PassphraseSeal::derive`], calibrating the cost on this device as it goes.
     pub fn calibrated(passphrase: &str) -> Result<Self> {
         crate::passphrase::require_strong(passphrase)?;
-        let (params, kek) = super::kdf::derive_calibrated(passphrase.as_bytes())?;
+        let (params, kek) =
+            super::kdf::derive_calibrated(crate::passphrase::normalized(passphrase).as_bytes())?;
         Ok(Self {
             kdf: params.encode(),
             kek,
@@ -256,6 +257,9 @@ pub enum Route {
 pub struct Opened {
     pub(super) data: Key,
     pub(super) route: Route,
+    /// The passphrase opened the vault only as typed, not in its NFC form (a vault sealed
+    /// before passphrases were normalised): the NFC form's key, to seal it under instead.
+    pub(super) renormalize: Option<Key>,
 }
 
 impl Opened {
@@ -274,6 +278,7 @@ impl Opened {
                 },
                 Route::Recovery { code } => Route::Recovery { code: code.copy() },
             },
+            renormalize: self.renormalize.as_ref().map(Key::duplicate),
         }
     }
 }
@@ -283,14 +288,26 @@ impl Attempt {
     /// passphrase (Argon2id at the stored cost).
     pub fn open(&self, secret: Secret<'_>) -> Result<Opened> {
         let h = &self.header;
+        let mut renormalize = None;
         let (opened, route) = match secret {
             Secret::Passphrase(p) => {
                 let sealed = h.passphrase.as_ref().ok_or(VaultError::NoPassphrase)?;
-                let kek = KdfParams::decode(&h.kdf)?.derive(p.as_bytes())?;
+                let params = KdfParams::decode(&h.kdf)?;
                 let aad = format::passphrase_key_aad(h.format, h.key_id, &h.kdf);
-                let opened =
-                    crypto::open(&kek, &aad, sealed).map_err(|_| VaultError::WrongPassphrase)?;
-                (opened, Route::Passphrase { kek })
+                let nfc = crate::passphrase::normalized(p);
+                let kek = params.derive(nfc.as_bytes())?;
+                match crypto::open(&kek, &aad, sealed) {
+                    Ok(opened) => (opened, Route::Passphrase { kek }),
+                    // Sealed before passphrases were normalised: the bytes as typed.
+                    Err(_) if nfc.as_str() != p => {
+                        let typed = params.derive(p.as_bytes())?;
+                        let opened = crypto::open(&typed, &aad, sealed)
+                            .map_err(|_| VaultError::WrongPassphrase)?;
+                        renormalize = Some(kek);
+                        (opened, Route::Passphrase { kek: typed })
+                    }
+                    Err(_) => return Err(VaultError::WrongPassphrase),
+                }
             }
             Secret::RecoveryCode(text) => {
                 let code = RecoveryCode::parse(text)?;
@@ -324,6 +341,7 @@ impl Attempt {
         Ok(Opened {
             data: Key::from_bytes(Zeroizing::new(data)),
             route,
+            renormalize,
         })
     }
 

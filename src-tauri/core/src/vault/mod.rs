@@ -353,6 +353,7 @@ impl Vault {
     pub fn complete(&mut self, attempt: Attempt, opened: Result<Opened>) -> Result<Unlocked> {
         let opened = self.confirm_opened(&attempt, opened)?;
         let h = attempt.header;
+        let renormalize = opened.renormalize;
         let mut keys = Keys::new(opened.data, h.format, h.key_id);
         if let Some(stored) = h.integrity {
             keys.digest = integrity::digest_of(&self.conn, &keys.integrity)?;
@@ -372,7 +373,8 @@ impl Vault {
             let upgraded = match opened.route {
                 Route::Passphrase { kek } => {
                     let code = RecoveryCode::generate();
-                    let passphrase = PassphraseSeal::from_stored(&h.kdf, kek);
+                    let passphrase =
+                        PassphraseSeal::from_stored(&h.kdf, renormalize.unwrap_or(kek));
                     let done = self.rotate(Some(&passphrase), &RecoverySeal::for_code(&code, None));
                     new_code = Some(code);
                     done
@@ -386,11 +388,37 @@ impl Vault {
                 self.keys = None;
                 return Err(e);
             }
+        } else if let Some(nfc) = renormalize {
+            // Opened by the passphrase as typed: seal the same key under its NFC form.
+            self.reseal_passphrase(&h, nfc)?;
         }
         Ok(Unlocked {
             by_recovery_code,
             new_code,
         })
+    }
+
+    /// Seals the current data key under `kek` for the passphrase route (same settings),
+    /// leaving every record, the key id and the rows' guard as they are.
+    fn reseal_passphrase(&mut self, h: &Header, kek: Key) -> Result<()> {
+        let keys = self.keys.as_ref().ok_or(VaultError::Locked)?;
+        let recovery =
+            RecoverySeal::stored(h).ok_or(VaultError::Corrupt("the recovery key is missing"))?;
+        let integrity = h
+            .integrity
+            .ok_or(VaultError::Corrupt("the integrity check is missing"))?;
+        let passphrase = PassphraseSeal::from_stored(&h.kdf, kek);
+        let tx = self.conn.transaction()?;
+        header::write(
+            &tx,
+            &keys.data,
+            keys.key_id,
+            Some(&passphrase),
+            &recovery,
+            integrity,
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Finishes a check of a secret begun by [`Vault::prepare`] (before a lasting change):

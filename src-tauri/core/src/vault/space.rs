@@ -66,7 +66,7 @@ impl SpaceLock {
     pub fn make(passphrase: &str, cost: Cost, person: &RecordId) -> Result<(Self, SpaceKeys)> {
         crate::passphrase::require_strong(passphrase)?;
         let params = KdfParams::new(cost);
-        let kek = params.derive(passphrase.as_bytes())?;
+        let kek = params.derive(crate::passphrase::normalized(passphrase).as_bytes())?;
         let secret = Key::generate();
         let keys = keys_from(&secret);
         let kdf = params.encode();
@@ -85,7 +85,8 @@ impl SpaceLock {
     /// Opens the space with its passphrase. Slow (Argon2id at the stored cost, which is
     /// checked against the floor and the ceiling first): hold no lock.
     pub fn open(&self, passphrase: &str, person: &RecordId) -> Result<SpaceKeys> {
-        let kek = KdfParams::decode(&self.kdf)?.derive(passphrase.as_bytes())?;
+        let normalized = crate::passphrase::normalized(passphrase);
+        let kek = KdfParams::decode(&self.kdf)?.derive(normalized.as_bytes())?;
         let opened = crypto::open(
             &kek,
             &key_aad(person, &self.public, &self.kdf),
