@@ -61,12 +61,13 @@ pub struct CheckInEntry {
 }
 
 impl CheckInEntry {
-    /// What the vault keeps in place of a check-in that went elsewhere.
+    /// What the vault keeps in place of a check-in that went elsewhere: who, when and at
+    /// which stage, nothing of what was said. (Only answers nobody else may see go
+    /// elsewhere, so `shared` is already false.)
     pub fn marker(&self, held: Held) -> Self {
         Self {
             check_in: CheckIn::default(),
             note: String::new(),
-            shared: false,
             held: Some(held),
             ..self.clone()
         }
@@ -537,12 +538,7 @@ pub fn open_session(vault: &Vault) -> Result<Option<Session>> {
 /// The timeline, newest first.
 pub fn history(vault: &Vault) -> Result<Vec<Summary>> {
     let people = crate::profile::list(vault)?;
-    let names = |id: RecordId| {
-        people
-            .iter()
-            .find(|p| p.id == id)
-            .map_or_else(|| "Someone".to_owned(), |p| p.name.clone())
-    };
+    let names = |id: RecordId| crate::profile::display_name(&people, id);
     let mut all: Vec<Summary> = vault
         .list::<Session>()?
         .iter()

@@ -327,3 +327,108 @@ fn no_reason_names_a_private_answer_of_any_kind() {
         );
     }
 }
+
+#[test]
+fn memory_keeps_one_answer_per_slot_and_scope() {
+    let w = world(true);
+    let mut m = Memory::default();
+    let entry = |note: &str, at| {
+        let s = session::get(&w.v, w.session).unwrap();
+        Entry::CheckIn {
+            session: w.session,
+            entry: s.entry(new(w.sam, note, Privacy::NotKept), at).unwrap(),
+        }
+    };
+    let (one, two) = (RecordId::generate(), RecordId::generate());
+    m.hold(one, "a".into(), &entry("first", 1)).unwrap();
+    m.hold(one, "b".into(), &entry("other slot", 2)).unwrap();
+    m.hold(two, "a".into(), &entry("other scope", 3)).unwrap();
+    assert_eq!(m.entries(one).len(), 2, "another slot is kept");
+    assert_eq!(m.entries(two).len(), 1, "another scope is kept");
+    m.hold(one, "a".into(), &entry("again", 4)).unwrap();
+    let notes: Vec<String> = m
+        .entries(one)
+        .into_iter()
+        .map(|e| match e {
+            Entry::CheckIn { entry, .. } => entry.note,
+            _ => unreachable!(),
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        vec!["other slot".to_owned(), "again".to_owned()],
+        "oldest first, replaced"
+    );
+    m.forget_slot(one, "b");
+    assert_eq!(m.entries(one).len(), 1);
+    assert_eq!(
+        m.entries(two).len(),
+        1,
+        "forgetting one slot leaves other scopes"
+    );
+    m.forget(one);
+    assert!(!m.holds(one) && m.holds(two));
+}
+
+#[test]
+fn each_persons_not_kept_answers_are_held_apart_and_the_marker_holds_nothing() {
+    let mut w = world(true);
+    let mut shared_sam = new(w.sam, "SAM-NOTE", Privacy::Shared);
+    shared_sam.stage = Stage::After;
+    check_in(&mut w.v, &mut w.m, w.session, shared_sam, T0).unwrap();
+    assert!(
+        !forgotten(&session::get(&w.v, w.session).unwrap(), &w.m),
+        "nothing was held in memory, so nothing is forgotten"
+    );
+    check_in(
+        &mut w.v,
+        &mut w.m,
+        w.session,
+        new(w.me, "ME-NOTE", Privacy::NotKept),
+        T0 + 1,
+    )
+    .unwrap();
+    check_in(
+        &mut w.v,
+        &mut w.m,
+        w.session,
+        new(w.sam, "SAM-BEFORE", Privacy::NotKept),
+        T0 + 2,
+    )
+    .unwrap();
+    assert_eq!(
+        w.m.entries(w.session).len(),
+        2,
+        "one each, not one for both"
+    );
+    let stored = session::get(&w.v, w.session).unwrap();
+    let marker = stored
+        .check_ins
+        .iter()
+        .find(|c| c.person == w.sam && c.stage == Stage::Before)
+        .unwrap();
+    assert_eq!(marker.held, Some(Held::Memory));
+    assert!(
+        marker.check_in.feelings.is_empty() && !marker.check_in.no_touch && marker.note.is_empty()
+    );
+    assert!(!marker.shared);
+}
+
+#[test]
+fn a_reflection_kept_elsewhere_leaves_a_marker_with_its_time_and_ratings() {
+    let mut w = world(true);
+    let card = crate::catalog::builtin()[0].id.clone();
+    session::choose(&mut w.v, w.session, &card, true).unwrap();
+    let mut r = reflection(&w);
+    r.rituals = vec![(card.clone(), crate::feedback::Verdict::Helped)];
+    reflect(&mut w.v, &mut w.m, w.session, r, Privacy::NotKept, T0 + 9).unwrap();
+    let stored = session::get(&w.v, w.session).unwrap();
+    let marker = &stored.reflections[0];
+    assert_eq!(marker.held, Some(Held::Memory));
+    assert_eq!(marker.at_ms, T0 + 9);
+    assert_eq!(
+        marker.rituals,
+        vec![(card, crate::feedback::Verdict::Helped)]
+    );
+    assert!(marker.felt_good.text.is_empty() && marker.uncomfortable.is_none());
+}

@@ -424,13 +424,13 @@ fn deleting_a_session_takes_its_follow_ups_and_timers_with_it() {
 }
 
 #[test]
-fn history_is_newest_first_with_names() {
+fn history_is_newest_first_with_names_and_the_owner_as_you() {
     let mut w = world();
     let a = begin(&mut w, Context::Tender, false, 1, T0);
     let b = begin(&mut w, Context::Intense, false, 1, T0 + H);
     let h = history(&w.v).unwrap();
     assert_eq!(h.iter().map(|s| s.id).collect::<Vec<_>>(), [b.id, a.id]);
-    assert_eq!(h[0].people, ["Me", "Sam"]);
+    assert_eq!(h[0].people, ["You", "Sam"]);
 }
 
 #[test]
@@ -510,4 +510,114 @@ fn suggestions_follow_the_plan_the_session_started_with_by_its_id() {
         .suggestions
         .iter()
         .all(|x| x.card.id != "hold-hands" || !x.reason.contains("plan")));
+}
+
+#[test]
+fn a_session_is_for_one_to_eight_people_and_a_note_may_use_its_whole_length() {
+    let mut w = world();
+    let make = |w: &mut World, n: usize| {
+        let people = (0..n)
+            .map(|i| {
+                let id = profile::save(
+                    &mut w.v,
+                    None,
+                    Profile {
+                        name: format!("P{n}-{i}"),
+                        ..Default::default()
+                    },
+                )
+                .unwrap()
+                .id;
+                Participant {
+                    person: id,
+                    role: None,
+                }
+            })
+            .collect();
+        let s = Start {
+            people,
+            context: Context::Tender,
+            intensity: 2,
+            pass_device: false,
+        };
+        start(&mut w.v, s, 1, T0)
+    };
+    assert!(matches!(make(&mut w, 0), Err(Error::Invalid(_))));
+    assert!(matches!(make(&mut w, 9), Err(Error::Invalid(_))));
+    assert!(make(&mut w, 8).is_ok());
+    let s = begin(&mut w, Context::Tender, false, 1, T0);
+    let full = NewCheckIn {
+        person: w.me,
+        stage: Stage::Before,
+        check_in: CheckIn::default(),
+        note: "x".repeat(MAX_NOTE),
+        privacy: Privacy::Shared,
+    };
+    check_in(&mut w.v, s.id, full, T0).expect("exactly the limit is fine");
+}
+
+#[test]
+fn choosing_again_moves_a_card_and_reflecting_again_replaces_only_ones_own() {
+    let mut w = world();
+    let s = begin(&mut w, Context::Tender, false, 1, T0);
+    let card = crate::catalog::builtin()[0].id.clone();
+    choose(&mut w.v, s.id, &card, true).unwrap();
+    choose(&mut w.v, s.id, &card, true).unwrap();
+    let got = get(&w.v, s.id).unwrap();
+    assert_eq!(got.accepted, vec![card.clone()], "once");
+    choose(&mut w.v, s.id, &card, false).unwrap();
+    let got = get(&w.v, s.id).unwrap();
+    assert!(got.accepted.is_empty());
+    assert_eq!(got.declined, vec![card]);
+    let mine = |text: &str, person| Reflection {
+        person,
+        felt_good: Text {
+            text: text.into(),
+            shared: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    reflect(&mut w.v, s.id, mine("mine", w.me), T0).unwrap();
+    reflect(&mut w.v, s.id, mine("Sam's", w.sam), T0).unwrap();
+    reflect(&mut w.v, s.id, mine("mine, again", w.me), T0).unwrap();
+    let texts: Vec<String> = get(&w.v, s.id)
+        .unwrap()
+        .reflections
+        .iter()
+        .map(|r| r.felt_good.text.clone())
+        .collect();
+    assert_eq!(texts, vec!["Sam's".to_owned(), "mine, again".to_owned()]);
+}
+
+#[test]
+fn each_persons_shared_check_in_steers_as_theirs() {
+    let mut w = world();
+    let s = begin(&mut w, Context::Tender, false, 3, T0);
+    let close = NewCheckIn {
+        person: w.sam,
+        stage: Stage::Before,
+        check_in: CheckIn {
+            need: Some(crate::checkin::NeedNow::Closeness),
+            ..Default::default()
+        },
+        note: String::new(),
+        privacy: Privacy::Shared,
+    };
+    check_in(&mut w.v, s.id, close, T0).unwrap();
+    let reasons: Vec<String> = suggest(&w.v, s.id, &[], &[], &[], 5)
+        .unwrap()
+        .suggestions
+        .into_iter()
+        .map(|s| s.reason)
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("Sam asked for closeness")),
+        "{reasons:?}"
+    );
+    assert!(!reasons
+        .iter()
+        .any(|r| r.contains("you asked for closeness")));
 }

@@ -253,3 +253,118 @@ fn the_owner_can_delete_earlier_private_answers_unread() {
     assert_eq!(f.answers[0].held, Some(Held::Removed));
     assert!(w.v.list::<Item>().unwrap().is_empty());
 }
+
+#[test]
+fn a_space_lives_under_its_persons_id_xor_0x5a() {
+    let person = RecordId::from_bytes([0x0F; 16]);
+    assert_eq!(space_id(person), RecordId::from_bytes([0x55; 16]));
+    assert_eq!(space_id(space_id(person)), person);
+}
+
+#[test]
+fn answers_come_back_oldest_first_with_their_session_and_are_counted() {
+    let mut w = world();
+    let (space, keys) = make_space(&mut w);
+    assert_eq!(count(&w.v, w.sam).unwrap(), 0);
+    for at in [T0 + 3, T0 + 1, T0 + 2] {
+        put_note(&mut w, &space, "x", at);
+    }
+    assert_eq!(count(&w.v, w.sam).unwrap(), 3);
+    let opened = read(&mut w.v, w.sam, &keys).unwrap();
+    let times: Vec<u64> = opened.entries.iter().map(Entry::at_ms).collect();
+    assert_eq!(times, vec![T0 + 1, T0 + 2, T0 + 3]);
+    assert!(opened.entries.iter().all(|e| e.session() == w.session));
+    assert!(opened.entries.iter().all(|e| e.person() == w.sam));
+}
+
+#[test]
+fn a_guard_whose_list_was_shortened_does_not_hide_a_removed_answer() {
+    let mut w = world();
+    let (space, keys) = make_space(&mut w);
+    put_note(&mut w, &space, "one", T0 + 1);
+    put_note(&mut w, &space, "two", T0 + 2);
+    read(&mut w.v, w.sam, &keys).unwrap();
+    // Someone with the vault's key removes an answer and drops it from what was seen.
+    let gone = item_ids(&w.v, w.sam).unwrap()[0];
+    w.v.remove::<Item>(gone).unwrap();
+    let mut s = find(&w.v, w.sam).unwrap().unwrap();
+    s.guard.seen.retain(|(id, _)| *id != gone);
+    w.v.save(&s).unwrap();
+    assert!(read(&mut w.v, w.sam, &keys).unwrap().changed);
+    // Nor does a guard taken from another person's space.
+    let (other, other_keys) = SpaceLock::make(SAMS, Cost::FLOOR, &w.me).unwrap();
+    let mine = Space {
+        id: space_id(w.me),
+        person: w.me,
+        made_at_ms: T0,
+        lock: other,
+        guard: guard(&other_keys, w.sam, Vec::new()),
+    };
+    w.v.save(&mine).unwrap();
+    assert!(
+        read(&mut w.v, w.me, &other_keys).unwrap().changed,
+        "bound to its person"
+    );
+}
+
+#[test]
+fn only_answers_with_a_private_part_count_as_earlier_private() {
+    let mut w = world();
+    let shared = Reflection {
+        person: w.sam,
+        felt_good: Text {
+            text: "all shared".into(),
+            shared: true,
+            ..Default::default()
+        },
+        uncomfortable: Some(false),
+        uncomfortable_shared: true,
+        ..Default::default()
+    };
+    session::reflect(&mut w.v, w.session, shared, T0 + 1).unwrap();
+    assert!(
+        earlier(&w.v, w.sam).unwrap().is_empty(),
+        "nothing private in it"
+    );
+    let only_the_yes = Reflection {
+        person: w.sam,
+        uncomfortable: Some(true),
+        ..Default::default()
+    };
+    session::reflect(&mut w.v, w.session, only_the_yes, T0 + 2).unwrap();
+    assert_eq!(
+        earlier(&w.v, w.sam).unwrap().len(),
+        1,
+        "a private yes counts"
+    );
+}
+
+#[test]
+fn earlier_answers_in_two_follow_ups_are_all_taken_out() {
+    let mut w = world();
+    let (_, fus) = crate::followup::end_session(&mut w.v, w.session, false, T0).unwrap();
+    // A tender moment leaves one follow-up; another session leaves another.
+    let start = Start {
+        people: [w.me, w.sam]
+            .map(|person| Participant { person, role: None })
+            .to_vec(),
+        context: Context::Tender,
+        intensity: 2,
+        pass_device: true,
+    };
+    let second = session::start(&mut w.v, start, 2, T0 + 1).unwrap().id;
+    let (_, more) = crate::followup::end_session(&mut w.v, second, false, T0 + 2).unwrap();
+    for (f, need) in [(fus[0].id, "NEED-ONE"), (more[0].id, "NEED-TWO")] {
+        let new = crate::followup::NewAnswer {
+            person: w.sam,
+            check_in: CheckIn::default(),
+            said_low: false,
+            need: need.into(),
+            privacy: Privacy::Kept,
+        };
+        let (f, a) = crate::followup::prepare(&w.v, f, new, T0 + 3).unwrap();
+        crate::followup::answer(&mut w.v, f, a).unwrap();
+    }
+    assert_eq!(settle_earlier(&mut w.v, w.sam, None).unwrap(), 2);
+    assert!(!owner_can_read(&w, "NEED-ONE") && !owner_can_read(&w, "NEED-TWO"));
+}

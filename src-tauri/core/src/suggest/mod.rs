@@ -110,7 +110,8 @@ pub fn suggest(cards: &[Card], req: &Request<'_>) -> Vec<Suggestion> {
         if !used.contains(&sc.card.category) {
             used.push(sc.card.category);
             taken[i] = true;
-            out.push(sc.suggestion(req));
+            let next = sc.suggestion(req, &out);
+            out.push(next);
         }
     }
     for (i, sc) in scored.iter().enumerate() {
@@ -118,7 +119,8 @@ pub fn suggest(cards: &[Card], req: &Request<'_>) -> Vec<Suggestion> {
             break;
         }
         if !taken[i] {
-            out.push(sc.suggestion(req));
+            let next = sc.suggestion(req, &out);
+            out.push(next);
         }
     }
     out

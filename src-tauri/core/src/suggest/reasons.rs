@@ -3,6 +3,7 @@
 //! two strongest.
 
 use super::Request;
+use crate::catalog::Category;
 use crate::plan::Plan;
 
 /// One reason a card scored: a phrase with `{who}` (and `{item}`) to fill in, who it is
@@ -35,8 +36,10 @@ impl Whys {
         }
     }
 
-    /// The two strongest reasons as one sentence, or a gentle default.
-    pub fn sentence(&self, item: &str, req: &Request<'_>) -> String {
+    /// The sentences this card could be offered with, best first: its two strongest
+    /// reasons, then each alone, then what kind of care it is. The caller takes the first
+    /// one no other card on screen already says, so three cards read three ways.
+    pub fn sentences(&self, item: &str, category: Category, req: &Request<'_>) -> Vec<String> {
         let mut whys: Vec<&Why> = self.0.iter().filter(|w| w.weight > 0.0).collect();
         whys.sort_by(|a, b| {
             b.weight
@@ -51,15 +54,36 @@ impl Whys {
                 w.template.replace("{who}", &who).replace("{item}", item)
             })
             .collect();
-        if phrases.is_empty() {
-            return "A gentle fit for this moment.".into();
+        let mut out = Vec::new();
+        if phrases.len() == 2 {
+            out.push(sentence(&phrases.join("; ")));
         }
-        let mut text = phrases.join("; ");
-        if let Some(first) = text.get(..1) {
-            text = first.to_uppercase() + &text[1..];
-        }
-        text.push('.');
-        text
+        out.extend(phrases.iter().map(|p| sentence(p)));
+        out.push(kind_of_care(category).to_owned());
+        out
+    }
+}
+
+/// A phrase as a sentence: capital first, full stop last.
+fn sentence(phrase: &str) -> String {
+    let mut text = phrase.to_owned();
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + &text[1..];
+    }
+    text.push('.');
+    text
+}
+
+/// What a card offers, when nothing more specific can be said.
+pub fn kind_of_care(category: Category) -> &'static str {
+    match category {
+        Category::Touch => "Closeness, if it is welcome.",
+        Category::Reassurance => "A few kind words can land softly now.",
+        Category::Practical => "Looking after the body: the plain things count.",
+        Category::Conversation => "A little talk, if you both want it.",
+        Category::Regulation => "Something steadying for the nervous system.",
+        Category::Solo => "A way to look after yourself.",
+        Category::AfterScene => "Care that fits after a scene.",
     }
 }
 

@@ -24,11 +24,18 @@ pub struct Scored<'c> {
 }
 
 impl Scored<'_> {
-    pub fn suggestion(&self, req: &Request<'_>) -> Suggestion {
+    /// The card with the most specific reason that none of `taken` already gives.
+    pub fn suggestion(&self, req: &Request<'_>, taken: &[Suggestion]) -> Suggestion {
         let item = self.card.items.first().map_or("this", String::as_str);
+        let options = self.whys.sentences(item, self.card.category, req);
+        let reason = options
+            .iter()
+            .find(|r| !taken.iter().any(|s| &s.reason == *r))
+            .unwrap_or(&options[0])
+            .clone();
         Suggestion {
             card: self.card.clone(),
-            reason: self.whys.sentence(item, req),
+            reason,
             score: self.score,
         }
     }
@@ -165,12 +172,17 @@ fn now(p: &Person<'_>, card: &Card, t: &mut Tally) {
             }
         }
         Mood::Good => {
-            if matches!(
-                card.category,
-                Category::Conversation | Category::Touch | Category::Reassurance
-            ) {
+            let template = match card.category {
+                Category::Conversation => {
+                    Some("{who} felt good; putting it into words can keep it")
+                }
+                Category::Touch => Some("{who} felt good; staying close is one way to savour it"),
+                Category::Reassurance => Some("{who} felt good; saying so out loud can add to it"),
+                _ => None,
+            };
+            if let Some(template) = template {
                 t.score += 0.25;
-                whys.add("{who} felt good; a way to savour it", who, 0.25);
+                whys.add(template, who, 0.25);
             }
         }
         Mood::Neutral => {}

@@ -573,3 +573,26 @@ fn a_private_check_in_steers_the_cards_but_no_reason_mentions_it() {
     );
     open.clear();
 }
+
+#[test]
+fn three_cards_in_a_typical_session_give_three_different_specific_reasons() {
+    let mut me_now = Who::new(me()).feeling(&["content", "tender"]);
+    me_now.check_in.need = Some(NeedNow::Closeness);
+    let sam = Who::new(person("Sam")).feeling(&["drained"]);
+    for (context, intensity) in [
+        (Context::Tender, 2),
+        (Context::Intense, 4),
+        (Context::Scene, 3),
+    ] {
+        for seed in 0..50 {
+            let got = ask(builtin(), &[&me_now, &sam], context, intensity, seed);
+            let reasons: std::collections::HashSet<&str> =
+                got.iter().map(|s| s.reason.as_str()).collect();
+            assert_eq!(reasons.len(), 3, "{context:?} seed {seed}: {got:#?}");
+            assert!(
+                got.iter().all(|s| !s.reason.contains("gentle fit")),
+                "no reason is generic"
+            );
+        }
+    }
+}
