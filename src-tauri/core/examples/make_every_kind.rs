@@ -71,6 +71,7 @@ fn main() {
         follow_up_hours: 20,
         follow_up_extra: true,
         sound: true,
+        eyes_closed_tone: true,
         haptics: false,
     };
     settings.save(&mut v).expect("settings");

@@ -132,6 +132,59 @@ pub fn end_session(
     Ok((s, follow_ups))
 }
 
+/// How long after it was last touched an unfinished session is still offered to carry on.
+pub const RESUME_WINDOW_MS: u64 = 4 * HOUR;
+
+/// When a session was last touched: its start, or its latest check-in or reflection.
+fn last_touched(s: &Session) -> u64 {
+    s.check_ins
+        .iter()
+        .map(|c| c.at_ms)
+        .chain(s.reflections.iter().map(|r| r.at_ms))
+        .fold(s.started_at_ms, u64::max)
+}
+
+/// The unfinished session to offer to carry on: the newest one touched within the last
+/// few hours. Older unfinished ones are closed as they stand, as if they had ended when
+/// last touched, and keep their follow-ups: those still ahead, or due within the last
+/// day; if none of them is, one check-in that is due now.
+pub fn resumable(vault: &mut Vault, now_ms: u64) -> Result<Option<Session>> {
+    let settings = Settings::load(vault)?;
+    let mut open: Vec<Session> = vault
+        .list::<Session>()?
+        .into_iter()
+        .filter(|s| s.ended_at_ms.is_none())
+        .collect();
+    open.sort_by_key(last_touched);
+    let (fresh, stale): (Vec<Session>, Vec<Session>) = open
+        .into_iter()
+        .partition(|s| now_ms.saturating_sub(last_touched(s)) <= RESUME_WINDOW_MS);
+    if !stale.is_empty() {
+        let mut closed = Vec::new();
+        let mut follow_ups = Vec::new();
+        for mut s in stale {
+            let at = last_touched(&s);
+            s.end(false, at)?;
+            let mut due: Vec<FollowUp> = schedule(&s, &settings, at)
+                .into_iter()
+                .filter(|f| f.due_at_ms + 24 * HOUR >= now_ms)
+                .collect();
+            if due.is_empty() {
+                let mut one = schedule(&s, &settings, at).remove(0);
+                one.due_at_ms = now_ms;
+                due.push(one);
+            }
+            follow_ups.extend(due);
+            closed.push(s);
+        }
+        vault.write(|w| {
+            closed.iter().try_for_each(|s| w.save(s))?;
+            follow_ups.iter().try_for_each(|f| w.save(f))
+        })?;
+    }
+    Ok(fresh.into_iter().last())
+}
+
 pub fn all(vault: &Vault) -> Result<Vec<FollowUp>> {
     let mut all = vault.list::<FollowUp>()?;
     all.sort_by_key(|f| f.due_at_ms);
@@ -159,12 +212,7 @@ pub struct Due {
 /// Open follow-ups whose time has come, oldest first, each with who it is for.
 pub fn due_with_people(vault: &Vault, now_ms: u64) -> Result<Vec<Due>> {
     let people = crate::profile::list(vault)?;
-    let name = |id: RecordId| {
-        people
-            .iter()
-            .find(|p| p.id == id)
-            .map_or_else(|| "Someone".into(), |p| p.name.clone())
-    };
+    let name = |id: RecordId| crate::profile::display_name(&people, id);
     due(vault, now_ms)?
         .into_iter()
         .map(|f| {

@@ -710,6 +710,50 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// `folder/stem.ext`, or `stem-2.ext`, `stem-3.ext`… if taken.
+/// What Tend wrote into an exports folder, found by the names it gives them: encrypted
+/// backups (`tend-backup-….tend`) and readable copies (`tend-readable-….json`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Written {
+    pub backups: Vec<PathBuf>,
+    pub readable: Vec<PathBuf>,
+}
+
+pub fn written(folder: &Path) -> Written {
+    let mut out = Written::default();
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return out;
+    };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if name.starts_with("tend-backup-") && name.ends_with(".tend") {
+            out.backups.push(path);
+        } else if name.starts_with("tend-readable-") && name.ends_with(".json") {
+            out.readable.push(path);
+        }
+    }
+    out.backups.sort();
+    out.readable.sort();
+    out
+}
+
+/// Deletes the readable copies (and, if asked, the backups) Tend wrote into `folder`.
+pub fn remove_written(folder: &Path, backups_too: bool) -> Result<usize> {
+    let w = written(folder);
+    let mut removed = 0;
+    let chosen = w
+        .readable
+        .iter()
+        .chain(if backups_too { &w.backups[..] } else { &[] });
+    for path in chosen {
+        std::fs::remove_file(path).map_err(VaultError::from)?;
+        removed += 1;
+    }
+    Ok(removed)
+}
+
 fn free_name(folder: &Path, stem: &str, ext: &str) -> PathBuf {
     let mut path = folder.join(format!("{stem}.{ext}"));
     let mut n = 2;

@@ -131,6 +131,16 @@ pub fn list(vault: &Vault) -> Result<Vec<Profile>> {
 }
 
 /// The id of the profile marked as "me", if there is one.
+/// How lists on the owner's screens name a person: "You" for the device's owner, the
+/// name for anyone else ("Someone" for a person since deleted).
+pub fn display_name(people: &[Profile], id: RecordId) -> String {
+    match people.iter().find(|p| p.id == id) {
+        Some(p) if p.is_me => "You".to_owned(),
+        Some(p) => p.name.clone(),
+        None => "Someone".to_owned(),
+    }
+}
+
 pub fn me(vault: &Vault) -> Result<Option<RecordId>> {
     Ok(list(vault)?.into_iter().find(|p| p.is_me).map(|p| p.id))
 }

@@ -30,9 +30,14 @@ pub struct Settings {
     pub follow_up_hours: u32,
     /// After new/intense moments and scenes, also check in at +48 h and +72 h.
     pub follow_up_extra: bool,
-    /// A soft tone at breathing phase changes and when a timer ends (off by default: night).
+    /// A soft tone at each breathing phase change and when a timer ends, eyes open or
+    /// closed (off by default: night, and maybe someone asleep beside).
     pub sound: bool,
-    /// A short vibration instead, where the device has one.
+    /// In eyes-closed mode, a soft tone when a timer ends, even with `sound` off. On by
+    /// default: with eyes closed, and no vibration on most computers, nothing else would
+    /// say the time is up. Vaults from before this field take the default.
+    pub eyes_closed_tone: bool,
+    /// A short vibration as well, where the device has one.
     pub haptics: bool,
 }
 
@@ -44,6 +49,7 @@ impl Default for Settings {
             follow_up_hours: 24,
             follow_up_extra: true,
             sound: false,
+            eyes_closed_tone: true,
             haptics: true,
         }
     }
@@ -105,6 +111,36 @@ mod tests {
         };
         s.save(&mut v).unwrap();
         assert_eq!(Settings::load(&v).unwrap(), s);
+    }
+
+    #[test]
+    fn settings_stored_before_the_eyes_closed_tone_load_with_it_on() {
+        // As a vault written before the field existed holds them.
+        let older = br#"{"auto_lock_minutes":9,"theme":"light","follow_up_hours":20,
+            "follow_up_extra":true,"sound":false,"haptics":false}"#;
+        let s: Settings = serde_json::from_slice(older).unwrap();
+        assert!(s.eyes_closed_tone, "a missing field takes its default");
+        assert_eq!(
+            (s.auto_lock_minutes, s.sound, s.haptics),
+            (9, false, false),
+            "the stored fields are kept"
+        );
+        assert!(Settings::default().eyes_closed_tone, "on by default");
+        assert!(
+            !Settings::default().sound,
+            "phase tones stay off by default"
+        );
+    }
+
+    #[test]
+    fn the_eyes_closed_tone_can_be_turned_off_and_stays_off() {
+        let (_dir, mut v) = vault();
+        let s = Settings {
+            eyes_closed_tone: false,
+            ..Settings::default()
+        };
+        s.save(&mut v).unwrap();
+        assert!(!Settings::load(&v).unwrap().eyes_closed_tone);
     }
 
     #[test]

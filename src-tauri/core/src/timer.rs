@@ -104,6 +104,8 @@ pub struct View {
     pub elapsed_ms: u64,
     pub remaining_ms: u64,
     pub phase: Option<Phase>,
+    /// The session it belongs to, for the way back to it.
+    pub session: Option<RecordId>,
 }
 
 fn invalid<T>(m: &str) -> Result<T> {
@@ -238,6 +240,7 @@ impl Timer {
             elapsed_ms: elapsed,
             remaining_ms: self.total_ms() - elapsed,
             phase,
+            session: self.session,
         }
     }
 }

@@ -243,3 +243,71 @@ fn what_someone_needs_stays_theirs_in_the_session_view() {
     let as_sam = for_session(&v, &s, Some(sam)).unwrap();
     assert_eq!(as_sam[0].answers[0].need.text, "a slow morning");
 }
+
+fn solo_session(v: &mut Vault, at: u64) -> Session {
+    let me = crate::profile::save(
+        v,
+        None,
+        crate::profile::Profile {
+            name: format!("Me {at}"),
+            is_me: false,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id;
+    session::start(
+        v,
+        Start {
+            people: vec![Participant {
+                person: me,
+                role: None,
+            }],
+            context: Context::Solo,
+            intensity: 2,
+            pass_device: false,
+        },
+        1,
+        at,
+    )
+    .unwrap()
+}
+
+#[test]
+fn only_a_session_from_the_last_few_hours_is_offered_and_older_ones_close_as_they_stand() {
+    let (_dir, mut v) = crate::test_support::vault();
+    let week_old = solo_session(&mut v, T0);
+    let yesterday = solo_session(&mut v, T0 + 6 * 24 * H);
+    let tonight = solo_session(&mut v, T0 + 7 * 24 * H - H);
+    let now = T0 + 7 * 24 * H;
+    let offered = resumable(&mut v, now).unwrap().expect("tonight's");
+    assert_eq!(offered.id, tonight.id);
+    let closed = session::get(&v, week_old.id).unwrap();
+    assert_eq!(
+        closed.ended_at_ms,
+        Some(T0),
+        "ended when it was last touched"
+    );
+    assert_eq!(closed.step, session::Step::Done);
+    let due_of = |id| -> Vec<u64> {
+        all(&v)
+            .unwrap()
+            .iter()
+            .filter(|f| f.session == id)
+            .map(|f| f.due_at_ms)
+            .collect()
+    };
+    assert_eq!(due_of(week_old.id), vec![now], "one check-in, due now");
+    assert_eq!(
+        due_of(yesterday.id),
+        vec![T0 + 7 * 24 * H],
+        "its next-day check-in, due now"
+    );
+    assert!(due_of(tonight.id).is_empty(), "still open");
+    // A check-in an hour ago keeps an older start resumable.
+    let later = now + 5 * H;
+    assert!(
+        resumable(&mut v, later).unwrap().is_none(),
+        "tonight's is too old by then"
+    );
+}

@@ -562,3 +562,32 @@ fn locking_forgets_what_was_not_kept() {
     k.unlock(Secret::Passphrase(PASS), 2).unwrap();
     assert!(!k.answers().unwrap().1.holds(id));
 }
+
+#[test]
+fn the_exports_tend_wrote_are_found_by_name_and_can_be_removed() {
+    let (dir, mut k) = keeper();
+    k.create(PASS, 0).unwrap();
+    let folder = dir.path().join("Downloads");
+    let (t, o) = check(&mut k, Secret::Passphrase(PASS));
+    let backup = k.export_backup(t, o, &folder, "2026-11-28").unwrap();
+    let (t, o) = check(&mut k, Secret::Passphrase(PASS));
+    let readable = k.readable_export(t, o, &folder, "2026-11-28").unwrap();
+    std::fs::write(folder.join("holiday.json"), "not ours").unwrap();
+    let w = written(&folder);
+    assert_eq!(
+        (w.backups, w.readable),
+        (vec![backup.clone()], vec![readable.clone()])
+    );
+    assert_eq!(remove_written(&folder, false).unwrap(), 1);
+    assert!(
+        !readable.exists() && backup.exists(),
+        "the backup stays unless asked"
+    );
+    assert_eq!(remove_written(&folder, true).unwrap(), 1);
+    assert!(!backup.exists());
+    assert!(
+        folder.join("holiday.json").exists(),
+        "nothing else is touched"
+    );
+    assert_eq!(written(&dir.path().join("nowhere")), Written::default());
+}
