@@ -88,7 +88,7 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     c.sent(
         "save_settings",
         json!({"settings": {"autoLockMinutes": 10, "theme": "dark", "followUpHours": 24,
-            "followUpExtra": true, "sound": false, "haptics": true}}),
+            "followUpExtra": true, "sound": false, "eyesClosedTone": true, "haptics": true}}),
     );
     assert_eq!(c.ok("get_settings", json!({}))["autoLockMinutes"], 10);
 
@@ -249,7 +249,8 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     assert_eq!(ended["followUps"].as_array().unwrap().len(), 1);
     assert_eq!(
         c.ok("history", json!({}))[0]["people"],
-        json!(["Robin", "Sam"])
+        json!(["You", "Sam"]),
+        "the owner's own screens call the owner \"you\""
     );
 
     // The next day.
@@ -355,9 +356,10 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     c.ok("delete_custom_card", json!({"id": own["id"]}));
     c.ok("delete_session", json!({"id": id}));
     c.ok("delete_profile", json!({"id": sam["id"]}));
-    c.ok(
+    assert_eq!(c.ok("exports_written", json!({}))["readable"], 1);
+    c.sent(
         "wipe_everything",
-        json!({"confirmation": "wipe everything"}),
+        json!({"confirmation": "wipe everything", "removeExports": true}),
     );
     assert_eq!(c.ok("vault_status", json!({}))["exists"], false);
 

@@ -243,7 +243,12 @@ fn bad_arguments_are_invalid_and_store_nothing() {
     )
     .unwrap_err();
     assert_eq!(err["code"], "invalid", "nothing staged to restore: {err}");
-    let err = invoke(&h, "wipe_everything", json!({"confirmation": "ok"})).unwrap_err();
+    let err = invoke(
+        &h,
+        "wipe_everything",
+        json!({"confirmation": "ok", "removeExports": true}),
+    )
+    .unwrap_err();
     assert_eq!(err["code"], "invalid", "{err}");
     assert_eq!(
         invoke(&h, "vault_status", json!({})).unwrap()["exists"],
@@ -299,19 +304,32 @@ fn backup_export_and_import_through_the_commands() {
 }
 
 #[test]
-fn wiping_everything_returns_to_a_fresh_install() {
-    let h = app();
-    first_run(&h);
-    invoke(
-        &h,
-        "wipe_everything",
-        json!({"confirmation": "wipe everything"}),
-    )
-    .unwrap();
-    assert_eq!(
-        invoke(&h, "vault_status", json!({})).unwrap()["exists"],
-        false
-    );
+fn wiping_everything_returns_to_a_fresh_install_and_can_take_the_exports_along() {
+    for remove_exports in [false, true] {
+        let h = app();
+        first_run(&h);
+        let copy = invoke(&h, "readable_export", json!({"passphrase": PASS})).unwrap();
+        let backup = invoke(&h, "export_backup", json!({"secret": pass_secret(PASS)})).unwrap();
+        let written = invoke(&h, "exports_written", json!({})).unwrap();
+        assert_eq!(written, json!({"backups": 1, "readable": 1}));
+        invoke(
+            &h,
+            "wipe_everything",
+            json!({"confirmation": "wipe everything", "removeExports": remove_exports}),
+        )
+        .unwrap();
+        assert_eq!(
+            invoke(&h, "vault_status", json!({})).unwrap()["exists"],
+            false
+        );
+        for file in [copy.as_str().unwrap(), backup.as_str().unwrap()] {
+            assert_eq!(
+                std::path::Path::new(file).exists(),
+                !remove_exports,
+                "{file} with removeExports {remove_exports}"
+            );
+        }
+    }
 }
 
 #[test]

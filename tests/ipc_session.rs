@@ -142,7 +142,7 @@ fn a_session_end_to_end_through_the_commands() {
     );
 
     let history = invoke(&t.h, "history", json!({})).unwrap();
-    assert_eq!(history[0]["people"], json!(["Me", "Sam"]));
+    assert_eq!(history[0]["people"], json!(["You", "Sam"]));
     assert!(
         invoke(&t.h, "due_follow_ups", json!({}))
             .unwrap()

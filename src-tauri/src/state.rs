@@ -294,13 +294,23 @@ impl AppState {
         })
     }
 
-    pub fn wipe(&self, confirmation: &str) -> Result<()> {
+    /// Wipes everything; with `remove_exports`, also the readable copies and backups Tend
+    /// wrote into the exports folder (found by their names; nothing else is touched).
+    pub fn wipe(&self, confirmation: &str, remove_exports: bool) -> Result<()> {
         self.keeper().wipe(confirmation, self.now())?;
         self.due
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
+        if remove_exports {
+            tend_core::keeper::remove_written(&self.exports, true)?;
+        }
         Ok(())
+    }
+
+    /// What Tend wrote into the exports folder.
+    pub fn written(&self) -> tend_core::keeper::Written {
+        tend_core::keeper::written(&self.exports)
     }
 
     /// Runs `f` on the unlocked vault (`Locked` otherwise), under the one lock.

@@ -25,6 +25,7 @@ macro_rules! app_commands {
             settings::import_backup,
             settings::readable_export,
             settings::wipe_everything,
+            settings::exports_written,
             cards::list_cards,
             cards::get_card,
             cards::save_custom_card,

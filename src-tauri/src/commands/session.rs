@@ -28,19 +28,22 @@ pub fn start_session(state: State<'_, AppState>, start: serde_json::Value) -> Re
         .into())
 }
 
-/// The session left open, if any, to resume (as the owner may see it, and whether the
-/// answers it held only in memory are gone since).
+/// The unfinished session from the last few hours, if any, to offer to carry on (as the
+/// owner may see it, and whether the answers it held only in memory are gone since).
+/// Older unfinished sessions are closed as they stand, keeping their follow-ups.
 #[tauri::command(async)]
 pub fn open_session(state: State<'_, AppState>) -> Result<Option<Session>> {
-    Ok(state.with_answers(|v, m| {
-        let Some(stored) = session::open_session(v)? else {
+    let open = state.with_answers(|v, m| {
+        let Some(stored) = followup::resumable(v, state.now())? else {
             return Ok(None);
         };
         let view = stored.view_for(tend_core::profile::me(v)?);
         Ok(Some(
             Session::from(view).with_forgotten(private::forgotten(&stored, m)),
         ))
-    })?)
+    })?;
+    state.refresh_due()?;
+    Ok(open)
 }
 
 /// A session's follow-up check-ins as the device's owner may see them.

@@ -110,7 +110,33 @@ pub fn readable_export(
         .map_err(Into::into)
 }
 
+/// Wipes everything; `remove_exports` also deletes the backups and readable copies Tend
+/// wrote into the exports folder.
 #[tauri::command(async)]
-pub fn wipe_everything(state: State<'_, AppState>, confirmation: String) -> Result<()> {
-    state.wipe(&confirmation).map_err(Into::into)
+pub fn wipe_everything(
+    state: State<'_, AppState>,
+    confirmation: String,
+    remove_exports: bool,
+) -> Result<()> {
+    state
+        .wipe(&confirmation, remove_exports)
+        .map_err(Into::into)
+}
+
+/// How many backups and readable copies Tend wrote into the exports folder (counts only:
+/// the screen offers to remove them when wiping).
+#[tauri::command(async)]
+pub fn exports_written(state: State<'_, AppState>) -> Result<ExportsWritten> {
+    let w = state.written();
+    Ok(ExportsWritten {
+        backups: w.backups.len(),
+        readable: w.readable.len(),
+    })
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportsWritten {
+    pub backups: usize,
+    pub readable: usize,
 }

@@ -9,7 +9,10 @@ pub struct Settings {
     pub theme: Theme,
     pub follow_up_hours: u32,
     pub follow_up_extra: bool,
+    /// Tones at breathing phase changes and at the end, eyes open or closed.
     pub sound: bool,
+    /// In eyes-closed mode, a tone at the end even with `sound` off.
+    pub eyes_closed_tone: bool,
     pub haptics: bool,
 }
 
@@ -27,6 +30,7 @@ impl From<settings::Settings> for Settings {
             follow_up_hours: s.follow_up_hours,
             follow_up_extra: s.follow_up_extra,
             sound: s.sound,
+            eyes_closed_tone: s.eyes_closed_tone,
             haptics: s.haptics,
         }
     }
@@ -40,7 +44,30 @@ impl From<Settings> for settings::Settings {
             follow_up_hours: s.follow_up_hours,
             follow_up_extra: s.follow_up_extra,
             sound: s.sound,
+            eyes_closed_tone: s.eyes_closed_tone,
             haptics: s.haptics,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_without_the_eyes_closed_tone_keeps_it_on() {
+        // An older screen, or a save that leaves the field out, sends no eyesClosedTone.
+        let s: Settings =
+            serde_json::from_str(r#"{"autoLockMinutes": 5, "sound": false}"#).unwrap();
+        assert!(s.eyes_closed_tone);
+        let off: Settings = serde_json::from_str(r#"{"eyesClosedTone": false}"#).unwrap();
+        assert!(!settings::Settings::from(off).eyes_closed_tone);
+    }
+
+    #[test]
+    fn the_wire_spells_it_in_camel_case() {
+        let json = serde_json::to_value(Settings::default()).unwrap();
+        assert_eq!(json["eyesClosedTone"], true);
+        assert!(serde_json::from_str::<Settings>(r#"{"eyes_closed_tone": false}"#).is_err());
     }
 }
