@@ -27,10 +27,16 @@ async function addPerson(name, isMe) {
   await app.type('input[name="name"]', name);
   if (isMe) await checkLabel(app, 'This is me');
   await clickButton(app, 'Save');
-  await app.waitUntil(`return [...document.querySelectorAll('.people-list .person')].some((b) => b.textContent.startsWith(${JSON.stringify(name)}))`);
+  // The owner's own profile is listed as "You" while it is still called "Me".
+  const shown = isMe && name === 'Me' ? 'You' : name;
+  await app.waitUntil(`return [...document.querySelectorAll('.people-list .person')].some((b) => b.textContent.startsWith(${JSON.stringify(shown)}))`);
 }
 
+/** A feeling as a person picks it: its corner of the grid first, then the word. */
 async function pickFeeling(word) {
+  const corner = await app.execute(
+    `return document.querySelector('button.feeling[data-word="' + arguments[0] + '"]').closest('.feeling-group').dataset.quadrant`, [word]);
+  await app.click(`button.feeling-corner[data-quadrant="${corner}"]`);
   await app.click(`button.feeling[data-word="${word}"]`);
 }
 
@@ -53,7 +59,7 @@ test('aftercare now, end to end', async () => {
   await clickButton(app, 'Plans', '.home-grid');
   await clickButton(app, 'Make a plan');
   await app.type('input[name="name"]', 'After a long day');
-  await checkLabel(app, 'Me (me)');
+  await checkLabel(app, 'You');
   await checkLabel(app, 'Sam');
   await app.execute('const s = document.querySelector("select[name=add_card]"); s.value = "hand-on-heart";');
   await clickButton(app, 'Add', 'form');
@@ -80,7 +86,7 @@ test('aftercare now, end to end', async () => {
   await pickFeeling('tender');
   await app.type('textarea[name="note"]', 'only mine');
   await clickButton(app, 'Next');
-  await clickButton(app, 'I\u2019m everyone, continue');
+  await clickButton(app, 'We\u2019re all here, continue');
 
   // The plan's ritual comes first; accept it and start its timer.
   await app.waitFor('.suggestions .reason');
@@ -122,7 +128,7 @@ test('aftercare now, end to end', async () => {
   await app.click('input[name="rate-hand-on-heart"][value="helped"]');
   await shot('6-reflection');
   await clickButton(app, 'Save');
-  await clickButton(app, 'I\u2019m everyone, continue');
+  await clickButton(app, 'We\u2019re all here, continue');
 
   // Follow-ups are scheduled: tomorrow, and two and three days on after something intense.
   await app.waitFor('.follow-ups li');

@@ -21,7 +21,7 @@ before(async () => { h = await startHarness(); });
 after(async () => { await h?.stop(); });
 
 const callsTo = async (page, cmd) => (await page.calls()).filter((c) => c.cmd === cmd);
-const home = async (page) => page.getByRole('heading', { name: 'Hello again' }).waitFor();
+const home = async (page) => page.getByRole('heading', { name: 'Hello' }).waitFor();
 
 test('the catalogue shows every card and filters through Rust', async () => {
   const page = await h.open({ ...unlocked, list_cards: { ok: cards }, list_profiles: { ok: [me] } });
@@ -133,7 +133,7 @@ test('a plan keeps the chosen order of cards', async () => {
   await page.getByRole('button', { name: 'Plans' }).click();
   await page.getByRole('button', { name: 'Make a plan' }).click();
   await page.getByLabel('Name').fill('Saturday');
-  await page.getByLabel(`${me.name} (me)`).check();
+  await page.getByLabel(`${me.name} (you)`).check();
   await page.getByLabel('Sam').check();
   for (const id of ['c', 'a']) {
     await page.getByLabel('Add a card').selectOption(id);

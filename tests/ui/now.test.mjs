@@ -27,6 +27,11 @@ after(async () => { await h?.stop(); });
 const callsTo = async (page, cmd) => (await page.calls()).filter((c) => c.cmd === cmd);
 const set = (page, cmd, r) => page.evaluate(([c, x]) => { window.__responses[c] = x; }, [cmd, r]);
 const title = (page) => page.locator('h1').first().textContent();
+/** Picks a feeling the way a person does: its corner of the grid first, then the word. */
+const feel = async (page, corner, word) => {
+  await page.getByRole('button', { name: new RegExp(`^${corner}`) }).click();
+  await page.getByRole('button', { name: word, exact: true }).click();
+};
 
 test('home: one obvious Aftercare now, due check-ins, an open session and a running timer', async () => {
   const page = await h.open({ ...base,
@@ -66,13 +71,13 @@ test('pass the device: a hand-over screen between people, and sharing is each pe
   await page.getByLabel('Sam').check();
   await page.getByLabel('Answer privately, one at a time (pass the device)').check();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await page.getByRole('button', { name: 'calm' }).click();
+  await feel(page, 'Soft, calm', 'calm');
   await page.getByLabel('I need space').check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: 'Please pass the device to Sam' }).waitFor();
   await page.getByRole('button', { name: 'I’m Sam, continue' }).click();
   await page.getByRole('heading', { name: 'Sam, how are you feeling right now?' }).waitFor();
-  await page.getByRole('button', { name: 'sad' }).click();
+  await feel(page, 'Low', 'sad');
   await page.getByLabel('Anything to add (optional)').fill('for me');
   assert.equal(await page.getByLabel('Only me, not kept').isChecked(), true, 'not kept unless Sam says otherwise');
   await page.getByText(/then forgotten when this ends or Tend locks/).waitFor();
@@ -91,10 +96,15 @@ test('cards: a plan comes first; accepting and setting aside are told to Rust', 
         { card: { ...card, id: 'water', title: 'Water', timer: null, category: 'practical' }, reason: 'Something plain.' }] }),
     session_choose: ok('session_choose') });
   await page.getByRole('button', { name: 'Aftercare now' }).click();
+  await page.getByRole('button', { name: 'Carry on' }).click();
   await page.getByText('Your plan “Friday” comes first.').waitFor();
   await set(page, 'get_session', { ok: session({ step: 'cards', accepted: ['hand-on-heart'] }) });
   await page.locator('.suggestions .ritual-card').first().getByRole('button', { name: 'I’ll do this' }).click();
   await page.locator('.accepted').getByRole('button', { name: 'Start the timer' }).waitFor();
+  await page.getByText('Added to your plan for now.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Start the timer',
+    'the next step has the keyboard');
+  assert.equal(await page.locator('.accepted .card-title').first().evaluate((h) => h.tagName), 'H3', 'under its h2');
   await page.locator('.suggestions').getByRole('button', { name: 'Not now' }).click();
   const choices = (await callsTo(page, 'session_choose')).map((c) => c.args);
   assert.deepEqual(choices, [{ id: SID, card: 'hand-on-heart', accept: true }, { id: SID, card: 'water', accept: false }]);
@@ -134,6 +144,7 @@ test('reflection: a "yes" to discomfort gets a calm word, and a partner\'s answe
   const page = await h.open({ ...base, open_session: { ok: s }, get_session: { ok: s }, session_reflect: ok('session_reflect'),
     end_session: ok('end_session', { session: s }) });
   await page.getByRole('button', { name: 'Aftercare now' }).click();
+  await page.getByRole('button', { name: 'Carry on' }).click();
   await page.getByLabel('What felt good?').fill('The quiet');
   await page.getByLabel('Yes', { exact: true }).check();
   await page.getByText(/Thank you for saying so\. Nothing here is scored/).waitFor();
@@ -157,6 +168,7 @@ test('answering beside the others, a partner can keep a reflection in a space ma
     end_session: ok('end_session', { session: s }), make_space: ok('make_space'),
     assess_passphrase: ok('assess_passphrase') });
   await page.getByRole('button', { name: 'Aftercare now' }).click();
+  await page.getByRole('button', { name: 'Carry on' }).click();
   await page.getByLabel('If you like, a note about it').fill('a limit was crossed');
   await page.getByLabel('Only me, kept').check();
   await page.getByText('There is no recovery code for a space.', { exact: false }).waitFor();
@@ -183,7 +195,7 @@ test('a low follow-up offers grounding, which walks through 5-4-3-2-1', async ()
   const page = await h.open({ ...base, due_follow_ups: { ok: [due] }, answer_follow_up: { ok: true }, complete_follow_up: ok('complete_follow_up') });
   await page.getByRole('button', { name: /A gentle check-in is ready/ }).click();
   await page.getByRole('heading', { name: 'How are you today?' }).waitFor();
-  await page.getByRole('button', { name: 'sad' }).click();
+  await feel(page, 'Low', 'sad');
   await page.getByLabel('I’m feeling low').check();
   await page.getByRole('button', { name: 'Save' }).click();
   const answered = (await callsTo(page, 'answer_follow_up'))[0].args;
@@ -195,7 +207,7 @@ test('a low follow-up offers grounding, which walks through 5-4-3-2-1', async ()
     await page.getByRole('button', { name: 'Next' }).click();
   }
   await page.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   assert.equal((await callsTo(page, 'complete_follow_up')).length, 1);
 });
 
@@ -291,9 +303,76 @@ test('a follow-up for a partner starts with a hand-over and offers the same thre
   for (const label of ['Everyone here', 'Only me, kept', 'Only me, not kept']) await page.getByLabel(label).waitFor();
   await page.getByLabel('What would help you today?').fill('a quiet call');
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   const answered = (await callsTo(page, 'answer_follow_up'))[0].args;
   assert.equal(answered.person, SAM);
   assert.equal(answered.privacy, 'not_kept');
   assertSentShape(answered, request('answer_follow_up'));
+});
+
+test('an unfinished session from earlier tonight is offered, not resumed silently; starting fresh closes it', async () => {
+  const earlier = session({ step: 'cards', startedAtMs: new Date(2026, 10, 28, 21, 40).getTime(),
+    people: [{ person: ME, role: null }, { person: SAM, role: null }] });
+  const page = await h.open({ ...base, open_session: { ok: earlier }, end_session: ok('end_session'),
+    start_session: { ok: session() } });
+  await page.getByRole('button', { name: 'Aftercare now' }).click();
+  const asked = await page.getByRole('heading', { level: 1 }).textContent();
+  assert.match(asked, /^Carry on from (21:40|09:40 PM), or start fresh\?$/);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the question');
+  await page.getByText('You and Sam · Everyday, tender').waitFor();
+  await page.getByRole('button', { name: 'Start fresh' }).click();
+  await page.getByRole('heading', { name: 'Aftercare now' }).waitFor();
+  assert.deepEqual((await callsTo(page, 'end_session'))[0].args, { id: SID, talkTomorrow: false });
+});
+
+test('the start screen: roles keep what was chosen, someone can be added by name, and intensity says its value', async () => {
+  const page = await h.open({ ...base, save_profile: ok('save_profile', { id: '0'.repeat(30) + '99', name: 'Alex', isMe: false }),
+    start_session: { ok: session() }, session_step: { ok: null }, get_session: { ok: session() },
+    session_suggest: ok('session_suggest', { plan: null, suggestions: [] }) });
+  await page.getByRole('button', { name: 'Aftercare now' }).click();
+  await page.getByRole('heading', { name: 'Aftercare now' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  await page.getByLabel('You', { exact: true }).waitFor();
+  await page.getByLabel('Sam').check();
+  await page.getByLabel('A scene').check();
+  assert.equal(await page.getByLabel('Your role').inputValue(), '', 'no role until one is chosen');
+  await page.getByLabel('Your role').selectOption('top');
+  await page.getByLabel('Sam’s role').selectOption('bottom');
+  await page.getByLabel('Someone else here?').fill('Alex');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const alex = page.getByRole('checkbox', { name: 'Alex' });
+  await alex.waitFor();
+  assert.equal(await alex.isChecked(), true, 'added and here');
+  assert.equal(await page.getByLabel('Your role').inputValue(), 'top', 'a change elsewhere keeps the roles');
+  assert.equal(await page.getByLabel('Sam’s role').inputValue(), 'bottom');
+  assert.deepEqual((await callsTo(page, 'save_profile'))[0].args.profile, { id: null, name: 'Alex', isMe: false });
+  const slider = page.getByLabel('How intense (1 gentle, 5 very)');
+  await slider.fill('4');
+  assert.equal(await slider.getAttribute('aria-valuetext'), '4: strong');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const started = (await callsTo(page, 'start_session'))[0].args.start;
+  assert.deepEqual(started.people.slice(0, 2), [{ person: ME, role: 'top' }, { person: SAM, role: 'bottom' }]);
+});
+
+test('a check-in shows five corners first, the words of one, a one-tap "not sure", and Next in view', async () => {
+  const page = await h.open({ ...base, start_session: { ok: session({ people: [{ person: ME, role: null }] }) },
+    session_check_in: { ok: session() }, session_step: { ok: null }, get_session: { ok: session() },
+    session_suggest: ok('session_suggest', { plan: null, suggestions: [] }) }, { viewport: { width: 390, height: 700 } });
+  await page.getByRole('button', { name: 'Aftercare now' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('heading', { name: 'How are you feeling right now?' }).waitFor();
+  assert.equal(await page.locator('.feeling-corner').count(), 5);
+  assert.equal(await page.locator('button.feeling:visible').count(), 0, 'no words until a corner is chosen');
+  await page.getByRole('button', { name: /^Wound up/ }).click();
+  const shown = await page.locator('button.feeling:visible').count();
+  assert.ok(shown > 0 && shown < 12, `only that corner's words: ${shown}`);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('feeling')), true, 'focus moves to its words');
+  const next = page.getByRole('button', { name: 'Next' });
+  assert.equal(await next.isVisible(), true);
+  const box = await next.boundingBox();
+  assert.ok(box.y + box.height <= 700, `Next is in view: ${JSON.stringify(box)}`);
+  await page.getByRole('button', { name: 'I’m not sure' }).click();
+  await page.getByRole('heading', { name: 'A few rituals for now' }).waitFor();
+  const sent = (await callsTo(page, 'session_check_in'))[0].args;
+  assert.deepEqual(sent.checkIn, { feelings: [], need: null, noTouch: false });
 });

@@ -88,11 +88,11 @@ test('dark by default even on a light system; light when chosen; "match this dev
     get_settings: ok('get_settings', { theme }),
   });
   const system = await h.open(unlocked('system'), { colorScheme: 'light' });
-  await system.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await system.getByRole('heading', { name: 'Hello' }).waitFor();
   assert.equal(await system.evaluate(bg), 'rgb(246, 243, 238)', 'following a light device');
   await system.emulateMedia({ colorScheme: 'dark' });
   await system.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   const chosen = await h.open(unlocked('light'), { colorScheme: 'dark' });
-  await chosen.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await chosen.getByRole('heading', { name: 'Hello' }).waitFor();
   assert.equal(await chosen.evaluate(bg), 'rgb(246, 243, 238)', 'a chosen light theme beats a dark device');
 });

@@ -42,7 +42,7 @@ test('first run: strength feedback from Rust, the vault is created, the code con
   await page.getByLabel('The second group').fill('cd34');
   await page.getByLabel('The fifth group').fill('JK9M');
   await page.getByRole('button', { name: 'Confirm' }).click();
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   assert.deepEqual((await callsTo(page, 'confirm_recovery_code'))[0].args, { answers: ['cd34', 'JK9M'] });
   assert.equal(await page.getByRole('button', { name: 'Hide' }).isVisible(), true, 'hide is in reach once unlocked');
 });
@@ -83,7 +83,7 @@ test('unlock: a wrong passphrase says so; the recovery code is sent as a recover
   await setResponse(page, 'get_settings', settings);
   await page.getByLabel('Recovery code').fill(CODE);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   assert.deepEqual((await callsTo(page, 'unlock'))[1].args, { secret: { kind: 'recovery_code', value: CODE } });
 });
 
@@ -96,7 +96,7 @@ test('after too many tries the screen says how long to wait and the button waits
 test('hide now (button or Ctrl+Shift+H) locks and shows a neutral screen', async () => {
   for (const how of ['button', 'keys']) {
     const page = await h.open({ vault_status: status({ unlocked: true }), get_settings: settings, lock: ok('lock') });
-    await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+    await page.getByRole('heading', { name: 'Hello' }).waitFor();
     if (how === 'button') await page.getByRole('button', { name: 'Hide' }).click();
     else await page.keyboard.press('Control+Shift+H');
     await page.getByRole('heading', { name: 'Nothing new' }).waitFor();
@@ -110,7 +110,7 @@ test('hide now (button or Ctrl+Shift+H) locks and shows a neutral screen', async
 
 test('the core locking by itself brings back the unlock screen', async () => {
   const page = await h.open({ vault_status: status({ unlocked: true }), get_settings: settings });
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   await setResponse(page, 'vault_status', status());
   await page.evaluate(() => window.__TAURI__.event.emit('vault-locked'));
   await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
@@ -121,7 +121,7 @@ test('activity and a hidden window are reported to the core', async () => {
     vault_status: status({ unlocked: true }), get_settings: settings,
     report_activity: ok('report_activity'), report_visibility: ok('report_visibility'),
   });
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   await page.mouse.click(5, 300);
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { value: true, configurable: true });
@@ -135,10 +135,10 @@ test('activity and a hidden window are reported to the core', async () => {
 test('settings: saving sends the values and applies the theme; errors stay beside their card', async () => {
   const page = await h.open({
     vault_status: status({ unlocked: true }), get_settings: settings, save_settings: ok('save_settings'),
-    export_backup: ok('export_backup'),
+    export_backup: ok('export_backup'), exports_written: ok('exports_written', { backups: 1, readable: 1 }),
     wipe_everything: { error: { code: 'invalid', message: 'To wipe everything, type "wipe everything".' } },
   });
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   await page.getByRole('button', { name: 'Settings' }).first().click();
   const minutes = page.getByLabel('Lock after this many idle minutes');
   await page.waitForFunction(() => document.querySelector('#set-autolock')?.value === '5');
@@ -154,12 +154,14 @@ test('settings: saving sends the values and applies the theme; errors stay besid
   await page.getByRole('button', { name: 'Save a backup' }).click();
   await page.getByText(`Saved to ${reply('export_backup')}`).waitFor();
 
+  const exports = page.getByLabel(/Also delete what Tend saved to your Downloads folder: 1 readable copy \(not encrypted\) and 1 encrypted backup/);
+  assert.equal(await exports.isChecked(), true, 'a readable copy left behind is offered for deletion');
   await page.getByLabel(/to confirm/).last().fill('yes');
   await page.getByRole('button', { name: 'Wipe everything' }).click();
   const alert = page.locator('[data-form="wipe"] [role="alert"]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /type "wipe everything"/);
-  assert.deepEqual((await callsTo(page, 'wipe_everything'))[0].args, { confirmation: 'yes' });
+  assert.deepEqual((await callsTo(page, 'wipe_everything'))[0].args, { confirmation: 'yes', removeExports: true });
 });
 
 test('a second window of Tend gets a clear message instead of a broken screen', async () => {
@@ -175,7 +177,7 @@ test('unlocking says "Opening…" at once while the key is stretched', async () 
   await page.getByText('Opening…').waitFor({ timeout: 100 });
   assert.equal(await page.getByRole('button', { name: 'Unlock' }).isDisabled(), true);
   await page.evaluate(() => { window.__responses.vault_status = { ok: { ...window.__responses.vault_status.ok, unlocked: true } }; });
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
 });
 
 test('a vault changed outside Tend says so and offers to restore a backup, asking for its passphrase', async () => {
@@ -194,7 +196,7 @@ test('a vault changed outside Tend says so and offers to restore a backup, askin
   await setResponse(page, 'vault_status', status({ unlocked: true }));
   await setResponse(page, 'get_settings', settings);
   await page.getByRole('button', { name: 'Restore' }).click();
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   const staged = (await callsTo(page, 'stage_backup'))[0].args;
   assert.deepEqual(Object.keys(staged).length > 0, true, 'the file\'s bytes go first, alone');
   const restored = (await callsTo(page, 'import_backup'))[0].args;
@@ -215,7 +217,7 @@ test('a new device restores from the welcome screen with the backup\'s own secre
   await setResponse(page, 'vault_status', status({ unlocked: true }));
   await setResponse(page, 'get_settings', settings);
   await page.getByRole('button', { name: 'Restore' }).click();
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   assert.deepEqual((await callsTo(page, 'import_backup'))[0].args, { current: null, backup: { kind: 'recovery_code', value: CODE } });
 });
 
@@ -229,7 +231,7 @@ test('after opening with the recovery code, a new passphrase is chosen before an
   await page.getByLabel('The same again').fill('velvet harbour quietly sings');
   await setResponse(page, 'vault_status', status({ unlocked: true }));
   await page.getByRole('button', { name: 'Use this passphrase' }).click();
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   assert.deepEqual((await callsTo(page, 'choose_new_passphrase'))[0].args, { passphrase: 'velvet harbour quietly sings' });
 });
 
@@ -244,7 +246,7 @@ test('settings: a new code and a backup each ask for a secret again', async () =
     vault_status: status({ unlocked: true }), get_settings: settings,
     new_recovery_code: ok('new_recovery_code', { reason: 'replaced' }), export_backup: ok('export_backup'),
   });
-  await page.getByRole('heading', { name: 'Hello again' }).waitFor();
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
   await page.getByRole('button', { name: 'Settings' }).first().click();
   await page.locator('[data-form="backup"]').getByLabel('Your passphrase').fill('copper lantern orbit meadow');
   await page.getByRole('button', { name: 'Save a backup' }).click();

@@ -71,7 +71,10 @@ export const importBackup = (current, backup) => call('import_backup', {
   backup: secretOf(backup.value, backup.isCode),
 });
 export const readableExport = (passphrase) => call('readable_export', { passphrase });
-export const wipeEverything = (confirmation) => call('wipe_everything', { confirmation });
+/** `removeExports`: also delete the backups and readable copies Tend wrote to Downloads. */
+export const wipeEverything = (confirmation, removeExports) => call('wipe_everything', { confirmation, removeExports });
+/** { backups, readable }: how many files Tend wrote to the exports folder. */
+export const exportsWritten = () => call('exports_written');
 
 /** Calls `handler` when the core locks the vault by itself. Returns a stop function. */
 export async function onLocked(handler) {

@@ -24,3 +24,6 @@ export const PATTERN = { box: 'Box breathing', cyclic_sighing: 'Cyclic sighing',
 export const VERDICT = { helped: 'Helped', neutral: 'Neutral', not_for_me: 'Not for me' };
 
 export const pairs = (labels) => Object.entries(labels);
+
+/** How lists name a person: the device's owner as "You" (or "Robin (you)"), others by name. */
+export const personLabel = (p) => (p.isMe ? (p.name === 'Me' ? 'You' : `${p.name} (you)`) : p.name);

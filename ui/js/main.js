@@ -36,6 +36,26 @@ const views = {
   grounding: { mount: followup.mountGrounding }, restore, 'new-passphrase': newPassphrase, space,
 };
 const view = document.getElementById('view');
+
+// Fields with a limit say how much room is left as it nears, instead of cutting text off
+// silently: "12 characters left", read out politely.
+document.addEventListener('input', (event) => {
+  const field = event.target;
+  if (!(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) || field.maxLength <= 0) return;
+  const left = field.maxLength - field.value.length;
+  let counter = field.nextElementSibling?.classList.contains('char-count') ? field.nextElementSibling : null;
+  if (left > Math.min(100, Math.ceil(field.maxLength / 4))) {
+    counter?.remove();
+    return;
+  }
+  if (!counter) {
+    counter = document.createElement('p');
+    counter.className = 'char-count';
+    counter.setAttribute('aria-live', 'polite');
+    field.after(counter);
+  }
+  counter.textContent = left === 0 ? 'That is as long as it can be.' : `${left} character${left === 1 ? '' : 's'} left`;
+});
 const systemLight = window.matchMedia('(prefers-color-scheme: light)');
 systemLight.addEventListener('change', () => app.applyTheme(app.theme));
 let current = null;

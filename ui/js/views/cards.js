@@ -1,12 +1,12 @@
 // The catalogue: filter by category and kind of moment, read a card, rate how it landed,
 // and add, edit or delete one's own cards (built-in cards are never edited).
 import { checkboxes, checked, el, field, screen, select, showError } from '../dom.js';
-import { CATEGORY, CONTEXT, ENERGY, PATTERN, ROLE, TALK, TOUCH, VERDICT, pairs } from '../labels.js';
+import { CATEGORY, CONTEXT, ENERGY, PATTERN, ROLE, TALK, TOUCH, VERDICT, pairs, personLabel } from '../labels.js';
 import { ritualCard } from '../widgets/ritual-card.js';
 
 function feedbackRow(api, card, people) {
   if (!people.length) return null;
-  const who = select('person', people.map((p) => [p.id, p.isMe ? `${p.name} (me)` : p.name]), people[0].id);
+  const who = select('person', people.map((p) => [p.id, personLabel(p)]), people[0].id);
   const note = el('p', { class: 'field-note', role: 'status' });
   const rate = (verdict) => async () => {
     note.textContent = '';

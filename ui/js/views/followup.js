@@ -64,7 +64,7 @@ function askOne(root, api, id, who, words, n) {
   const form = el('form', { class: 'stack', novalidate: true }, grid.node,
     el('label', { class: 'check' }, low, 'I\u2019m feeling low'),
     ...field('What would help you today?', need), privacy.node,
-    el('div', { class: 'actions' },
+    el('div', { class: 'actions sticky-actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } }),
       el('button', { type: 'button', class: 'quiet', text: 'Not today', dataset: { action: 'stop' } })));

@@ -11,7 +11,7 @@ export async function mount(root, { api, app, signal }) {
   const recent = el('ul', { class: 'home-recent' });
   const recentBox = el('div', { hidden: true }, el('h2', { text: 'Recently' }), recent);
   const go = (name, text) => el('button', { type: 'button', text, dataset: { nav: name } });
-  root.append(screen('home', 'Hello again', top,
+  root.append(screen('home', 'Hello', top,
     el('button', { type: 'button', class: 'now-button', text: 'Aftercare now', dataset: { nav: 'now' } }),
     due, recentBox,
     el('nav', { class: 'home-grid', 'aria-label': 'More' },

@@ -2,7 +2,7 @@
 // ritual cards → close (reflect now, talk tomorrow, or just finish). Every step can be
 // skipped; each one is saved in Rust as it happens, so leaving and coming back resumes.
 import { checked, el, field, focusHeading, screen as section, select, showError } from '../dom.js';
-import { CONTEXT, ROLE, VERDICT, pairs } from '../labels.js';
+import { CONTEXT, ROLE, VERDICT, pairs, personLabel } from '../labels.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
 import { privacyChoice } from '../widgets/privacy.js';
 import { ritualCard } from '../widgets/ritual-card.js';
@@ -21,23 +21,64 @@ function handOver(root, name, note) {
     clear(root).append(screen(`Please pass the device to ${name}`,
       el('p', { text: note ?? 'You choose who can see what you answer next.' }),
       el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'primary', text: `I\u2019m ${name}, continue`, on: { click: resolve } }))));
+        el('button', { type: 'button', class: 'primary',
+          text: name === 'everyone' ? 'We\u2019re all here, continue' : `I\u2019m ${name}, continue`, on: { click: resolve } }))));
     focusHeading(root);
   });
+}
+
+/** Who a hand-over screen asks for: a partner by name; the owner by name or role. */
+function handTo(flow, id) {
+  return flow.isOwner(id) ? (flow.ownerName() ?? 'the device\u2019s owner') : flow.name(id);
 }
 
 export async function mount(root, ctx, params = {}) {
   const { api } = ctx;
   try {
     const [people, words] = await Promise.all([api.listProfiles(), api.feelings()]);
-    const flow = { ...ctx, root, people, words, name: (id) => people.find((p) => p.id === id)?.name ?? 'Someone' };
-    const session = params.session ?? await api.openSession();
+    const flow = { ...ctx, root, people, words };
+    flow.person = (id) => flow.people.find((p) => p.id === id);
+    flow.isOwner = (id) => Boolean(flow.person(id)?.isMe);
+    // Names for sentences: the owner is "you" on their own screens; to the others, their
+    // name, when they have given one (the profile made on the spot is just "Me").
+    flow.name = (id) => flow.person(id)?.name ?? 'Someone';
+    flow.ownerName = () => {
+      const me = flow.people.find((p) => p.isMe);
+      return me && me.name !== 'Me' ? me.name : null;
+    };
+    const chosen = params.session ?? (params.sessionId ? await api.getSession(params.sessionId) : null);
+    const session = chosen ?? await api.openSession();
     if (params.reflectOnly && session) return await reflect(flow, session, { andEnd: false });
     if (!session) return await start(flow);
-    return await resume(flow, session);
+    // Chosen (from Home's "Continue where you left off", or back from its timer): carry on.
+    // Found by "Aftercare now": ask.
+    if (chosen) return await resume(flow, session);
+    return offerResume(flow, session);
   } catch (error) {
     showError(root, error, () => ctx.app.show('now'));
   }
+}
+
+const clock = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** An unfinished session from the last few hours: carry on, or start fresh. */
+function offerResume(flow, session) {
+  const { api, root } = flow;
+  const who = session.people.map((p) => (flow.isOwner(p.person) ? 'you' : flow.name(p.person)));
+  clear(root).append(screen(`Carry on from ${clock(session.startedAtMs)}, or start fresh?`,
+    el('p', { text: `${who.join(' and ').replace(/^you/, 'You')} \u00b7 ${CONTEXT[session.context]}` }),
+    el('p', { class: 'fine', text: 'Starting fresh closes the earlier one as it is. It stays in your history, and its check-ins still come.' }),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'primary', text: 'Carry on', on: { click: () => resume(flow, session) } }),
+      el('button', { type: 'button', text: 'Start fresh', on: { click: async () => {
+        try {
+          await api.endSession(session.id, false);
+          await start(flow);
+        } catch (error) {
+          showError(root.querySelector('section'), error);
+        }
+      } } }))));
+  focusHeading(root);
 }
 
 function resume(flow, session) {
@@ -51,13 +92,14 @@ function resume(flow, session) {
 
 // ---- 1. Who and what kind of moment ----
 
+const INTENSITY = ['', 'gentle', 'mild', 'moderate', 'strong', 'very intense'];
+
 async function start(flow) {
   const { api, app, root } = flow;
-  let people = flow.people;
-  if (!people.some((p) => p.isMe)) {
-    // Two taps must be enough: a plain "Me" profile is made on the spot (renamable later).
-    people = [await api.saveProfile({ id: null, name: 'Me', isMe: true }), ...people];
-    flow.people = people;
+  if (!flow.people.some((p) => p.isMe)) {
+    // Two taps must be enough: a profile for the device's owner is made on the spot
+    // (named later if they like); the screens call its owner "you".
+    flow.people = [await api.saveProfile({ id: null, name: 'Me', isMe: true }), ...flow.people];
   }
   const roles = el('div', { class: 'roles' });
   const together = el('label', { class: 'check', hidden: true },
@@ -65,41 +107,82 @@ async function start(flow) {
   const moments = el('div', { class: 'moments', role: 'radiogroup', 'aria-label': 'What kind of moment' },
     pairs(CONTEXT).map(([v, label]) => el('label', { class: 'check' },
       el('input', { type: 'radio', name: 'context', value: v, checked: v === 'tender' }), label)));
+  const personBox = (p, checked) => el('label', { class: 'check' },
+    el('input', { type: 'checkbox', name: 'people', value: p.id, checked }), personLabel(p));
+  const who = el('div', { class: 'who' }, flow.people.map((p) => personBox(p, p.isMe)));
+  const newName = el('input', { name: 'new_person', maxlength: 40, autocomplete: 'off', placeholder: 'A name' });
+  const addPerson = el('div', { class: 'add-person', role: 'group', 'aria-label': 'Add someone' },
+    ...field('Someone else here?', newName),
+    el('button', { type: 'button', text: 'Add', dataset: { action: 'add-person' } }));
+  const intensity = el('input', { name: 'intensity', type: 'range', min: 1, max: 5, value: 2 });
+  const intensitySays = el('p', { class: 'fine intensity-says', 'aria-hidden': 'true' });
+  const showIntensity = () => {
+    const label = `${intensity.value}: ${INTENSITY[intensity.value]}`;
+    intensity.setAttribute('aria-valuetext', label);
+    intensitySays.textContent = label;
+  };
+  intensity.addEventListener('input', showIntensity);
+  showIntensity();
   const form = el('form', { class: 'stack', novalidate: true },
-    el('fieldset', { class: 'checks' }, el('legend', { text: 'Who is here' }),
-      people.map((p) => el('label', { class: 'check' },
-        el('input', { type: 'checkbox', name: 'people', value: p.id, checked: p.isMe }), p.isMe ? `${p.name} (me)` : p.name))),
+    el('fieldset', { class: 'checks' }, el('legend', { text: 'Who is here' }), who, addPerson),
     el('fieldset', {}, el('legend', { text: 'What kind of moment' }), moments),
     roles,
-    ...field('How intense (1 gentle, 5 very)', el('input', { name: 'intensity', type: 'range', min: 1, max: 5, value: 2 })),
+    ...field('How intense (1 gentle, 5 very)', intensity), intensitySays,
     together,
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Start' }),
       el('button', { type: 'button', text: 'Skip to cards', dataset: { action: 'skip' } }),
       el('button', { type: 'button', class: 'quiet', text: 'Not now', on: { click: () => app.show('home') } })));
   clear(root).append(screen('Aftercare now', el('p', { text: 'Take your time. Every step can be skipped.' }), form));
+  focusHeading(root);
 
   function update() {
-    const who = checked(form, 'people');
+    const here = checked(form, 'people');
     const context = form.querySelector('input[name="context"]:checked').value;
-    together.hidden = who.length < 2;
-    roles.replaceChildren(...(context === 'scene' ? who.map((id) =>
-      el('div', {}, ...field(`${flow.name(id)}'s role`, select(`role-${id}`, pairs(ROLE), 'bottom')))) : []));
+    together.hidden = here.length < 2;
+    // Keep what was chosen: only people who came or went change the menus.
+    const chosen = Object.fromEntries([...roles.querySelectorAll('select')].map((s) => [s.name, s.value]));
+    roles.replaceChildren(...(context === 'scene' ? here.map((id) =>
+      el('div', {}, ...field(flow.isOwner(id) ? 'Your role' : `${flow.name(id)}\u2019s role`,
+        select(`role-${id}`, [['', 'No role'], ...pairs(ROLE)], chosen[`role-${id}`] ?? '')))) : []));
   }
   form.addEventListener('change', update);
   update();
+
+  async function add() {
+    form.querySelector('.notice')?.remove();
+    const name = newName.value.trim();
+    if (!name) { newName.focus(); return; }
+    try {
+      const p = await api.saveProfile({ id: null, name, isMe: false });
+      flow.people = [...flow.people, p];
+      who.append(personBox(p, true));
+      newName.value = '';
+      update();
+      who.querySelector(`input[value="${p.id}"]`)?.focus();
+    } catch (error) {
+      showError(form, error);
+      newName.focus();
+    }
+  }
+  addPerson.querySelector('[data-action="add-person"]').addEventListener('click', add);
+  newName.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    add();
+  });
 
   async function begin(skipCheckIn) {
     form.querySelector('.notice')?.remove();
     const f = form.elements;
     const context = form.querySelector('input[name="context"]:checked').value;
-    const who = checked(form, 'people');
+    const here = checked(form, 'people');
     try {
       let session = await api.startSession({
-        people: who.map((id) => ({ person: id, role: context === 'scene' ? f[`role-${id}`]?.value ?? null : null })),
+        people: here.map((id) => ({ person: id, role: context === 'scene' ? f[`role-${id}`]?.value || null : null })),
         context,
         intensity: Number(f.intensity.value),
-        passDevice: who.length > 1 && f.pass_device.checked,
+        passDevice: here.length > 1 && f.pass_device.checked,
       });
       if (skipCheckIn) {
         await api.sessionStep(session.id, 'cards');
@@ -121,7 +204,7 @@ async function start(flow) {
 async function checkIns(flow, session) {
   const { api, root } = flow;
   for (const [i, p] of session.people.entries()) {
-    if (session.passDevice && i > 0) await handOver(root, flow.name(p.person));
+    if (session.passDevice && i > 0) await handOver(root, handTo(flow, p.person));
     const done = await checkInOne(flow, session, p.person, 'before');
     if (done === 'end') return close(flow, session);
   }
@@ -140,8 +223,9 @@ function checkInOne(flow, session, person, stage) {
   const note = el('textarea', { name: 'note', rows: 2, maxlength: 1000 });
   const form = el('form', { class: 'stack', novalidate: true }, grid.node,
     ...field('Anything to add (optional)', note), privacy.node,
-    el('div', { class: 'actions' },
+    el('div', { class: 'actions sticky-actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Next' }),
+      el('button', { type: 'button', text: 'I\u2019m not sure', dataset: { action: 'unsure' } }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } }),
       el('button', { type: 'button', class: 'quiet', text: 'End here', dataset: { action: 'end' } })));
   const title = stage === 'before'
@@ -150,17 +234,23 @@ function checkInOne(flow, session, person, stage) {
   clear(root).append(screen(title, form));
   focusHeading(root);
   return new Promise((resolve) => {
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
+    const send = async (checkIn) => {
       form.querySelector(':scope > .notice')?.remove();
       if (!privacy.check(form)) return;
       try {
-        await api.sessionCheckIn(session.id, person, stage, grid.value(), note.value, privacy.value());
+        await api.sessionCheckIn(session.id, person, stage, checkIn, note.value, privacy.value());
         resolve('next');
       } catch (error) {
         showError(form, error);
       }
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      send(grid.value());
     });
+    // One tap: an answer in itself, with no words chosen.
+    form.querySelector('[data-action="unsure"]').addEventListener('click',
+      () => send({ feelings: [], need: null, noTouch: false }));
     form.querySelector('[data-action="skip"]').addEventListener('click', () => resolve('next'));
     form.querySelector('[data-action="end"]').addEventListener('click', () => resolve('end'));
   });
@@ -172,32 +262,47 @@ async function cards(flow, session) {
   const { api, root } = flow;
   const fresh = await api.getSession(session.id);
   const accepted = el('div', { class: 'accepted' });
+  const announce = el('p', { class: 'visually-hidden', role: 'status' });
   const box = el('div', { class: 'suggestions' });
   clear(root).append(screen('A few rituals for now',
     el('p', { class: 'fine', text: 'Choose what suits you. Go at the pace of whoever needs more space.' }),
     fresh.forgotten ? el('p', { class: 'notice', role: 'status',
       text: 'Tend locked since the check-ins, so answers kept only for this moment are gone. The cards now go without them.' }) : null,
     box,
-    el('h2', { text: 'Your plan for now' }), accepted,
+    el('h2', { text: 'Your plan for now' }), announce, accepted,
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Close the session', on: { click: () => close(flow, fresh) } }))));
   focusHeading(root);
 
-  async function drawAccepted() {
+  /** Draws the plan for now; a card just added shows that it was, and takes the focus. */
+  async function drawAccepted(added = null) {
     const s = await api.getSession(session.id);
     fresh.accepted = s.accepted;
+    const cards = await Promise.all(s.accepted.map((id) => api.getCard(id)));
     accepted.replaceChildren();
-    if (!s.accepted.length) accepted.append(el('p', { class: 'fine', text: 'Nothing chosen yet.' }));
-    for (const id of s.accepted) {
-      const card = await api.getCard(id);
+    if (!cards.length) accepted.append(el('p', { class: 'fine', text: 'Nothing chosen yet.' }));
+    for (const card of cards) {
       const timer = card.timer ? el('button', { type: 'button', class: 'primary', text: 'Start the timer',
         on: { click: () => startCardTimer(flow, session, card) } }) : null;
-      accepted.append(ritualCard(card, el('div', { class: 'actions' }, timer)));
+      const node = ritualCard(card, { heading: 'h3', compact: true }, el('div', { class: 'actions' }, timer));
+      if (card.id === added) {
+        node.classList.add('just-added');
+        node.prepend(el('p', { class: 'added-note', text: 'Added to your plan for now.' }));
+      }
+      accepted.append(node);
+    }
+    if (added) {
+      const node = accepted.querySelector('.just-added');
+      announce.textContent = `${node?.querySelector('.card-title')?.textContent ?? 'The card'} is in your plan for now.`;
+      const target = node?.querySelector('button') ?? node?.querySelector('.card-title');
+      if (target && !target.matches('button')) target.tabIndex = -1;
+      target?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      target?.focus();
     }
   }
   await drawAccepted();
   await showSuggestions(box, (more) => api.sessionSuggest(session.id, more.exclude, more.shownCategories, more.count), {
-    onAccept: async (card) => { await api.sessionChoose(session.id, card.id, true); await drawAccepted(); },
+    onAccept: async (card) => { await api.sessionChoose(session.id, card.id, true); await drawAccepted(card.id); },
     onDecline: (card) => api.sessionChoose(session.id, card.id, false),
   });
 }
@@ -207,7 +312,7 @@ async function startCardTimer(flow, session, card) {
   const kind = card.timer.kind === 'breathing' ? { kind: 'breathing', pattern: card.timer.pattern } : { kind: 'countdown' };
   try {
     const view = await api.startTimer({ kind, minutes: card.timer.minutes, label: card.title, session: session.id, card: card.id });
-    app.show('timer', { id: view.id });
+    app.show('timer', { id: view.id, session: session.id });
   } catch (error) {
     showError(flow.root.querySelector('.accepted'), error);
   }
@@ -238,7 +343,7 @@ async function reflect(flow, session, { andEnd }) {
   const { root } = flow;
   const s = await flow.api.getSession(session.id);
   for (const [i, p] of s.people.entries()) {
-    if (s.passDevice && i > 0) await handOver(root, flow.name(p.person));
+    if (s.passDevice && i > 0) await handOver(root, handTo(flow, p.person));
     const result = await reflectOne(flow, s, p.person);
     if (result === 'end') break;
   }
@@ -260,7 +365,10 @@ function reflectOne(flow, s, person) {
       el('p', { class: 'ritual-title', text: id }),
       el('div', { role: 'radiogroup' }, pairs(VERDICT).map(([v, label]) => el('label', { class: 'check' },
         el('input', { type: 'radio', name: `rate-${id}`, value: v }), label)))))) : null;
-  const others = s.people.filter((p) => p.person !== person).map((p) => flow.name(p.person));
+  // Whom the appreciation is about: partners by name; the owner by name if they gave one.
+  const others = s.people.filter((p) => p.person !== person)
+    .map((p) => (flow.isOwner(p.person) ? flow.ownerName() : flow.name(p.person))).filter(Boolean);
+  const appreciate = others.length ? `Something you appreciated about ${others.join(' and ')}` : 'Something you appreciated';
   const form = el('form', { class: 'stack', novalidate: true },
     el('fieldset', {}, el('legend', { text: 'How are you feeling now? (optional)' }), after.node),
     ...field('What felt good?', el('textarea', { name: 'felt_good', rows: 2, maxlength: 1000 })),
@@ -271,10 +379,9 @@ function reflectOne(flow, s, person) {
         el('input', { type: 'radio', name: 'uncomfortable', value: v, checked: v === '' }), label)),
       calm,
       ...field('If you like, a note about it', el('textarea', { name: 'uncomfortable_note', rows: 2, maxlength: 1000 }))),
-    others.length ? field(`Something you appreciated about ${others.join(' and ')}`,
-      el('textarea', { name: 'appreciation', rows: 2, maxlength: 1000 })) : null,
+    s.people.length > 1 ? field(appreciate, el('textarea', { name: 'appreciation', rows: 2, maxlength: 1000 })) : null,
     rituals, privacy.node,
-    el('div', { class: 'actions' },
+    el('div', { class: 'actions sticky-actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } })));
   clear(root).append(screen(me ? 'A short reflection' : `${flow.name(person)}, a short reflection`, form));

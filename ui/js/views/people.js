@@ -1,6 +1,6 @@
 // Profiles: "me" and partners. Every field but the name is optional, and says so.
 import { checkboxes, checked, el, field, screen, select, showError } from '../dom.js';
-import { CATEGORY, NEED, TOUCH, pairs } from '../labels.js';
+import { CATEGORY, NEED, TOUCH, pairs, personLabel } from '../labels.js';
 
 const SCALE = (low, high) => [['', 'No preference'], ['-2', `Much more ${low}`], ['-1', `A bit more ${low}`],
   ['0', 'Either'], ['1', `A bit more ${high}`], ['2', `Much more ${high}`]];
@@ -18,7 +18,7 @@ export async function mount(root, { api, app, signal }) {
     if (!people.length) list.append(el('li', { class: 'fine', text: 'No one yet.' }));
     for (const p of people) {
       list.append(el('li', {},
-        el('button', { type: 'button', class: 'person', text: p.isMe ? `${p.name} (me)` : p.name,
+        el('button', { type: 'button', class: 'person', text: personLabel(p),
           on: { click: () => app.show('profile', { profile: p }) } }),
         p.isMe ? null : el('button', { type: 'button', class: 'quiet', text: `${p.name}\u2019s own space`,
           on: { click: () => app.show('space', { person: p.id }) } })));

@@ -1,7 +1,7 @@
 // Aftercare plans: agreed ahead (who, which cards in what order, what to avoid), offered
 // first when a matching session starts.
 import { checkboxes, checked, el, field, screen, select, showError } from '../dom.js';
-import { CONTEXT, pairs } from '../labels.js';
+import { CONTEXT, pairs, personLabel } from '../labels.js';
 
 export async function mount(root, { api, app, signal }) {
   const list = el('ul', { class: 'plan-list' });
@@ -49,7 +49,7 @@ export async function mountEdit(root, { api, app, signal }, { plan } = {}) {
   drawOrder();
   const form = el('form', { class: 'stack', novalidate: true },
     ...field('Name', el('input', { name: 'name', value: p.name, maxlength: 60 })),
-    checkboxes('Who it is for', 'people', people.map((x) => [x.id, x.isMe ? `${x.name} (me)` : x.name]), p.people),
+    checkboxes('Who it is for', 'people', people.map((x) => [x.id, personLabel(x)]), p.people),
     ...field('For what kind of moment', select('context', [['', 'Any'], ...pairs(CONTEXT)], p.context ?? '')),
     el('fieldset', {}, el('legend', { text: 'Cards, in order' }), ordered,
       ...field('Add a card', picker),

@@ -42,8 +42,12 @@ function prefsCard() {
     ...field('First check-in after (hours)', el('input', { name: 'followUpHours', type: 'number', min: 1, max: 168,
       step: 1, inputmode: 'numeric' })),
     check('followUpExtra', 'After new, intense or scene moments, also check in two and three days later'),
-    check('sound', 'A soft tone from timers'),
-    check('haptics', 'A short vibration from timers, where the device has one'),
+    el('fieldset', { class: 'checks timer-signals' },
+      el('legend', { text: 'Timer sounds and vibration' }),
+      check('eyesClosedTone', 'In eyes-closed mode, a soft tone when the time is up'),
+      check('sound', 'A soft tone at each change of breath and when the time is up, eyes open or closed'),
+      check('haptics', 'A short vibration as well, where the device has one'),
+      el('p', { class: 'fine', text: 'Tones are quiet and made on this device. Most computers cannot vibrate, so there a tone is the only signal. With both tones off, timers make no sound.' })),
     el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Save' })),
     status());
 }
@@ -86,10 +90,15 @@ export async function mount(root, { api, app, signal }) {
     el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Write a readable copy' })),
     status());
   const wipeInput = el('input', { id: 'set-wipe', name: 'confirmation', type: 'text', autocomplete: 'off', spellcheck: 'false' });
+  // What Tend saved to Downloads stays there unless the person says otherwise.
+  const removeExports = el('input', { type: 'checkbox', name: 'remove_exports' });
+  const exportsSay = el('span');
+  const exportsBox = el('label', { class: 'check', hidden: true }, removeExports, exportsSay);
   const wipe = el('form', { class: 'card stack danger-zone', dataset: { form: 'wipe' }, novalidate: true },
     el('h2', { text: 'Wipe everything' }),
     el('p', { text: 'This destroys your vault and everything in it, on this device. It cannot be undone. Backups you saved elsewhere are not touched.' }),
     el('p', { class: 'fine', text: 'Tend first overwrites the keys that open your vault, then deletes its files. On SSDs, phones and some file systems, the old bytes can stay on the storage until they are reused; Tend cannot reach them. What stays was encrypted, and the keys that opened it are gone.' }),
+    exportsBox,
     el('label', { for: 'set-wipe' }, 'Type ', el('strong', { text: 'wipe everything' }), ' to confirm'), wipeInput,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'danger', text: 'Wipe everything' })),
     status());
@@ -103,6 +112,7 @@ export async function mount(root, { api, app, signal }) {
     prefs.followUpHours.value = current.followUpHours;
     prefs.followUpExtra.checked = current.followUpExtra;
     prefs.sound.checked = current.sound;
+    prefs.eyesClosedTone.checked = current.eyesClosedTone ?? true;
     prefs.haptics.checked = current.haptics;
   } catch (error) {
     showError(prefs, error, () => app.show('settings'));
@@ -114,6 +124,7 @@ export async function mount(root, { api, app, signal }) {
       followUpHours: Number(prefs.followUpHours.value),
       followUpExtra: prefs.followUpExtra.checked,
       sound: prefs.sound.checked,
+      eyesClosedTone: prefs.eyesClosedTone.checked,
       haptics: prefs.haptics.checked,
     };
     await api.saveSettings(settings);
@@ -151,7 +162,15 @@ export async function mount(root, { api, app, signal }) {
   }));
 
   wipe.addEventListener('submit', guarded(wipe, async () => {
-    await api.wipeEverything(wipeInput.value);
+    await api.wipeEverything(wipeInput.value, removeExports.checked);
     await app.refresh();
   }));
+  api.exportsWritten().then(({ backups, readable: copies }) => {
+    if (signal.aborted || !(backups + copies)) return;
+    const parts = [copies ? `${copies} readable ${copies === 1 ? 'copy' : 'copies'} (not encrypted)` : null,
+      backups ? `${backups} encrypted ${backups === 1 ? 'backup' : 'backups'}` : null].filter(Boolean);
+    exportsSay.textContent = `Also delete what Tend saved to your Downloads folder: ${parts.join(' and ')}`;
+    removeExports.checked = copies > 0;
+    exportsBox.hidden = false;
+  }).catch(() => {});
 }

@@ -1,7 +1,7 @@
 // Suggestions without a session ("what might suit us?"): three cards with reasons;
 // "another one" swaps a card for the next best, "not now" sets it aside. Rust chooses.
 import { checkboxes, checked, el, field, screen, select, showError } from '../dom.js';
-import { CONTEXT, ROLE, pairs } from '../labels.js';
+import { CONTEXT, ROLE, pairs, personLabel } from '../labels.js';
 import { showSuggestions } from '../widgets/suggestions.js';
 
 export async function mount(root, { api, app, signal }) {
@@ -16,7 +16,7 @@ export async function mount(root, { api, app, signal }) {
   const results = el('div', { class: 'suggestions' });
   const roles = el('div', { class: 'roles' });
   const form = el('form', { class: 'stack', novalidate: true },
-    checkboxes('Who is here', 'people', people.map((p) => [p.id, p.isMe ? `${p.name} (me)` : p.name]),
+    checkboxes('Who is here', 'people', people.map((p) => [p.id, personLabel(p)]),
       people.filter((p) => p.isMe).map((p) => p.id)),
     ...field('What kind of moment', select('context', pairs(CONTEXT), 'tender')),
     ...field('How intense (1 gentle, 5 very)', el('input', { name: 'intensity', type: 'range', min: 1, max: 5, value: 2 })),

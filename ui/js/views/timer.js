@@ -1,35 +1,101 @@
 // A running timer: countdown or paced breathing. Rust owns the time; this screen asks
-// what to show a few times a second and plays a soft tone or a short vibration (if the
-// person turned them on) when a breathing phase changes and when the time is up.
+// what to show a few times a second and gives a soft signal when a breathing phase changes
+// and when the time is up.
+//
+// Which signal, from Settings: `sound` is a tone at each phase change and at the end,
+// eyes open or closed (off by default); `eyesClosedTone` is a tone at the end in
+// eyes-closed mode (on by default, since most computers cannot vibrate and nothing else
+// would say the time is up); `haptics` adds a short vibration where the device has one.
+//
+// When the time is up or the timer is stopped, what no longer applies goes away, the
+// screen says so, and "Back to the session" leads and takes the focus.
 import { el, screen, showError } from '../dom.js';
 
 const CUE = { in: 'Breathe in', top_up: 'A little more in', hold: 'Hold', out: 'Breathe out slowly', rest: 'Rest' };
+const DEFAULTS = { sound: false, eyesClosedTone: true, haptics: true };
 
-function mmss(ms) {
-  const total = Math.ceil(ms / 1000);
+function mmss(ms, round = Math.ceil) {
+  const total = round(ms / 1000);
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
+/**
+ * What the timer signalled, as counts only (nothing about the person or the timer), so
+ * the end-to-end tests can tell a tone was played where no one can listen.
+ */
+const signals = (globalThis.__tendSignals ??= { endTones: 0, phaseTones: 0, vibrations: 0, audio: 'unused' });
+
 let audio = null;
-/** A soft, short sine tone made on the spot (no audio files). */
-export function softTone(frequency = 432, seconds = 0.6) {
+/** The one audio context, made (or woken) on demand; null where there is no WebAudio. */
+function audioContext() {
   try {
-    audio ??= new AudioContext();
-    const osc = audio.createOscillator();
-    const gain = audio.createGain();
-    osc.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.0001, audio.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.08, audio.currentTime + 0.08);
-    gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + seconds);
-    osc.connect(gain).connect(audio.destination);
-    osc.start();
-    osc.stop(audio.currentTime + seconds);
-  } catch { /* no audio device: stay silent */ }
+    const Context = globalThis.AudioContext ?? globalThis.webkitAudioContext;
+    if (!Context) {
+      signals.audio = 'unavailable';
+      return null;
+    }
+    if (!audio) {
+      audio = new Context();
+      audio.addEventListener('statechange', () => { signals.audio = audio.state; });
+    }
+    // Engines start audio suspended until a tap; resuming inside one lets later tones play.
+    if (audio.state === 'suspended') audio.resume().catch(() => {});
+    signals.audio = audio.state;
+    return audio;
+  } catch {
+    signals.audio = 'unavailable';
+    return null;
+  }
 }
 
-export async function mount(root, { api, app, signal }, { id } = {}) {
-  let settings = { sound: false, haptics: true };
-  try { settings = await api.getSettings(); } catch { /* defaults */ }
+/**
+ * A soft, short sine tone made on the spot (no audio files): a slow rise, a long fade,
+ * quiet. `at` delays it by that many seconds. Returns whether it was started.
+ */
+export function softTone(frequency = 432, seconds = 0.6, at = 0) {
+  const ctx = audioContext();
+  if (!ctx) return false;
+  try {
+    const start = ctx.currentTime + at;
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.type = 'sine';
+    osc.frequency.value = frequency;
+    gain.gain.setValueAtTime(0.0001, start);
+    gain.gain.exponentialRampToValueAtTime(0.06, start + Math.min(0.15, seconds / 3));
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + seconds);
+    osc.connect(gain).connect(ctx.destination);
+    osc.onended = () => { osc.disconnect(); gain.disconnect(); };
+    osc.start(start);
+    osc.stop(start + seconds + 0.05);
+    return true;
+  } catch {
+    return false; // no audio device: stay silent
+  }
+}
+
+/** A phase change: one short, high-ish note. */
+function phaseTone() {
+  if (softTone(440, 0.5)) signals.phaseTones += 1;
+}
+
+/** The end: two longer notes, falling, so it differs from a phase change. */
+function endTone() {
+  const first = softTone(440, 1.0);
+  const second = softTone(330, 1.4, 0.7);
+  if (first || second) signals.endTones += 1;
+}
+
+function vibrate(pattern) {
+  if (typeof navigator.vibrate !== 'function') return;
+  try {
+    if (navigator.vibrate(pattern)) signals.vibrations += 1;
+  } catch { /* not allowed here: stay still */ }
+}
+
+export async function mount(root, { api, app, signal }, { id, session = null } = {}) {
+  let settings = { ...DEFAULTS };
+  try { settings = { ...DEFAULTS, ...(await api.getSettings()) }; } catch { /* defaults */ }
   let timerId = id;
   if (!timerId) {
     const current = await api.currentTimer().catch(() => null);
@@ -37,14 +103,17 @@ export async function mount(root, { api, app, signal }, { id } = {}) {
     if (!current) return app.show('home');
     timerId = current.id;
   }
+  const mayTone = settings.sound || settings.eyesClosedTone;
+  // Tones at every phase were asked for: have the audio ready from the start. Otherwise it
+  // wakes in a tap on this screen (such as "Eyes closed"), and rests when the screen goes.
+  if (settings.sound) audioContext();
+  signal.addEventListener('abort', () => { if (audio?.state === 'running') audio.suspend().catch(() => {}); });
+
   const label = el('p', { class: 'timer-label' });
   const clock = el('p', { class: 'timer-clock', role: 'timer', 'aria-live': 'off' });
   const pacer = el('div', { class: 'pacer', 'aria-hidden': 'true' }, el('div', { class: 'pacer-dot' }));
   const cue = el('p', { class: 'pacer-cue', 'aria-live': 'polite' });
   const status = el('p', { class: 'timer-status', role: 'status' });
-  const pause = el('button', { type: 'button', text: 'Pause' });
-  const eyes = el('div', { class: 'eyes-closed', hidden: true, tabindex: '-1', role: 'button', 'aria-label': 'Leave eyes-closed mode' },
-    el('p', { class: 'eyes-cue' }));
   const act = (action, minutes) => async () => {
     try {
       draw(await api.timerAction(timerId, action, minutes));
@@ -52,35 +121,87 @@ export async function mount(root, { api, app, signal }, { id } = {}) {
       showError(status.parentElement, error);
     }
   };
-  const back = () => app.show('now');
+  const pause = el('button', { type: 'button', text: 'Pause' });
+  const plus1 = el('button', { type: 'button', text: '+1 min', on: { click: act('extend', 1) } });
+  const plus5 = el('button', { type: 'button', text: '+5 min', on: { click: act('extend', 5) } });
+  const stop = el('button', { type: 'button', text: 'Stop', on: { click: act('stop') } });
+  const eyesButton = el('button', { type: 'button', text: 'Eyes closed', on: { click: () => enterEyes() } });
+  // Back to the session the timer belongs to (without asking again whether to carry on);
+  // a timer started on its own leads home. Rust's view says which session it is.
+  let sessionId = session;
+  const back = el('button', { type: 'button', class: 'quiet', text: 'Back to the session',
+    on: { click: () => (sessionId ? app.show('now', { sessionId }) : app.show('home')) } });
+  const eyes = el('div', { class: 'eyes-closed', hidden: true, tabindex: '-1', role: 'button', 'aria-label': 'Leave eyes-closed mode' },
+    el('p', { class: 'eyes-cue' }));
   root.append(screen('timer', 'Timer', label, pacer, clock, cue, status,
-    el('div', { class: 'actions' }, pause,
-      el('button', { type: 'button', text: '+1 min', on: { click: act('extend', 1) } }),
-      el('button', { type: 'button', text: '+5 min', on: { click: act('extend', 5) } }),
-      el('button', { type: 'button', text: 'Stop', on: { click: act('stop') } })),
-    el('div', { class: 'actions' },
-      el('button', { type: 'button', text: 'Eyes closed', on: { click: () => { eyes.hidden = false; eyes.focus(); } } }),
-      el('button', { type: 'button', class: 'quiet', text: 'Back to the session', on: { click: back } }))),
+    el('div', { class: 'actions timer-controls' }, pause, plus1, plus5, stop),
+    el('div', { class: 'actions' }, eyesButton, back)),
   eyes);
-  const leaveEyes = () => { eyes.hidden = true; };
+  const section = root.querySelector('.timer');
+  if (mayTone) section.addEventListener('pointerdown', () => audioContext());
+
+  let ended = false;
+  let endFocused = false;
+  function enterEyes() {
+    if (mayTone) audioContext(); // inside the tap, so the tone at the end can play
+    eyes.hidden = false;
+    eyes.focus();
+  }
+  function leaveEyes() {
+    if (eyes.hidden) return;
+    eyes.hidden = true;
+    if (ended) focusBack();
+    else eyesButton.focus();
+  }
+  function focusBack() {
+    endFocused = true;
+    back.focus();
+  }
   eyes.addEventListener('click', leaveEyes);
-  eyes.addEventListener('keydown', (e) => { if (e.key === 'Escape' || e.key === 'Enter' || e.key === ' ') leaveEyes(); });
+  eyes.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' || e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      leaveEyes();
+    }
+  });
 
   let lastPhase = null;
   let lastStatus = null;
-  function chime(strong) {
-    if (settings.sound) softTone(strong ? 392 : 440, strong ? 1.2 : 0.5);
-    if (settings.haptics) navigator.vibrate?.(strong ? [60, 80, 60] : 30);
+  function chime(end) {
+    const eyesClosed = !eyes.hidden;
+    if (settings.sound || (end && eyesClosed && settings.eyesClosedTone)) {
+      if (end) endTone();
+      else phaseTone();
+    }
+    if (settings.haptics) vibrate(end ? [60, 80, 60] : 30);
+  }
+  /** Shows or hides a control, and keeps a hidden one from acting. */
+  function offer(button, shown) {
+    button.hidden = !shown;
+    button.disabled = !shown;
   }
   function draw(v) {
+    ended = v.status === 'finished' || v.status === 'stopped';
     label.textContent = v.label || (v.kind.kind === 'breathing' ? 'Paced breathing' : 'Countdown');
-    clock.textContent = mmss(v.remainingMs);
+    // Stopped: the time it ran; finished: 0:00; otherwise what remains.
+    clock.textContent = v.status === 'stopped' ? mmss(v.elapsedMs, Math.floor) : mmss(v.remainingMs);
     pause.textContent = v.status === 'paused' ? 'Resume' : 'Pause';
     pause.onclick = act(v.status === 'paused' ? 'resume' : 'pause');
-    pause.disabled = v.status === 'finished' || v.status === 'stopped';
-    root.querySelector('.timer').dataset.status = v.status;
-    const words = { running: '', paused: 'Paused.', finished: 'Time is up. Take your time.', stopped: 'Stopped.' };
-    status.textContent = words[v.status];
+    offer(pause, !ended);
+    offer(stop, !ended);
+    offer(eyesButton, !ended);
+    // Time that is up can still be given a little more; a stopped timer cannot.
+    offer(plus1, v.status !== 'stopped');
+    offer(plus5, v.status !== 'stopped');
+    back.className = ended ? 'primary' : 'quiet';
+    section.dataset.status = v.status;
+    const words = {
+      running: '',
+      paused: 'Paused.',
+      finished: 'Time is up. Take your time.',
+      stopped: `Stopped after ${mmss(v.elapsedMs, Math.floor)}.`,
+    };
+    if (status.textContent !== words[v.status]) status.textContent = words[v.status];
     pacer.hidden = !v.phase;
     if (v.phase) {
       const p = v.phase.progress / 1000;
@@ -92,10 +213,13 @@ export async function mount(root, { api, app, signal }, { id } = {}) {
       lastPhase = v.phase.index;
     } else {
       cue.textContent = '';
-      eyes.firstChild.textContent = v.status === 'finished' ? 'Time is up.' : '';
+      eyes.firstChild.textContent = { finished: 'Time is up.', stopped: 'Stopped.' }[v.status] ?? '';
     }
     if (lastStatus === 'running' && v.status === 'finished') chime(true);
     lastStatus = v.status;
+    // The way back leads once the timer is over; with eyes closed, when they open.
+    if (!ended) endFocused = false;
+    else if (!endFocused && eyes.hidden) focusBack();
   }
   // A running timer on a visible screen counts as being here: a ten-minute cuddle should
   // not be cut short by the idle lock. Hiding the window still locks as usual.
@@ -105,6 +229,9 @@ export async function mount(root, { api, app, signal }, { id } = {}) {
 
     try {
       const v = await api.timerView(timerId);
+      if (signal.aborted) return;
+      sessionId = v.session ?? sessionId;
+      back.textContent = sessionId ? 'Back to the session' : 'Home';
       if (v.status === 'running' && !document.hidden && Date.now() - lastActivity > 30000) {
         lastActivity = Date.now();
         api.reportActivity().catch(() => {});

@@ -1,13 +1,15 @@
-// "How are you feeling right now?": feeling words on an energy × pleasantness grid
-// (the words and their places come from Rust), plus space / closeness / no touch.
+// "How are you feeling right now?": first the four corners of the energy × pleasantness
+// grid (and the middle, for what is mixed or hard to name), then the words inside the one
+// chosen, so a tired person reads five choices, not thirty-five. The words and their
+// places come from Rust. Space / closeness / no touch follow.
 import { el } from '../dom.js';
 
 const QUARTERS = [
-  ['High energy, unpleasant', (f) => f.energy > 0 && f.pleasantness < 0],
-  ['High energy, pleasant', (f) => f.energy > 0 && f.pleasantness > 0],
-  ['Low energy, unpleasant', (f) => f.energy <= 0 && f.pleasantness < 0],
-  ['Low energy, pleasant', (f) => f.energy <= 0 && f.pleasantness > 0],
-  ['Somewhere in between', (f) => f.pleasantness === 0],
+  ['wound-up', 'Wound up', 'High energy, unpleasant', (f) => f.energy > 0 && f.pleasantness < 0],
+  ['bright', 'Bright', 'High energy, pleasant', (f) => f.energy > 0 && f.pleasantness > 0],
+  ['low', 'Low', 'Low energy, unpleasant', (f) => f.energy <= 0 && f.pleasantness < 0],
+  ['soft', 'Soft, calm', 'Low energy, pleasant', (f) => f.energy <= 0 && f.pleasantness > 0],
+  ['between', 'Mixed, or hard to say', 'Somewhere in between', (f) => f.pleasantness === 0],
 ];
 
 /**
@@ -16,25 +18,41 @@ const QUARTERS = [
  */
 export function feelingGrid(words, { withNeeds = true, chosen = [] } = {}) {
   const picked = new Set(chosen);
+  const summary = el('p', { class: 'fine feeling-chosen', 'aria-live': 'polite' });
+  const say = () => {
+    summary.textContent = picked.size ? `Chosen: ${[...picked].join(', ')}` : '';
+  };
   const toggle = (word) => (event) => {
     if (picked.has(word)) picked.delete(word); else picked.add(word);
     event.currentTarget.setAttribute('aria-pressed', String(picked.has(word)));
+    say();
   };
-  const groups = QUARTERS.map(([title, test]) => {
+  const quarters = QUARTERS.map(([key, label, axis, test]) => {
     const inGroup = words.filter(test);
-    if (!inGroup.length) return null;
-    return el('div', { class: 'feeling-group', role: 'group', 'aria-label': title },
-      el('p', { class: 'feeling-axis', text: title }),
-      el('div', { class: 'feeling-words' }, inGroup.map((f) => el('button', {
-        type: 'button', class: 'feeling', text: f.word, 'aria-pressed': String(picked.has(f.word)),
-        dataset: { word: f.word }, on: { click: toggle(f.word) },
-      }))));
-  });
+    return { key, label, axis, inGroup };
+  }).filter((q) => q.inGroup.length);
+  const groups = quarters.map((q) => el('div', { class: 'feeling-group', role: 'group', 'aria-label': q.axis,
+    hidden: true, dataset: { quadrant: q.key } },
+  el('div', { class: 'feeling-words' }, q.inGroup.map((f) => el('button', {
+    type: 'button', class: 'feeling', text: f.word, 'aria-pressed': String(picked.has(f.word)),
+    dataset: { word: f.word }, on: { click: toggle(f.word) },
+  })))));
+  const open = (key) => {
+    for (const g of groups) g.hidden = g.dataset.quadrant !== key;
+    for (const b of corners.querySelectorAll('button')) b.setAttribute('aria-expanded', String(b.dataset.quadrant === key));
+    groups.find((g) => !g.hidden)?.querySelector('button')?.focus();
+  };
+  const corners = el('div', { class: 'feeling-corners', role: 'group', 'aria-label': 'Roughly how you feel' },
+    quarters.map((q) => el('button', { type: 'button', class: 'feeling-corner', 'aria-expanded': 'false',
+      dataset: { quadrant: q.key }, on: { click: () => open(q.key) } },
+    el('span', { class: 'corner-label', text: q.label }),
+    el('span', { class: 'corner-words', text: q.inGroup.slice(0, 3).map((f) => f.word).join(', ') }))));
   const need = el('div', { class: 'needs', role: 'radiogroup', 'aria-label': 'Right now I need' },
     ...[['', 'No particular need'], ['space', 'I need space'], ['closeness', 'I need closeness']].map(([v, label]) =>
       el('label', { class: 'check' }, el('input', { type: 'radio', name: 'need', value: v, checked: v === '' }), label)),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'no_touch' }), 'No touch right now'));
-  const node = el('div', { class: 'feeling-grid' }, groups, withNeeds ? need : null);
+  const node = el('div', { class: 'feeling-grid' }, corners, groups, summary, withNeeds ? need : null);
+  say();
   return {
     node,
     value: () => ({

@@ -15,14 +15,19 @@ export async function showSuggestions(box, fetch, { onAccept, onDecline } = {}) 
   const list = el('div', { class: 'card-list', 'aria-live': 'polite' });
   box.append(plan, list);
 
-  function draw() {
-    list.replaceChildren(...current.map((s, i) => ritualCard(s.card,
+  /** Draws the cards; `focusAt` puts the keyboard on that card's first button. */
+  function draw(focusAt = null) {
+    list.replaceChildren(...current.map((s, i) => ritualCard(s.card, { compact: true },
       el('p', { class: 'reason', text: s.reason }),
       el('div', { class: 'actions' },
         onAccept ? el('button', { type: 'button', class: 'primary', text: 'I\u2019ll do this', on: { click: () => accept(i) } }) : null,
         el('button', { type: 'button', text: 'Another one', on: { click: () => swap(i, true) } }),
         el('button', { type: 'button', class: 'quiet', text: 'Not now', on: { click: () => swap(i, false) } })))));
     if (!current.length) list.append(el('p', { class: 'fine', text: 'Nothing more fits right now. That is fine too.' }));
+    if (focusAt !== null) {
+      const card = list.querySelectorAll('.ritual-card')[Math.min(focusAt, current.length - 1)];
+      (card?.querySelector('button') ?? box.querySelector('h2, h1'))?.focus();
+    }
   }
 
   async function accept(i) {
@@ -49,7 +54,7 @@ export async function showSuggestions(box, fetch, { onAccept, onDecline } = {}) 
         count: 1,
       })).suggestions : [];
       current = [...shown.slice(0, i), ...next, ...shown.slice(i)];
-      draw();
+      draw(i);
     } catch (error) {
       showError(box, error);
     }
