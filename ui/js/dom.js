@@ -65,12 +65,16 @@ export function checked(root, name) {
   return [...root.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
 }
 
-/** Shows a readable error inside root; `retry` (optional) runs when asked. */
+/**
+ * Shows a readable error inside root; `retry` (optional) runs when asked. A screen that
+ * failed before drawing itself still gets a heading, so no screen is left without one.
+ */
 export function showError(root, error, retry) {
   const box = el('div', { class: 'notice error', role: 'alert' },
     el('p', { text: error?.message || 'Something went wrong.' }),
     retry ? el('button', { type: 'button', class: 'quiet', text: 'Try again',
       on: { click: () => { box.remove(); retry(); } } }) : null);
-  root.append(box);
+  const bare = !root.closest('.screen') && !root.querySelector('h1');
+  root.append(bare ? screen('error', 'This could not be opened', box) : box);
   return box;
 }

@@ -12,7 +12,7 @@ export async function mount(root, { api, app, signal }) {
     el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Add' })));
   root.append(screen('support', 'Support',
     el('p', { text: 'Tend is a companion, not therapy. If low feelings stay, or something that happened weighs on you, these people can help.' }),
-    list, el('h2', { text: 'People you trust' }), mine, form));
+    el('h2', { text: 'Services' }), list, el('h2', { text: 'People you trust' }), mine, form));
   async function load() {
     try {
       const s = await api.support();
