@@ -101,14 +101,20 @@ test('eyes closed with the settings as they come: a soft tone when the time is u
   for (const gone of ['Pause', 'Resume', 'Stop', 'Eyes closed']) {
     assert.ok(!left.includes(gone), `${gone} no longer applies: ${left}`);
   }
-  assert.ok(left.includes('Back to the session'), `${left}`);
-  assert.equal(await focused(), 'Back to the session');
+  // A timer started on its own leads home; one from a session leads back to it (below).
+  assert.ok(left.includes('Home'), `${left}`);
+  assert.equal(await focused(), 'Home');
   assert.equal(await app.execute('return document.activeElement.className'), 'primary');
   await shot('2-time-is-up');
 });
 
 test('stopped: the screen says so with the time it ran, and only the way back is left, focused', async () => {
-  const timer = await startTimer({ kind: 'countdown' }, 5, 'Quiet');
+  // A timer from a session, as a card's "Start the timer" makes one.
+  const me = await invoke('save_profile', { profile: { id: null, name: 'Me', isMe: true } });
+  const session = await invoke('start_session', { start: { people: [{ person: me.id, role: null }],
+    context: 'tender', intensity: 2, passDevice: false } });
+  const timer = await invoke('start_timer', { timer: { kind: { kind: 'countdown' }, minutes: 5, label: 'Quiet',
+    session: session.id, card: null } });
   await openTimer();
   const first = await app.text('.timer-clock');
   await app.waitUntil(`return document.querySelector('.timer-clock')?.textContent !== ${JSON.stringify(first)}`);

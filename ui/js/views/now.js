@@ -1,8 +1,9 @@
 // "Aftercare now": who is here → what kind of moment → each person's check-in → a few
 // ritual cards → close (reflect now, talk tomorrow, or just finish). Every step can be
 // skipped; each one is saved in Rust as it happens, so leaving and coming back resumes.
-import { checked, el, field, focusHeading, screen as section, select, showError } from '../dom.js';
-import { CONTEXT, ROLE, VERDICT, pairs, personLabel } from '../labels.js';
+import { checked, el, field, focusHeading, screen as section, showError } from '../dom.js';
+import { CONTEXT, VERDICT, pairs, personLabel } from '../labels.js';
+import { drawRoles } from '../widgets/roles.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
 import { privacyChoice } from '../widgets/privacy.js';
 import { ritualCard } from '../widgets/ritual-card.js';
@@ -52,7 +53,7 @@ export async function mount(root, ctx, params = {}) {
     if (!session) return await start(flow);
     // Chosen (from Home's "Continue where you left off", or back from its timer): carry on.
     // Found by "Aftercare now": ask.
-    if (chosen) return await resume(flow, session);
+    if (chosen) return await resume(flow, session, { afterTimer: params.from === 'timer' });
     return offerResume(flow, session);
   } catch (error) {
     showError(root, error, () => ctx.app.show('now'));
@@ -81,10 +82,10 @@ function offerResume(flow, session) {
   focusHeading(root);
 }
 
-function resume(flow, session) {
+function resume(flow, session, { afterTimer = false } = {}) {
   switch (session.step) {
     case 'check_in': return checkIns(flow, session);
-    case 'cards': return cards(flow, session);
+    case 'cards': return cards(flow, session, { afterTimer });
     case 'reflect': return reflect(flow, session, { andEnd: true });
     default: return flow.app.show('home');
   }
@@ -140,11 +141,7 @@ async function start(flow) {
     const here = checked(form, 'people');
     const context = form.querySelector('input[name="context"]:checked').value;
     together.hidden = here.length < 2;
-    // Keep what was chosen: only people who came or went change the menus.
-    const chosen = Object.fromEntries([...roles.querySelectorAll('select')].map((s) => [s.name, s.value]));
-    roles.replaceChildren(...(context === 'scene' ? here.map((id) =>
-      el('div', {}, ...field(flow.isOwner(id) ? 'Your role' : `${flow.name(id)}\u2019s role`,
-        select(`role-${id}`, [['', 'No role'], ...pairs(ROLE)], chosen[`role-${id}`] ?? '')))) : []));
+    drawRoles(roles, context === 'scene' ? here.map((id) => flow.person(id)) : []);
   }
   form.addEventListener('change', update);
   update();
@@ -217,7 +214,9 @@ async function checkIns(flow, session) {
 function checkInOne(flow, session, person, stage) {
   const { api, root } = flow;
   const me = flow.people.find((p) => p.id === person)?.isMe;
-  const grid = feelingGrid(flow.words);
+  // "I'm not sure" answers the question in one tap: it sits with the corners, not after the form.
+  const unsure = el('button', { type: 'button', class: 'feeling-unsure', text: 'I\u2019m not sure', dataset: { action: 'unsure' } });
+  const grid = feelingGrid(flow.words, { unsure });
   const privacy = privacyChoice(api, { person, name: flow.name(person), isOwner: Boolean(me) },
     { together: !session.passDevice });
   const note = el('textarea', { name: 'note', rows: 2, maxlength: 1000 });
@@ -225,7 +224,6 @@ function checkInOne(flow, session, person, stage) {
     ...field('Anything to add (optional)', note), privacy.node,
     el('div', { class: 'actions sticky-actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Next' }),
-      el('button', { type: 'button', text: 'I\u2019m not sure', dataset: { action: 'unsure' } }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } }),
       el('button', { type: 'button', class: 'quiet', text: 'End here', dataset: { action: 'end' } })));
   const title = stage === 'before'
@@ -258,7 +256,7 @@ function checkInOne(flow, session, person, stage) {
 
 // ---- 3. Cards ----
 
-async function cards(flow, session) {
+async function cards(flow, session, { afterTimer = false } = {}) {
   const { api, root } = flow;
   const fresh = await api.getSession(session.id);
   const accepted = el('div', { class: 'accepted' });
@@ -271,7 +269,8 @@ async function cards(flow, session) {
     box,
     el('h2', { text: 'Your plan for now' }), announce, accepted,
     el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'primary', text: 'Close the session', on: { click: () => close(flow, fresh) } }))));
+      el('button', { type: 'button', class: 'primary', text: 'Close the session', dataset: { action: 'close' },
+        on: { click: () => close(flow, fresh) } }))));
   focusHeading(root);
 
   /** Draws the plan for now; a card just added shows that it was, and takes the focus. */
@@ -305,6 +304,14 @@ async function cards(flow, session) {
     onAccept: async (card) => { await api.sessionChoose(session.id, card.id, true); await drawAccepted(card.id); },
     onDecline: (card) => api.sessionChoose(session.id, card.id, false),
   });
+  // Back from a ritual's timer, closing is the likely next step: the focus waits on it
+  // (once the cards above are drawn, so it stays in view), unless it has moved on.
+  const closeButton = root.querySelector('[data-action="close"]');
+  const idle = [document.body, root.querySelector('h1')];
+  if (afterTimer && closeButton && !flow.signal.aborted && idle.includes(document.activeElement)) {
+    closeButton.scrollIntoView({ block: 'center', behavior: 'instant' });
+    closeButton.focus();
+  }
 }
 
 async function startCardTimer(flow, session, card) {

@@ -1,7 +1,8 @@
 // Suggestions without a session ("what might suit us?"): three cards with reasons;
 // "another one" swaps a card for the next best, "not now" sets it aside. Rust chooses.
 import { checkboxes, checked, el, field, screen, select, showError } from '../dom.js';
-import { CONTEXT, ROLE, pairs, personLabel } from '../labels.js';
+import { CONTEXT, pairs, personLabel } from '../labels.js';
+import { drawRoles } from '../widgets/roles.js';
 import { showSuggestions } from '../widgets/suggestions.js';
 
 export async function mount(root, { api, app, signal }) {
@@ -27,20 +28,17 @@ export async function mount(root, { api, app, signal }) {
       el('button', { type: 'button', text: 'People', dataset: { nav: 'people' } })),
     results));
 
-  function drawRoles() {
+  function updateRoles() {
     const scene = form.elements.context.value === 'scene';
-    roles.replaceChildren(...(scene ? checked(form, 'people').map((id) => {
-      const p = people.find((x) => x.id === id);
-      return el('div', {}, ...field(`${p.name}'s role`, select(`role-${id}`, pairs(ROLE), 'bottom')));
-    }) : []));
+    drawRoles(roles, scene ? checked(form, 'people').map((id) => people.find((p) => p.id === id)) : []);
   }
-  form.addEventListener('change', drawRoles);
+  form.addEventListener('change', updateRoles);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const f = form.elements;
     const scene = f.context.value === 'scene';
     const ask = {
-      people: checked(form, 'people').map((id) => ({ id, role: scene ? f[`role-${id}`]?.value ?? null : null })),
+      people: checked(form, 'people').map((id) => ({ id, role: scene ? f[`role-${id}`]?.value || null : null })),
       context: f.context.value,
       intensity: Number(f.intensity.value),
     };
