@@ -102,11 +102,11 @@ pub struct Reflection {
 }
 
 impl Reflection {
-    /// What the vault keeps in place of a reflection that went elsewhere.
+    /// What the vault keeps in place of a reflection that went elsewhere (saving it
+    /// stamps the time, as for any reflection).
     pub fn marker(&self, held: Held) -> Self {
         Self {
             person: self.person,
-            at_ms: self.at_ms,
             rituals: self.rituals.clone(),
             held: Some(held),
             ..Self::default()

@@ -272,6 +272,28 @@ fn follow_up_answers_go_where_their_person_chose() {
     assert!(w.m.entries(fus[1 % fus.len()].id).is_empty());
     let as_me = followup::for_owner(&w.v, w.session).unwrap();
     assert!(as_me.iter().flat_map(|f| &f.answers).all(|a| a.withheld));
+    assert!(
+        as_me.iter().flat_map(|f| &f.answers).all(|a| a.held.is_none()),
+        "nor how it was kept"
+    );
+}
+
+#[test]
+fn a_session_with_only_shared_answers_has_forgotten_nothing_after_a_lock() {
+    let mut w = world(true);
+    check_in(
+        &mut w.v,
+        &mut w.m,
+        w.session,
+        new(w.sam, "SHARED", Privacy::Shared),
+        T0 + 1,
+    )
+    .unwrap();
+    let stored = session::get(&w.v, w.session).unwrap();
+    assert!(
+        !forgotten(&stored, &Memory::default()),
+        "nothing was held in memory, so a lock lost nothing"
+    );
 }
 
 #[test]

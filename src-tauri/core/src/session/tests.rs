@@ -568,7 +568,12 @@ fn choosing_again_moves_a_card_and_reflecting_again_replaces_only_ones_own() {
     choose(&mut w.v, s.id, &card, false).unwrap();
     let got = get(&w.v, s.id).unwrap();
     assert!(got.accepted.is_empty());
-    assert_eq!(got.declined, vec![card]);
+    assert_eq!(got.declined, vec![card.clone()]);
+    // Taking another card leaves the one set aside where it is.
+    let other = crate::catalog::builtin()[1].id.clone();
+    choose(&mut w.v, s.id, &other, true).unwrap();
+    let got = get(&w.v, s.id).unwrap();
+    assert_eq!((got.accepted, got.declined), (vec![other], vec![card]));
     let mine = |text: &str, person| Reflection {
         person,
         felt_good: Text {
