@@ -131,6 +131,21 @@ fn an_answer_taken_out_or_swapped_is_reported_when_the_space_is_next_opened() {
     swapped.sealed = items[1].sealed.clone();
     w.v.save(&swapped).unwrap();
     assert!(read(&mut w.v, w.sam, &keys).unwrap().changed);
+    // An answer forged in place: sealing needs only the space's public half, which the
+    // vault holds, so someone with the vault's key can seal new words under an old id.
+    read(&mut w.v, w.sam, &keys).unwrap();
+    let first = super::items(&w.v, w.sam).unwrap()[0].clone();
+    let forged = serde_json::to_vec(&sams_check_in(&w, "forged", T0 + 4)).unwrap();
+    let sealed = space.lock.seal(&w.sam, &first.id, &forged).unwrap();
+    w.v.save(&Item {
+        sealed: to_hex(&sealed),
+        ..first
+    })
+    .unwrap();
+    assert!(
+        read(&mut w.v, w.sam, &keys).unwrap().changed,
+        "new words under an old id are reported"
+    );
     // A guard written by someone without the space's key.
     let mut s = find(&w.v, w.sam).unwrap().unwrap();
     s.guard.tag = to_hex(&[0u8; 32]);
