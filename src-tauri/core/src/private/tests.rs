@@ -273,7 +273,10 @@ fn follow_up_answers_go_where_their_person_chose() {
     let as_me = followup::for_owner(&w.v, w.session).unwrap();
     assert!(as_me.iter().flat_map(|f| &f.answers).all(|a| a.withheld));
     assert!(
-        as_me.iter().flat_map(|f| &f.answers).all(|a| a.held.is_none()),
+        as_me
+            .iter()
+            .flat_map(|f| &f.answers)
+            .all(|a| a.held.is_none()),
         "nor how it was kept"
     );
 }
