@@ -66,6 +66,11 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     assert_eq!(c.ok("vault_status", json!({}))["exists"], false);
     let words = c.ok("feelings", json!({}));
     assert!(words.as_array().unwrap().len() >= 32);
+    let care = c.ok("body_care", json!({}));
+    assert_eq!(
+        care["sections"][0]["id"], "urgent",
+        "readable with no vault at all"
+    );
 
     // First run: the code is shown, can be shown again, and is confirmed.
     let code = c.ok("create_vault", json!({"passphrase": PASS}));
@@ -88,9 +93,12 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     c.sent(
         "save_settings",
         json!({"settings": {"autoLockMinutes": 10, "theme": "dark", "followUpHours": 24,
-            "followUpExtra": true, "sound": false, "eyesClosedTone": true, "haptics": true}}),
+            "followUpExtra": true, "sound": false, "eyesClosedTone": true, "haptics": true,
+            "region": "gb"}}),
     );
-    assert_eq!(c.ok("get_settings", json!({}))["autoLockMinutes"], 10);
+    let saved = c.ok("get_settings", json!({}));
+    assert_eq!(saved["autoLockMinutes"], 10);
+    assert_eq!(saved["region"], "gb", "the region the person picked");
 
     // People, cards, a plan.
     let me = c.sent(
@@ -156,7 +164,7 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     c.sent(
         "session_check_in",
         json!({"id": id, "person": me["id"], "stage": "before",
-            "checkIn": {"feelings": ["calm", "tender"], "need": "closeness", "noTouch": false},
+            "checkIn": {"feelings": ["calm", "tender"], "need": "closeness", "noTouch": false, "body": ["thirsty"]},
             "note": "", "privacy": "shared"}),
     );
     c.clock.advance(MIN);
@@ -261,7 +269,7 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     let low = c.sent(
         "answer_follow_up",
         json!({"id": follow_up, "person": sam["id"],
-            "checkIn": {"feelings": ["flat"], "need": null, "noTouch": false},
+            "checkIn": {"feelings": ["flat"], "need": null, "noTouch": false, "body": ["tired"]},
             "low": false, "need": "A quiet evening.", "privacy": "kept"}),
     );
     assert_eq!(low, true, "flat leans low");
@@ -290,7 +298,15 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     );
     let support = c.ok("support", json!({}));
     assert_eq!(support["contacts"][0]["name"], "Alex");
-    assert!(support["resources"].as_array().unwrap().len() >= 5);
+    assert_eq!(support["region"], "gb", "from settings");
+    let resources = support["resources"].as_array().unwrap();
+    assert!(resources.len() >= 30);
+    assert_eq!(resources[0]["region"], "gb", "the person's region first");
+    assert_eq!(resources[0]["category"], "emergency");
+    assert!(resources[0]["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
 
     // Data: backup, passphrase, code, readable copy, locking.
     let backup = c.sent("export_backup", json!({"secret": pass_secret(PASS)}));
@@ -313,6 +329,23 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     assert_eq!(replacement["confirmGroups"].as_array().unwrap().len(), 2);
     c.ok("lock", json!({}));
     assert_eq!(c.ok("vault_status", json!({}))["unlocked"], false);
+    let locked = invoke(&c.h, "support", json!({})).expect("support answers while locked");
+    assert_eq!(locked["contacts"], json!([]), "no contacts while locked");
+    assert_eq!(
+        locked["region"],
+        Value::Null,
+        "settings are locked away too"
+    );
+    assert_eq!(
+        locked["resources"].as_array().unwrap().len(),
+        resources.len(),
+        "every service"
+    );
+    assert_eq!(
+        c.ok("body_care", json!({})),
+        c.replies["body_care"],
+        "the same page while locked"
+    );
     let code = replacement["code"].as_str().unwrap();
     // (Not confirmed: the code waits unsealed and the lock drops it.)
     assert!(invoke(&c.h, "unlock", json!({"secret": code_secret(code)})).is_err());

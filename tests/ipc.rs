@@ -159,6 +159,52 @@ fn commands_that_need_the_vault_say_locked_when_it_is() {
 }
 
 #[test]
+fn support_lists_every_service_with_no_vault_and_while_locked_but_no_contacts() {
+    let h = app();
+    let count = |s: &serde_json::Value| s["resources"].as_array().unwrap().len();
+    let none = invoke(&h, "support", json!({})).expect("with no vault yet");
+    assert!(count(&none) >= 30, "every region's services: {none}");
+    assert_eq!(none["region"], serde_json::Value::Null);
+    first_run(&h);
+    invoke(
+        &h,
+        "save_contact",
+        json!({"contact": {"name": "Alex", "how": "Text any evening"}}),
+    )
+    .unwrap();
+    invoke(
+        &h,
+        "save_settings",
+        json!({"settings": {"autoLockMinutes": 5, "region": "nz"}}),
+    )
+    .unwrap();
+    let open = invoke(&h, "support", json!({})).unwrap();
+    assert_eq!(open["contacts"][0]["name"], "Alex");
+    assert_eq!(open["region"], "nz");
+    assert_eq!(
+        open["resources"][0]["id"], "nz-emergency",
+        "their region first"
+    );
+    invoke(&h, "lock", json!({})).unwrap();
+    let locked = invoke(&h, "support", json!({})).expect("answers while locked");
+    assert_eq!(
+        locked["contacts"],
+        json!([]),
+        "contacts stay in the locked vault"
+    );
+    assert_eq!(
+        locked["region"],
+        serde_json::Value::Null,
+        "so does the region"
+    );
+    assert_eq!(count(&locked), count(&none), "every service still listed");
+    assert!(
+        !locked.to_string().contains("Alex"),
+        "nothing from the vault while locked"
+    );
+}
+
+#[test]
 fn a_wrong_passphrase_says_so_and_the_right_one_still_opens() {
     let h = app();
     first_run(&h);

@@ -11,7 +11,7 @@ use tend_core::private::Memory;
 use tend_core::settings::Settings;
 use tend_core::vault::space::{SpaceKeys, SpaceLock};
 use tend_core::vault::{self, Opened, RecordId, Secret, Vault};
-use tend_core::{Error, Result};
+use tend_core::{Error, ErrorKind, Result};
 use zeroize::Zeroizing;
 
 pub struct AppState {
@@ -316,6 +316,16 @@ impl AppState {
     /// Runs `f` on the unlocked vault (`Locked` otherwise), under the one lock.
     pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> Result<T>) -> Result<T> {
         f(self.keeper().vault()?)
+    }
+
+    /// Runs `f` on the vault if it is unlocked; `None` while it is locked or there is none
+    /// yet (for what must answer either way, such as the support page).
+    pub fn if_unlocked<T>(&self, f: impl FnOnce(&mut Vault) -> Result<T>) -> Result<Option<T>> {
+        match self.keeper().vault() {
+            Ok(vault) => f(vault).map(Some),
+            Err(e) if e.kind() == ErrorKind::Locked => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// Runs `f` on the unlocked vault and the answers held in memory, under the one lock.

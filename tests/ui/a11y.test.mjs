@@ -495,12 +495,18 @@ test('suggestions without a session: the form, a scene, and three cards', async 
 });
 
 test('support: services, trusted contacts, and a refusal', async () => {
-  const page = await h.open({ ...unlocked, support: ok('support'),
+  const page = await h.open({ ...unlocked, support: ok('support'), save_settings: ok('save_settings'),
     save_contact: { error: { code: 'invalid', message: 'A contact has a name (up to 60 characters) and how to reach them (up to 200).' } } });
   await page.locator('.home-grid').getByRole('button', { name: 'Support' }).click();
   await heading(page, 'Support');
   await page.locator('.resource').first().waitFor();
   await audit(page, 'support');
+  await page.getByText('Show all regions').click();
+  await page.locator('.all-regions .resource').first().waitFor();
+  await audit(page, 'support, all regions');
+  await page.getByLabel('Where are you?').selectOption({ label: 'Show all' });
+  await page.getByText('Showing every region.').waitFor();
+  await audit(page, 'support, every region');
   await button(page, 'Add').click();
   await page.getByRole('alert').waitFor();
   await audit(page, 'support, a contact refused');
@@ -523,6 +529,34 @@ test('settings: every card, saved, a passphrase being changed, and the wipe dial
   await button(page, 'Wipe everything').click();
   await page.locator('[data-form="wipe"] [role="alert"]').waitFor();
   await audit(page, 'settings, saved, a weak new passphrase, and wiping refused');
+});
+
+test('care for your body: from Support, in place of a half-filled reflection, and unreadable', async () => {
+  const page = await h.open({ ...unlocked, support: ok('support'), body_care: ok('body_care') });
+  await page.locator('.home-grid').getByRole('button', { name: 'Support' }).click();
+  await heading(page, 'Support');
+  await button(page, 'Care for your body').click();
+  await heading(page, 'Care for your body');
+  await page.locator('.care-topic').first().waitFor();
+  await audit(page, 'care for your body');
+
+  const s = { ...session({ step: 'reflect', people: [{ person: SAM, role: null }] }), accepted: [] };
+  const reflecting = await h.open({ ...unlocked, open_session: { ok: s }, get_session: { ok: s },
+    body_care: ok('body_care') });
+  await button(reflecting, 'Aftercare now').click();
+  await button(reflecting, 'Carry on').click();
+  await reflecting.getByLabel('Yes', { exact: true }).check();
+  await button(reflecting, 'Care for your body').click();
+  await heading(reflecting, 'Care for your body');
+  await reflecting.locator('.care-topic').first().waitFor();
+  await audit(reflecting, 'care for your body, in place of a reflection');
+
+  const broken = await h.open({ ...unlocked, support: ok('support'),
+    body_care: { error: { code: 'internal', message: 'The page could not be read.' } } });
+  await broken.locator('.home-grid').getByRole('button', { name: 'Support' }).click();
+  await button(broken, 'Care for your body').click();
+  await broken.getByRole('alert').waitFor();
+  await audit(broken, 'care for your body, unreadable');
 });
 
 test('every view main.js can show was checked, in both themes', (t) => {

@@ -84,8 +84,8 @@ test('pass the device: a hand-over screen between people, and sharing is each pe
   await page.getByLabel('Everyone here').check();
   await page.getByRole('button', { name: 'Next' }).click();
   const sent = (await callsTo(page, 'session_check_in')).map((c) => c.args);
-  assert.deepEqual(sent[0], { id: SID, person: ME, stage: 'before', checkIn: { feelings: ['calm'], need: 'space', noTouch: false }, note: '', privacy: 'kept' });
-  assert.deepEqual(sent[1], { id: SID, person: SAM, stage: 'before', checkIn: { feelings: ['sad'], need: null, noTouch: false }, note: 'for me', privacy: 'shared' });
+  assert.deepEqual(sent[0], { id: SID, person: ME, stage: 'before', checkIn: { feelings: ['calm'], need: 'space', noTouch: false, body: [] }, note: '', privacy: 'kept' });
+  assert.deepEqual(sent[1], { id: SID, person: SAM, stage: 'before', checkIn: { feelings: ['sad'], need: null, noTouch: false, body: [] }, note: 'for me', privacy: 'shared' });
   for (const s of sent) assertSentShape(s, request('session_check_in'));
 });
 
@@ -147,7 +147,7 @@ test('reflection: a "yes" to discomfort gets a calm word, and a partner\'s answe
   await page.getByRole('button', { name: 'Carry on' }).click();
   await page.getByLabel('What felt good?').fill('The quiet');
   await page.getByLabel('Yes', { exact: true }).check();
-  await page.getByText(/Thank you for saying so\. Nothing here is scored/).waitFor();
+  await page.getByText(/Thank you for saying so\. If a limit of yours was crossed, that was not your fault/).waitFor();
   await page.getByLabel('If you like, a note about it').fill('too fast once');
   await page.getByLabel('Helped').check();
   await page.getByRole('button', { name: 'Save' }).click();
@@ -199,7 +199,7 @@ test('a low follow-up offers grounding, which walks through 5-4-3-2-1', async ()
   await page.getByLabel('I’m feeling low').check();
   await page.getByRole('button', { name: 'Save' }).click();
   const answered = (await callsTo(page, 'answer_follow_up'))[0].args;
-  assert.deepEqual(answered, { id: 'f', person: ME, checkIn: { feelings: ['sad'], need: null, noTouch: false }, low: true, need: '', privacy: 'kept' });
+  assert.deepEqual(answered, { id: 'f', person: ME, checkIn: { feelings: ['sad'], need: null, noTouch: false, body: [] }, low: true, need: '', privacy: 'kept' });
   assertSentShape(answered, request('answer_follow_up'));
   await page.getByRole('button', { name: 'A grounding exercise (5-4-3-2-1)' }).click();
   for (const n of ['5', '4', '3', '2']) {
@@ -375,4 +375,27 @@ test('a check-in shows five corners first, the words of one, a one-tap "not sure
   await page.getByRole('heading', { name: 'A few rituals for now' }).waitFor();
   const sent = (await callsTo(page, 'session_check_in'))[0].args;
   assert.deepEqual(sent.checkIn, { feelings: [], need: null, noTouch: false });
+});
+
+test('the body check is folded away, says to get care for strong pain, and is sent with the check-in', async () => {
+  const page = await h.open({ ...base, start_session: { ok: session({ people: [{ person: ME, role: null }] }) },
+    session_check_in: { ok: session() }, session_step: { ok: null }, get_session: { ok: session() },
+    session_suggest: ok('session_suggest', { plan: null, suggestions: [] }) });
+  await page.getByRole('button', { name: 'Aftercare now' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('heading', { name: 'How are you feeling right now?' }).waitFor();
+  assert.equal(await page.getByLabel('Thirsty').isVisible(), false, 'folded away until asked for');
+  await page.getByText('Your body (optional)').click();
+  const note = page.getByText('If pain is strong, sudden or does not ease, please get medical care.');
+  assert.equal(await note.isVisible(), false);
+  await page.getByLabel('Pain').check();
+  assert.equal(await note.isVisible(), true);
+  await page.getByLabel('Thirsty').check();
+  await page.getByRole('button', { name: /^Mixed/ }).click();
+  await page.locator('button.feeling[data-word="floaty"]').click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'A few rituals for now' }).waitFor();
+  const sent = (await callsTo(page, 'session_check_in'))[0].args;
+  assert.deepEqual(sent.checkIn, { feelings: ['floaty'], need: null, noTouch: false, body: ['pain', 'thirsty'] });
+  assertSentShape(sent, request('session_check_in'));
 });

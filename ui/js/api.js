@@ -32,6 +32,9 @@ async function call(command, args) {
 /** Versions of the app, the core and the vault format. */
 export const about = () => call('about');
 
+/** "Care for your body": { intro, sections }, each fact with its source page; works while locked. */
+export const bodyCare = () => call('body_care');
+
 /** Strength feedback for a passphrase being chosen. */
 export const assessPassphrase = (passphrase) => call('assess_passphrase', { passphrase });
 
@@ -132,6 +135,7 @@ export const dueFollowUps = () => call('due_follow_ups');
 export const answerFollowUp = (id, person, checkIn, low, need, privacy) =>
   call('answer_follow_up', { id, person, checkIn, low, need, privacy });
 export const completeFollowUp = (id) => call('complete_follow_up', { id });
+/** { region (the person's, or null; null while locked), resources (their region first), contacts (none while locked) } */
 export const support = () => call('support');
 export const saveContact = (contact) => call('save_contact', { contact });
 export const deleteContact = (id) => call('delete_contact', { id });

@@ -22,6 +22,21 @@ export const ENERGY = { low: 'Low energy', medium: 'Some energy', high: 'More en
 export const NEED = { water: 'Water', snack: 'A snack', warmth: 'Warmth', shower: 'A shower' };
 export const PATTERN = { box: 'Box breathing', cyclic_sighing: 'Cyclic sighing', resonance: 'Slow, even breathing' };
 export const VERDICT = { helped: 'Helped', neutral: 'Neutral', not_for_me: 'Not for me' };
+/** Support regions, in the order the core lists them. */
+export const REGION = {
+  us: 'United States', ca: 'Canada', gb: 'United Kingdom', ie: 'Ireland',
+  au: 'Australia', nz: 'New Zealand', de: 'Germany',
+};
+/** What a support service is for. */
+export const SUPPORT = {
+  emergency: 'Emergency',
+  crisis: 'Someone to talk to',
+  sexual_violence: 'After sexual violence',
+  domestic_abuse: 'Abuse from a partner or family',
+  lgbtq: 'LGBTQ+ support',
+  sexual_health: 'Sexual health',
+  medical_advice: 'Medical advice, not an emergency',
+};
 
 export const pairs = (labels) => Object.entries(labels);
 

@@ -26,6 +26,7 @@ import * as support from './views/support.js';
 import * as restore from './views/restore.js';
 import * as newPassphrase from './views/new-passphrase.js';
 import * as space from './views/space.js';
+import * as bodyCare from './views/body-care.js';
 
 const views = {
   welcome, about, create, recovery, unlock, neutral, home, settings, message, suggest,
@@ -34,6 +35,7 @@ const views = {
   plans, plan: { mount: plans.mountEdit },
   now, timer, history, session: { mount: history.mountDetail }, followup, support,
   grounding: { mount: followup.mountGrounding }, restore, 'new-passphrase': newPassphrase, space,
+  'body-care': bodyCare,
 };
 const view = document.getElementById('view');
 

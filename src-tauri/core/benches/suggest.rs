@@ -66,21 +66,25 @@ fn main() {
             feelings: vec!["overwhelmed".into(), "shaky".into()],
             need: Some(NeedNow::Space),
             no_touch: false,
+            body: vec![],
         },
         CheckIn {
             feelings: vec!["tender".into()],
             need: Some(NeedNow::Closeness),
             no_touch: false,
+            body: vec![],
         },
         CheckIn {
             feelings: vec!["numb".into()],
             need: None,
             no_touch: false,
+            body: vec![],
         },
         CheckIn {
             feelings: vec!["floaty".into(), "grateful".into()],
             need: None,
             no_touch: false,
+            body: vec![],
         },
     ];
     let roles = [

@@ -73,6 +73,7 @@ fn main() {
         sound: true,
         eyes_closed_tone: true,
         haptics: false,
+        region: None,
     };
     settings.save(&mut v).expect("settings");
 
@@ -207,6 +208,7 @@ fn main() {
                 feelings: vec!["wired".into(), "proud".into()],
                 need: Some(NeedNow::Closeness),
                 no_touch: false,
+                body: vec![],
             },
             note: "Heart still racing a little.".into(),
             privacy: Privacy::Shared,
@@ -224,6 +226,7 @@ fn main() {
                 feelings: vec!["floaty".into(), "exposed".into()],
                 need: Some(NeedNow::Space),
                 no_touch: true,
+                body: vec![],
             },
             note: "A bit far away.".into(),
             privacy: Privacy::Kept,
@@ -264,6 +267,7 @@ fn main() {
                 feelings: vec!["calm".into()],
                 need: None,
                 no_touch: false,
+                body: vec![],
             },
             note: String::new(),
             privacy: Privacy::Shared,
@@ -335,6 +339,7 @@ fn main() {
             feelings: vec!["flat".into(), "lonely".into()],
             need: None,
             no_touch: false,
+            body: vec![],
         },
         true,
         Text {
@@ -352,6 +357,7 @@ fn main() {
             feelings: vec!["content".into()],
             need: None,
             no_touch: false,
+            body: vec![],
         },
         false,
         Text::default(),
@@ -392,6 +398,7 @@ fn main() {
                 feelings: vec!["tender".into(), "sleepy".into()],
                 need: None,
                 no_touch: false,
+                body: vec![],
             },
             note: String::new(),
             privacy: Privacy::Shared,

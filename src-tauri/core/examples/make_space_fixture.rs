@@ -69,6 +69,7 @@ fn main() {
             feelings: feelings.iter().map(|w| (*w).to_owned()).collect(),
             need: Some(NeedNow::Space),
             no_touch: true,
+            body: vec![],
         },
         note: note.into(),
         privacy,

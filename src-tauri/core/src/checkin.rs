@@ -20,14 +20,43 @@ pub enum NeedNow {
     Closeness,
 }
 
+/// What the body says, if the person wants to say: it steers practical care, and pain
+/// also keeps touch away unless closeness is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Body {
+    Pain,
+    Cold,
+    Thirsty,
+    Hungry,
+    Bathroom,
+    Tired,
+}
+
+impl Body {
+    /// The item a card offers for it, where one does.
+    pub fn item(self) -> Option<&'static str> {
+        match self {
+            Body::Cold => Some("blanket"),
+            Body::Thirsty => Some("water"),
+            Body::Hungry => Some("snack"),
+            Body::Pain | Body::Bathroom | Body::Tired => None,
+        }
+    }
+}
+
 /// "How are you feeling right now?"
 // Stored as is inside sessions and follow-ups: field names are part of the vault format.
+// A field added later takes its default in records written before it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CheckIn {
     pub feelings: Vec<String>,
     pub need: Option<NeedNow>,
     pub no_touch: bool,
+    /// The optional body check.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<Body>,
 }
 
 impl CheckIn {
@@ -38,12 +67,28 @@ impl CheckIn {
                 "Choose up to {MAX_FEELINGS} feelings."
             )));
         }
-        match self.feelings.iter().find(|w| feelings::find(w).is_none()) {
-            Some(w) => Err(Error::invalid(format!(
+        if let Some(w) = self.feelings.iter().find(|w| feelings::find(w).is_none()) {
+            return Err(Error::invalid(format!(
                 "{w:?} is not one of the feeling words."
-            ))),
-            None => Ok(()),
+            )));
         }
+        let mut body = self.body.clone();
+        body.sort_by_key(|b| *b as u8);
+        body.dedup();
+        if body.len() != self.body.len() {
+            return Err(Error::invalid("Each part of the body check counts once."));
+        }
+        Ok(())
+    }
+
+    /// A word that names something hard or might mean being far away, or pain.
+    pub fn careful(&self) -> bool {
+        self.body.contains(&Body::Pain)
+            || self
+                .feelings
+                .iter()
+                .filter_map(|w| feelings::find(w))
+                .any(|f| f.hard || f.ambiguous)
     }
 
     /// Where the chosen words sit on the grid, read as one mood.
@@ -60,9 +105,12 @@ impl CheckIn {
         self.need == Some(NeedNow::Space)
     }
 
-    /// No touch now: asked for directly, or implied by asking for space.
+    /// No touch now: asked for directly, implied by asking for space, or, after naming
+    /// something hard, feeling far away or in pain, until closeness is asked for.
     pub fn no_touch_now(&self) -> bool {
-        self.no_touch || self.wants_space()
+        self.no_touch
+            || self.wants_space()
+            || (self.careful() && self.need != Some(NeedNow::Closeness))
     }
 }
 
@@ -161,6 +209,55 @@ mod tests {
         };
         assert!(!said.wants_space() && said.no_touch_now());
         assert!(!CheckIn::default().no_touch_now());
+    }
+
+    #[test]
+    fn hard_far_away_or_in_pain_means_no_touch_until_closeness_is_asked() {
+        let with = |words: &[&str], body: Vec<Body>, need| CheckIn {
+            feelings: words.iter().map(|w| (*w).to_owned()).collect(),
+            need,
+            body,
+            ..Default::default()
+        };
+        for words in [
+            &["floaty"][..],
+            &["scared"],
+            &["spacey", "content"],
+            &["ashamed"],
+        ] {
+            assert!(with(words, vec![], None).no_touch_now(), "{words:?}");
+            assert!(
+                !with(words, vec![], Some(NeedNow::Closeness)).no_touch_now(),
+                "{words:?} with closeness asked"
+            );
+        }
+        assert!(with(&[], vec![Body::Pain], None).no_touch_now());
+        assert!(!with(&["content"], vec![Body::Thirsty], None).no_touch_now());
+        assert!(!with(&["calm", "tender"], vec![], None).no_touch_now());
+    }
+
+    #[test]
+    fn the_body_check_counts_each_part_once_and_older_records_have_none() {
+        let twice = CheckIn {
+            body: vec![Body::Cold, Body::Tired, Body::Cold],
+            ..Default::default()
+        };
+        assert!(matches!(twice.validate(), Err(Error::Invalid(_))));
+        let once = CheckIn {
+            body: vec![Body::Cold, Body::Tired],
+            ..Default::default()
+        };
+        once.validate().unwrap();
+        let older: CheckIn =
+            serde_json::from_str(r#"{"feelings":["calm"],"need":null,"no_touch":false}"#).unwrap();
+        assert!(older.body.is_empty());
+        let json = serde_json::to_value(CheckIn::default()).unwrap();
+        assert!(
+            json.get("body").is_none(),
+            "an empty body check is not written: {json}"
+        );
+        let json = serde_json::to_value(&once).unwrap();
+        assert_eq!(json["body"], serde_json::json!(["cold", "tired"]));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The words a person can pick for "How are you feeling right now?", placed on an
 //! energy × pleasantness grid (as in mood meters). The suggester reads where a person
-//! sits on the grid, not the words themselves.
+//! sits on the grid, not the words themselves, and two marks: words that name something
+//! hard (fear, shame, hurt) and words that are ambiguous after intimacy (floaty, spacey,
+//! numb: pleasant for some, a sign of being far away for others).
 
 use serde::Serialize;
 
@@ -10,6 +12,11 @@ pub struct Feeling {
     pub word: &'static str,
     pub energy: i8,
     pub pleasantness: i8,
+    /// It names something hard: gentle, unhurried care first, and no touch unless asked.
+    pub hard: bool,
+    /// It could mean drifting or far away: grounding and quiet, never celebration, and no
+    /// touch unless asked. These sit near the middle of the grid.
+    pub ambiguous: bool,
 }
 
 const fn f(word: &'static str, energy: i8, pleasantness: i8) -> Feeling {
@@ -17,10 +24,27 @@ const fn f(word: &'static str, energy: i8, pleasantness: i8) -> Feeling {
         word,
         energy,
         pleasantness,
+        hard: false,
+        ambiguous: false,
     }
 }
 
-/// Our own selection: eight words in each quarter of the grid, plus a few near the middle.
+const fn hard(word: &'static str, energy: i8, pleasantness: i8) -> Feeling {
+    Feeling {
+        hard: true,
+        ..f(word, energy, pleasantness)
+    }
+}
+
+const fn ambiguous(word: &'static str, energy: i8) -> Feeling {
+    Feeling {
+        ambiguous: true,
+        ..f(word, energy, 0)
+    }
+}
+
+/// Our own selection: at least eight words in each quarter of the grid, plus the
+/// ambiguous ones and a few others near the middle.
 pub const ALL: &[Feeling] = &[
     // High energy, unpleasant
     f("overwhelmed", 2, -2),
@@ -31,15 +55,22 @@ pub const ALL: &[Feeling] = &[
     f("on edge", 1, -2),
     f("tense", 1, -1),
     f("irritable", 2, -2),
+    hard("scared", 2, -2),
+    hard("unsafe", 1, -2),
     // Low energy, unpleasant
     f("teary", -1, -2),
     f("sad", -1, -2),
     f("empty", -2, -1),
-    f("numb", -2, -1),
     f("drained", -2, -1),
     f("lonely", -1, -2),
     f("exposed", -1, -1),
     f("flat", -2, -1),
+    hard("hurt", -1, -2),
+    hard("sore", -1, -1),
+    hard("ashamed", -1, -2),
+    hard("guilty", -1, -2),
+    hard("regretful", -1, -1),
+    hard("disconnected", -1, -1),
     // High energy, pleasant
     f("elated", 2, 2),
     f("giddy", 2, 1),
@@ -57,8 +88,11 @@ pub const ALL: &[Feeling] = &[
     f("close", -1, 2),
     f("grateful", -1, 2),
     f("sleepy", -2, 1),
-    f("floaty", -2, 1),
+    f("relaxed", -2, 2),
     // Near the middle
+    ambiguous("floaty", -1),
+    ambiguous("spacey", 0),
+    ambiguous("numb", -1),
     f("unsure", 0, -1),
     f("okay", 0, 0),
     f("mixed", 0, 0),
@@ -77,6 +111,8 @@ pub enum Mood {
     Tender,
     /// Low energy and cut off: gentle grounding.
     Numb,
+    /// Something hard was named (fear, shame, hurt): gentle, unhurried care first.
+    Hard,
     /// Pleasant: savour it together.
     Good,
     /// Nothing chosen, or too mixed to read.
@@ -88,11 +124,15 @@ pub fn mood(words: &[&Feeling]) -> Mood {
     if words.is_empty() {
         return Mood::Neutral;
     }
+    // What might mean being far away comes first: never read as something to savour.
     if words
         .iter()
-        .any(|f| matches!(f.word, "numb" | "empty" | "flat"))
+        .any(|f| f.ambiguous || matches!(f.word, "empty" | "flat"))
     {
         return Mood::Numb;
+    }
+    if words.iter().any(|f| f.hard) {
+        return Mood::Hard;
     }
     let n = words.len() as f32;
     let energy = words.iter().map(|f| f32::from(f.energy)).sum::<f32>() / n;
@@ -136,5 +176,34 @@ mod tests {
         assert_eq!(m(&["content", "sleepy"]), Mood::Good);
         assert_eq!(m(&[]), Mood::Neutral);
         assert_eq!(m(&["elated", "sad"]), Mood::Neutral);
+        assert_eq!(m(&["floaty"]), Mood::Numb, "floaty is not read as good");
+        assert_eq!(m(&["floaty", "content", "elated"]), Mood::Numb);
+        assert_eq!(m(&["spacey"]), Mood::Numb);
+        assert_eq!(m(&["scared"]), Mood::Hard);
+        assert_eq!(m(&["ashamed", "content", "elated"]), Mood::Hard);
+    }
+
+    #[test]
+    fn hard_words_are_there_and_ambiguous_ones_sit_near_the_middle() {
+        for w in [
+            "ashamed",
+            "guilty",
+            "regretful",
+            "scared",
+            "unsafe",
+            "hurt",
+            "sore",
+            "disconnected",
+        ] {
+            let f = find(w).unwrap_or_else(|| panic!("{w} is missing"));
+            assert!(f.hard && f.pleasantness < 0, "{w}: {f:?}");
+        }
+        let marked: Vec<&str> = ALL.iter().filter(|f| f.ambiguous).map(|f| f.word).collect();
+        assert_eq!(marked, ["floaty", "spacey", "numb"]);
+        assert!(ALL
+            .iter()
+            .filter(|f| f.ambiguous)
+            .all(|f| f.pleasantness == 0 && f.energy.abs() <= 1 && !f.hard));
+        assert!(ALL.iter().filter(|f| f.hard).all(|f| !f.ambiguous));
     }
 }

@@ -14,6 +14,7 @@
 pub mod about;
 pub mod ask;
 pub mod autolock;
+pub mod body_care;
 pub mod catalog;
 pub mod checkin;
 mod error;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::support::Region;
 use crate::vault::{Record, RecordId, Vault};
 use crate::{Error, Result};
 
@@ -39,6 +40,10 @@ pub struct Settings {
     pub eyes_closed_tone: bool,
     /// A short vibration as well, where the device has one.
     pub haptics: bool,
+    /// Where the person said they are, so that region's support services come first.
+    /// Only ever chosen by them: Tend reads no location. None until chosen, and in vaults
+    /// from before this field.
+    pub region: Option<Region>,
 }
 
 impl Default for Settings {
@@ -51,6 +56,7 @@ impl Default for Settings {
             sound: false,
             eyes_closed_tone: true,
             haptics: true,
+            region: None,
         }
     }
 }
@@ -130,6 +136,38 @@ mod tests {
             !Settings::default().sound,
             "phase tones stay off by default"
         );
+    }
+
+    #[test]
+    fn settings_stored_before_the_region_load_without_one() {
+        // As a vault written before the field existed holds them.
+        let older = br#"{"auto_lock_minutes":9,"theme":"light","follow_up_hours":20,
+            "follow_up_extra":true,"sound":false,"eyes_closed_tone":false,"haptics":false}"#;
+        let s: Settings = serde_json::from_slice(older).unwrap();
+        assert_eq!(s.region, None, "no region until the person picks one");
+        assert!(!s.eyes_closed_tone, "the stored fields are kept");
+        assert_eq!(Settings::default().region, None, "no region by default");
+    }
+
+    #[test]
+    fn a_chosen_region_is_kept_and_can_be_cleared() {
+        let (_dir, mut v) = vault();
+        let s = Settings {
+            region: Some(Region::Ie),
+            ..Settings::default()
+        };
+        s.save(&mut v).unwrap();
+        assert_eq!(Settings::load(&v).unwrap().region, Some(Region::Ie));
+        let stored = serde_json::to_value(&s).unwrap();
+        assert_eq!(stored["region"], "ie", "stored as its code");
+        Settings::default().save(&mut v).unwrap();
+        assert_eq!(
+            Settings::load(&v).unwrap().region,
+            None,
+            "\"Show all\" clears it"
+        );
+        let unknown = br#"{"region":"atlantis"}"#;
+        assert!(serde_json::from_slice::<Settings>(unknown).is_err());
     }
 
     #[test]

@@ -77,6 +77,10 @@ fn check_every_kind(v: &Vault, expected: &Value) {
     );
     same("settings.sound", &s.sound, &e["sound"]);
     same("settings.haptics", &s.haptics, &e["haptics"]);
+    assert!(
+        e.get("region").is_none_or(Value::is_null) && s.region.is_none(),
+        "a vault from before the support region loads without one"
+    );
 
     for r in records(expected, "profiles") {
         let e = &r["value"];

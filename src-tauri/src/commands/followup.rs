@@ -3,6 +3,7 @@
 use tauri::State;
 use tend_core::checkin::Privacy;
 use tend_core::followup::{self, NewAnswer};
+use tend_core::settings::Settings;
 use tend_core::support;
 use tend_core::vault::RecordId;
 
@@ -51,13 +52,13 @@ pub fn complete_follow_up(state: State<'_, AppState>, id: RecordId) -> Result<()
     state.refresh_due().map_err(Into::into)
 }
 
+/// Services for every region, the person's first; their trusted contacts only while the
+/// vault is unlocked. Answers while locked too, so calming screens can list help.
 #[tauri::command(async)]
 pub fn support(state: State<'_, AppState>) -> Result<Support> {
-    let contacts = state.with_vault(|v| support::contacts(v))?;
-    Ok(Support {
-        resources: support::resources(),
-        contacts: wire::all(contacts),
-    })
+    let mine = state.if_unlocked(|v| Ok((Settings::load(v)?.region, support::contacts(v)?)))?;
+    let (region, contacts) = mine.unwrap_or_default();
+    Ok(Support::new(region, contacts))
 }
 
 /// Adds (no id) or updates a trusted contact.

@@ -3,6 +3,7 @@
 include!("list.rs");
 
 pub mod about;
+pub mod body_care;
 pub mod cards;
 pub mod followup;
 pub mod passphrase;

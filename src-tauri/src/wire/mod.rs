@@ -20,7 +20,7 @@ pub use settings::Settings;
 pub use space::{OpenedSpace, SpaceInfo};
 
 use serde::{Deserialize, Serialize};
-use tend_core::checkin::{self, NeedNow};
+use tend_core::checkin::{self, Body, NeedNow};
 
 /// "How are you feeling right now?"
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -29,6 +29,7 @@ pub struct CheckIn {
     pub feelings: Vec<String>,
     pub need: Option<NeedNow>,
     pub no_touch: bool,
+    pub body: Vec<Body>,
 }
 
 impl From<checkin::CheckIn> for CheckIn {
@@ -37,6 +38,7 @@ impl From<checkin::CheckIn> for CheckIn {
             feelings: c.feelings,
             need: c.need,
             no_touch: c.no_touch,
+            body: c.body,
         }
     }
 }
@@ -47,6 +49,7 @@ impl From<CheckIn> for checkin::CheckIn {
             feelings: c.feelings,
             need: c.need,
             no_touch: c.no_touch,
+            body: c.body,
         }
     }
 }

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use tend_core::catalog::{Category, Context, Touch};
 use tend_core::profile::{self, Need};
-use tend_core::support::{self, Resource};
+use tend_core::support::{self, Region, Resource};
 use tend_core::vault::RecordId;
 use tend_core::{plan, Error};
 
@@ -150,10 +150,23 @@ impl Contact {
     }
 }
 
-/// The support page: services (bundled) and the person's own contacts.
+/// The support page: every service (bundled, so also while locked), those in the person's
+/// region first, and their own trusted contacts (none while the vault is locked).
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Support {
-    pub resources: &'static [Resource],
+    /// The region the person chose in settings; `null` if none, or while locked.
+    pub region: Option<Region>,
+    pub resources: Vec<&'static Resource>,
     pub contacts: Vec<Contact>,
+}
+
+impl Support {
+    pub fn new(region: Option<Region>, contacts: Vec<support::Contact>) -> Self {
+        Self {
+            region,
+            resources: support::ordered(region),
+            contacts: contacts.into_iter().map(Contact::from).collect(),
+        }
+    }
 }

@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 use tend_core::settings::{self, Theme};
+use tend_core::support::Region;
 
 /// The person's settings. Fields left out of a save keep Tend's defaults.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -14,6 +15,8 @@ pub struct Settings {
     /// In eyes-closed mode, a tone at the end even with `sound` off.
     pub eyes_closed_tone: bool,
     pub haptics: bool,
+    /// Where the person said they are (`null` until they choose; never a location read).
+    pub region: Option<Region>,
 }
 
 impl Default for Settings {
@@ -32,6 +35,7 @@ impl From<settings::Settings> for Settings {
             sound: s.sound,
             eyes_closed_tone: s.eyes_closed_tone,
             haptics: s.haptics,
+            region: s.region,
         }
     }
 }
@@ -46,6 +50,7 @@ impl From<Settings> for settings::Settings {
             sound: s.sound,
             eyes_closed_tone: s.eyes_closed_tone,
             haptics: s.haptics,
+            region: s.region,
         }
     }
 }
@@ -62,6 +67,19 @@ mod tests {
         assert!(s.eyes_closed_tone);
         let off: Settings = serde_json::from_str(r#"{"eyesClosedTone": false}"#).unwrap();
         assert!(!settings::Settings::from(off).eyes_closed_tone);
+    }
+
+    #[test]
+    fn the_region_crosses_as_its_code_and_a_save_without_it_has_none() {
+        let s: Settings = serde_json::from_str(r#"{"region": "nz"}"#).unwrap();
+        assert_eq!(settings::Settings::from(s).region, Some(Region::Nz));
+        let none: Settings = serde_json::from_str(r#"{"autoLockMinutes": 5}"#).unwrap();
+        assert_eq!(none.region, None);
+        assert_eq!(
+            serde_json::to_value(Settings::default()).unwrap()["region"],
+            serde_json::Value::Null
+        );
+        assert!(serde_json::from_str::<Settings>(r#"{"region": "GB"}"#).is_err());
     }
 
     #[test]

@@ -91,7 +91,7 @@ function askOne(root, api, id, who, words, n) {
 function offerHelp(root, name) {
   return new Promise((resolve) => {
     root.replaceChildren(screen('offer', `Thank you for saying so, ${name}`,
-      el('p', { text: 'Feeling low after closeness is common and it passes. Would any of these help right now?' }),
+      el('p', { text: 'Feeling low after closeness is common, and it often eases with time and care. If something happened that did not feel OK, that matters too. Would any of these help right now?' }),
       el('div', { class: 'actions stack' },
         el('button', { type: 'button', class: 'primary', text: 'A grounding exercise (5-4-3-2-1)', on: { click: () => resolve('grounding') } }),
         el('button', { type: 'button', text: 'Support and people to talk to', on: { click: () => resolve('support') } }),

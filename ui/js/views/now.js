@@ -8,6 +8,7 @@ import { feelingGrid } from '../widgets/feeling-grid.js';
 import { privacyChoice } from '../widgets/privacy.js';
 import { ritualCard } from '../widgets/ritual-card.js';
 import { showSuggestions } from '../widgets/suggestions.js';
+import { openInPlace as openBodyCare } from './body-care.js';
 
 const screen = (title, ...children) => section('now', title, ...children);
 
@@ -366,7 +367,10 @@ function reflectOne(flow, s, person) {
     { together: !s.passDevice });
   const after = feelingGrid(flow.words, { withNeeds: false });
   const calm = el('p', { class: 'notice calm', hidden: true, role: 'status',
-    text: 'Thank you for saying so. Nothing here is scored. When you feel ready, a calm talk can help: say what happened, how it felt, and what you would like next time. You can also note it just for yourself.' });
+    text: 'Thank you for saying so. If a limit of yours was crossed, that was not your fault, and freezing or going along is not the same as agreeing. Whether, when and with whom to talk about it is yours to choose, and you don\u2019t owe anyone that conversation. The choice below says who can see this answer. Support is on the home screen whenever you want it.' });
+  // "Care for your body" opens in place of the form, which keeps every answer until Back.
+  const careLink = el('button', { type: 'button', hidden: true, text: 'Care for your body',
+    on: { click: () => openBodyCare(root, api, { opener: careLink, signal: flow.signal }) } });
   const rituals = s.accepted.length ? el('fieldset', {}, el('legend', { text: 'How did each ritual land?' }),
     s.accepted.map((id) => el('div', { class: 'ritual-rating', dataset: { card: id } },
       el('p', { class: 'ritual-title', text: id }),
@@ -379,12 +383,13 @@ function reflectOne(flow, s, person) {
   const form = el('form', { class: 'stack', novalidate: true },
     el('fieldset', {}, el('legend', { text: 'How are you feeling now? (optional)' }), after.node),
     ...field('What felt good?', el('textarea', { name: 'felt_good', rows: 2, maxlength: 1000 })),
-    ...field('What would you change next time?', el('textarea', { name: 'change', rows: 2, maxlength: 1000 })),
+    ...field('Anything you would want to be different?', el('textarea', { name: 'change', rows: 2, maxlength: 1000 })),
     el('fieldset', {}, el('legend', { text: 'Did anything feel uncomfortable or go past a limit?' }),
       el('p', { class: 'fine', text: 'Answer only if you want to. Who can see it is your choice below.' }),
       ...[['', 'I\u2019d rather not say'], ['no', 'No'], ['yes', 'Yes']].map(([v, label]) => el('label', { class: 'check' },
         el('input', { type: 'radio', name: 'uncomfortable', value: v, checked: v === '' }), label)),
       calm,
+      careLink,
       ...field('If you like, a note about it', el('textarea', { name: 'uncomfortable_note', rows: 2, maxlength: 1000 }))),
     s.people.length > 1 ? field(appreciate, el('textarea', { name: 'appreciation', rows: 2, maxlength: 1000 })) : null,
     rituals, privacy.node,
@@ -399,6 +404,7 @@ function reflectOne(flow, s, person) {
   }
   form.addEventListener('change', () => {
     calm.hidden = form.querySelector('input[name="uncomfortable"]:checked')?.value !== 'yes';
+    careLink.hidden = calm.hidden;
   });
   return new Promise((resolve) => {
     form.addEventListener('submit', async (event) => {

@@ -104,9 +104,12 @@ export async function mount(root, { api, app, signal }) {
     status());
   root.append(screen('settings', 'Settings', prefs, pass, recovery, backup, restore, readable, wipe));
 
+  // The support region is chosen on the support page; a save here keeps it.
+  let region = null;
   try {
     const current = await api.getSettings();
     if (signal.aborted) return;
+    region = current.region ?? null;
     prefs.autoLockMinutes.value = current.autoLockMinutes;
     prefs.theme.value = current.theme;
     prefs.followUpHours.value = current.followUpHours;
@@ -126,6 +129,7 @@ export async function mount(root, { api, app, signal }) {
       sound: prefs.sound.checked,
       eyesClosedTone: prefs.eyesClosedTone.checked,
       haptics: prefs.haptics.checked,
+      region,
     };
     await api.saveSettings(settings);
     app.applyTheme(settings.theme);

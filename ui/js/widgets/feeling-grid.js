@@ -6,6 +6,9 @@
 // reaches Next without tabbing through every word.
 import { el } from '../dom.js';
 
+const BODY = [['pain', 'Pain'], ['cold', 'Cold'], ['thirsty', 'Thirsty'], ['hungry', 'Hungry'],
+  ['bathroom', 'Needing the bathroom'], ['tired', 'Tired']];
+
 const QUARTERS = [
   ['wound-up', 'Wound up', 'High energy, unpleasant', (f) => f.energy > 0 && f.pleasantness < 0],
   ['bright', 'Bright', 'High energy, pleasant', (f) => f.energy > 0 && f.pleasantness > 0],
@@ -77,7 +80,18 @@ export function feelingGrid(words, { withNeeds = true, chosen = [], unsure = nul
     ...[['', 'No particular need'], ['space', 'I need space'], ['closeness', 'I need closeness']].map(([v, label]) =>
       el('label', { class: 'check' }, el('input', { type: 'radio', name: 'need', value: v, checked: v === '' }), label)),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'no_touch' }), 'No touch right now'));
-  const node = el('div', { class: 'feeling-grid' }, corners, unsure, groups, summary, withNeeds ? need : null);
+  // The body check, folded away: it steers practical care, and pain keeps touch away.
+  const painNote = el('p', { class: 'fine', hidden: true, role: 'status',
+    text: 'If pain is strong, sudden or does not ease, please get medical care.' });
+  const body = el('details', { class: 'body-check' }, el('summary', { text: 'Your body (optional)' }),
+    el('div', { class: 'checks', role: 'group', 'aria-label': 'In my body right now' },
+      BODY.map(([v, label]) => el('label', { class: 'check' },
+        el('input', { type: 'checkbox', name: 'body', value: v,
+          on: v === 'pain' ? { change: (event) => { painNote.hidden = !event.currentTarget.checked; } } : {} }),
+        label))),
+    painNote);
+  const node = el('div', { class: 'feeling-grid' }, corners, unsure, groups, summary,
+    withNeeds ? need : null, withNeeds ? body : null);
   rove(corners, 2); // laid out two by two, the middle below
   for (const g of groups) rove(g);
   say();
@@ -87,6 +101,7 @@ export function feelingGrid(words, { withNeeds = true, chosen = [], unsure = nul
       feelings: [...picked],
       need: node.querySelector('input[name="need"]:checked')?.value || null,
       noTouch: Boolean(node.querySelector('input[name="no_touch"]')?.checked),
+      body: [...node.querySelectorAll('input[name="body"]:checked')].map((i) => i.value),
     }),
   };
 }

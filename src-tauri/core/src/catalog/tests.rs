@@ -110,6 +110,29 @@ fn card_texts_fit_a_phone_card_and_use_inclusive_words() {
     }
 }
 
+#[test]
+fn every_card_that_touches_a_partner_asks_or_offers_first() {
+    let asks = ["ask", "offer", "permission", "consent", "welcome"];
+    let silent: Vec<&str> = builtin()
+        .iter()
+        .filter(|c| c.needs_partner && c.touch > Touch::None)
+        .filter(|c| {
+            let how = c.how.to_lowercase();
+            !asks.iter().any(|w| how.contains(w))
+        })
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(silent.is_empty(), "touch without asking first: {silent:?}");
+    for id in [
+        "unhurried-cuddle",
+        "foreheads-together",
+        "back-drawing-game",
+    ] {
+        let card = builtin().iter().find(|c| c.id == id).unwrap();
+        assert!(card.how.starts_with("Ask first"), "{id}: {}", card.how);
+    }
+}
+
 fn sample() -> Card {
     builtin()[0].clone()
 }

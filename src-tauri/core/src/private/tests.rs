@@ -331,6 +331,7 @@ fn no_reason_names_a_private_answer_of_any_kind() {
             feelings: vec!["sad".into(), "exposed".into()],
             need: Some(crate::checkin::NeedNow::Space),
             no_touch: true,
+            body: vec![],
         };
         check_in(&mut w.v, &mut w.m, w.session, sad, T0 + 1).unwrap();
         let answer = suggest(&w.v, &w.m, w.session, &[], &[], 5).unwrap();

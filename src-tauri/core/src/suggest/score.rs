@@ -5,8 +5,8 @@
 
 use super::reasons::Whys;
 use super::{Person, Request, Suggestion};
-use crate::catalog::{Card, Category, Context, Role, Talk, Touch};
-use crate::checkin::NeedNow;
+use crate::catalog::{Card, Category, Context, Energy, Role, Talk, Touch};
+use crate::checkin::{Body, NeedNow};
 use crate::feelings::Mood;
 
 /// A card's score so far and the reasons behind it.
@@ -161,6 +161,25 @@ fn now(p: &Person<'_>, card: &Card, t: &mut Tally) {
                 whys.add("{who} felt tender; comfort may help", who, w);
             }
         }
+        Mood::Hard => {
+            let w = match (card.category, card.talk) {
+                (Category::Reassurance | Category::Regulation, Talk::Quiet | Talk::Some)
+                    if !touch =>
+                {
+                    0.6
+                }
+                (_, Talk::Quiet) if !touch => 0.2,
+                _ => 0.0,
+            };
+            t.score += w;
+            if w >= 0.5 {
+                whys.add(
+                    "{who} named something hard; gentle, unhurried care first",
+                    who.clone(),
+                    w,
+                );
+            }
+        }
         Mood::Numb => {
             if card.category == Category::Regulation && !touch {
                 t.score += 0.7;
@@ -186,6 +205,39 @@ fn now(p: &Person<'_>, card: &Card, t: &mut Tally) {
             }
         }
         Mood::Neutral => {}
+    }
+    body(p, card, whys, &mut t.score);
+}
+
+/// The body check: what a card offers for it comes up, and pain or the bathroom put
+/// practical care first.
+fn body(p: &Person<'_>, card: &Card, whys: &mut Whys, score: &mut f32) {
+    let who = p.who();
+    for part in &p.check_in.body {
+        if let Some(item) = part.item() {
+            if card.items.iter().any(|i| i == item) {
+                *score += 0.6;
+                let template = match part {
+                    Body::Cold => "{who} felt cold; warmth first",
+                    Body::Thirsty => "{who} felt thirsty; water first",
+                    _ => "{who} felt hungry; something to eat first",
+                };
+                whys.add(template, who.clone(), 0.6);
+            }
+        }
+        match part {
+            Body::Pain if card.category == Category::Practical => {
+                *score += 0.4;
+                whys.add(
+                    "{who} felt pain; looking after the body first",
+                    who.clone(),
+                    0.4,
+                );
+            }
+            Body::Bathroom if card.category == Category::Practical => *score += 0.2,
+            Body::Tired if card.energy == Energy::Low => *score += 0.2,
+            _ => {}
+        }
     }
 }
 

@@ -469,6 +469,7 @@ fn arb_who(i: usize, n_cards: usize) -> impl Strategy<Value = Who> {
                         feelings,
                         need,
                         no_touch,
+                        body: vec![],
                     },
                     role,
                     feedback,
@@ -595,4 +596,157 @@ fn three_cards_in_a_typical_session_give_three_different_specific_reasons() {
             );
         }
     }
+}
+
+#[test]
+fn hard_or_far_away_words_get_no_touch_and_no_savouring_unless_closeness_is_asked() {
+    let hard_or_far: Vec<&str> = crate::feelings::ALL
+        .iter()
+        .filter(|f| f.hard || f.ambiguous)
+        .map(|f| f.word)
+        .collect();
+    assert!(hard_or_far.len() >= 11, "{hard_or_far:?}");
+    let alex = Who::new(person("Alex")).feeling(&["content", "elated"]);
+    for word in &hard_or_far {
+        // Even beside pleasant words, and beside a partner who feels good.
+        let sam = Who::new(person("Sam")).feeling(&[word, "content"]);
+        for seed in 0..40 {
+            let got = ask(builtin(), &[&sam, &alex], Context::Tender, 2, seed);
+            assert!(
+                got.iter().all(|s| s.card.touch == Touch::None),
+                "{word}, seed {seed}: {:?}",
+                ids(&got)
+            );
+            assert!(
+                got.iter()
+                    .all(|s| !s.reason.contains("Sam felt good") && !s.reason.contains("savour")),
+                "{word}, seed {seed}: {got:#?}"
+            );
+        }
+        // Asking for closeness brings touch back within reach.
+        let mut close = Who::new(person("Sam")).feeling(&[word]);
+        close.check_in.need = Some(NeedNow::Closeness);
+        let touching = (0..40).any(|seed| {
+            ask(builtin(), &[&close, &alex], Context::Tender, 2, seed)
+                .iter()
+                .any(|s| s.card.touch > Touch::None)
+        });
+        assert!(touching, "{word} with closeness asked");
+    }
+}
+
+#[test]
+fn a_hard_word_puts_gentle_care_first_and_says_so() {
+    for word in ["scared", "ashamed", "hurt", "regretful"] {
+        let sam = Who::new(person("Sam")).feeling(&[word]);
+        let got = ask(builtin(), &[&sam], Context::Tender, 2, 7);
+        assert!(
+            got.iter()
+                .any(|s| s.reason.contains("Sam named something hard")),
+            "{word}: {got:#?}"
+        );
+        assert!(
+            got.iter().all(|s| !s.reason.contains(word)),
+            "a reason never repeats the word itself"
+        );
+    }
+    // Floaty reads as far away, not as good.
+    let kai = Who::new(person("Kai")).feeling(&["floaty"]);
+    let got = ask(builtin(), &[&kai], Context::Scene, 4, 3);
+    assert!(
+        got.iter()
+            .any(|s| s.reason.contains("Kai felt a little far away")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn the_body_check_brings_what_it_needs_and_pain_keeps_touch_away() {
+    use crate::checkin::Body;
+    let with = |body: Vec<Body>| {
+        let mut sam = Who::new(person("Sam")).feeling(&["calm"]);
+        sam.check_in.body = body;
+        sam
+    };
+    for (part, item, says) in [
+        (Body::Thirsty, "water", "Sam felt thirsty"),
+        (Body::Cold, "blanket", "Sam felt cold"),
+        (Body::Hungry, "snack", "Sam felt hungry"),
+    ] {
+        let sam = with(vec![part]);
+        let got = ask(builtin(), &[&sam], Context::Tender, 2, 1);
+        let first = &got[0];
+        assert!(
+            first.card.items.iter().any(|i| i == item) && first.reason.contains(says),
+            "{part:?}: {got:#?}"
+        );
+        // Unsaid when the check-in was private.
+        let cards = builtin();
+        let mut req = Request {
+            people: vec![sam.person()],
+            context: Context::Tender,
+            intensity: 2,
+            minutes_available: None,
+            plan: None,
+            exclude: &[],
+            shown_categories: &[],
+            seed: 1,
+            count: 3,
+        };
+        req.people[0].private = true;
+        let hidden = suggest(cards, &req);
+        assert!(
+            hidden[0].card.items.iter().any(|i| i == item),
+            "a private body check still steers: {hidden:#?}"
+        );
+        assert!(
+            hidden.iter().all(|s| !s.reason.contains(says)),
+            "{hidden:#?}"
+        );
+    }
+    let sore = with(vec![Body::Pain]);
+    for seed in 0..40 {
+        let got = ask(builtin(), &[&sore], Context::Tender, 2, seed);
+        assert!(
+            got.iter().all(|s| s.card.touch == Touch::None),
+            "seed {seed}"
+        );
+        assert!(
+            got.iter()
+                .any(|s| s.card.category == Category::Practical
+                    && s.reason.contains("Sam felt pain")),
+            "seed {seed}: {got:#?}"
+        );
+    }
+    // Tired and the bathroom lift the quiet, practical things, without saying so.
+    let plain = with(vec![]);
+    let tired = with(vec![Body::Tired, Body::Bathroom]);
+    let card_score = |w: &Who, card: &Card| {
+        let req = Request {
+            people: vec![w.person()],
+            context: Context::Tender,
+            intensity: 2,
+            minutes_available: None,
+            plan: None,
+            exclude: &[],
+            shown_categories: &[],
+            seed: 1,
+            count: 3,
+        };
+        score::score(card, &req).score
+    };
+    let low_practical = builtin()
+        .iter()
+        .find(|c| c.energy == Energy::Low && c.category == Category::Practical)
+        .unwrap();
+    let lift = card_score(&tired, low_practical) - card_score(&plain, low_practical);
+    assert!(
+        (lift - 0.4).abs() < 1e-4,
+        "tired 0.2 and bathroom 0.2: {lift}"
+    );
+    let medium = builtin()
+        .iter()
+        .find(|c| c.energy != Energy::Low && c.category != Category::Practical)
+        .unwrap();
+    assert!((card_score(&tired, medium) - card_score(&plain, medium)).abs() < 1e-4);
 }
