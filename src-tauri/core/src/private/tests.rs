@@ -292,7 +292,10 @@ fn a_session_with_only_shared_answers_has_forgotten_nothing_after_a_lock() {
         T0 + 1,
     )
     .unwrap();
+    let r = reflection(&w);
+    reflect(&mut w.v, &mut w.m, w.session, r, Privacy::Shared, T0 + 2).unwrap();
     let stored = session::get(&w.v, w.session).unwrap();
+    assert_eq!(stored.reflections.len(), 1);
     assert!(
         !forgotten(&stored, &Memory::default()),
         "nothing was held in memory, so a lock lost nothing"
