@@ -262,6 +262,49 @@ fn a_plans_cards_come_first_in_order_and_its_avoid_list_holds() {
     assert_eq!(ids(&got)[..2], [tender[2].id.clone(), tender[0].id.clone()]);
     assert!(got[0].reason.contains("Anniversary"));
     assert!(!ids(&got).contains(&tender[1].id));
+    assert_eq!(got.len(), 3, "the plan's two and one more: {:?}", ids(&got));
+    assert!(
+        !ids(&got[2..]).contains(&tender[2].id) && !ids(&got[2..]).contains(&tender[0].id),
+        "a plan's card is not offered twice: {:?}",
+        ids(&got)
+    );
+}
+
+#[test]
+fn whoever_needs_space_sets_the_pace_by_asking_now_or_by_their_profile() {
+    let massage = builtin().iter().find(|c| c.id == "gentle-massage").unwrap();
+    assert!(massage.touch == Touch::Full && massage.needs_partner && massage.talk != Talk::Quiet);
+    let sam = Who::new(person("Sam"));
+    let score_with = |alex: &Who| {
+        let req = Request {
+            people: vec![alex.person(), sam.person()],
+            context: Context::Tender,
+            intensity: 2,
+            minutes_available: None,
+            plan: None,
+            exclude: &[],
+            shown_categories: &[],
+            seed: 1,
+            count: 3,
+        };
+        score::score(massage, &req).score
+    };
+    let with_closeness = |c: Option<i8>| {
+        Who::new(Profile {
+            closeness: c,
+            ..person("Alex")
+        })
+    };
+    let plain = score_with(&with_closeness(None));
+    // Asked for space now: full touch goes down for everyone by the pace's 0.5.
+    let mut asked = with_closeness(None);
+    asked.check_in.need = Some(NeedNow::Space);
+    assert!((plain - score_with(&asked) - 0.5).abs() < 1e-4);
+    // A profile that prefers space sets the pace too (0.15 of it is the profile's own).
+    assert!((plain - score_with(&with_closeness(Some(-1))) - 0.65).abs() < 1e-4);
+    // Neutral or close does not.
+    assert!((score_with(&with_closeness(Some(0))) - plain).abs() < 1e-4);
+    assert!((score_with(&with_closeness(Some(1))) - plain - 0.15).abs() < 1e-4);
 }
 
 #[test]
