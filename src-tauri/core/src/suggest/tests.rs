@@ -793,3 +793,137 @@ fn the_body_check_brings_what_it_needs_and_pain_keeps_touch_away() {
         .unwrap();
     assert!((card_score(&tired, medium) - card_score(&plain, medium)).abs() < 1e-4);
 }
+
+/// How much a check-in lifts `card` for one person, against saying nothing.
+fn lift(card: &Card, check_in: CheckIn) -> f32 {
+    let plain = Who::new(person("Sam"));
+    let mut said = Who::new(person("Sam"));
+    said.check_in = check_in;
+    let score_for = |w: &Who| {
+        let req = Request {
+            people: vec![w.person()],
+            context: Context::Tender,
+            intensity: 2,
+            minutes_available: None,
+            plan: None,
+            exclude: &[],
+            shown_categories: &[],
+            seed: 1,
+            count: 3,
+        };
+        score::score(card, &req).score
+    };
+    score_for(&said) - score_for(&plain)
+}
+
+fn first(what: &str, pred: impl Fn(&Card) -> bool) -> &'static Card {
+    builtin()
+        .iter()
+        .find(|c| pred(c))
+        .unwrap_or_else(|| panic!("the catalogue has {what}"))
+}
+
+#[test]
+fn each_need_and_mood_lifts_the_cards_it_should_by_its_weight() {
+    let feel = |words: &[&str]| CheckIn {
+        feelings: words.iter().map(|w| (*w).to_owned()).collect(),
+        ..Default::default()
+    };
+    let need = |n| CheckIn {
+        need: Some(n),
+        ..Default::default()
+    };
+    let touch = first("a touch card", |c| c.touch > Touch::None && c.needs_partner);
+    let kind_words = first("reassurance without touch", |c| {
+        c.category == Category::Reassurance && c.touch == Touch::None
+    });
+    let held_words = first("reassurance with touch", |c| {
+        c.category == Category::Reassurance && c.touch > Touch::None
+    });
+    let practical = first("practical without touch", |c| {
+        c.category == Category::Practical && c.touch == Touch::None
+    });
+    let alone_ok = first("a card for one", |c| {
+        !c.needs_partner && c.talk != Talk::Quiet
+    });
+    let quiet_pair = first("a quiet card for two", |c| {
+        c.needs_partner && c.talk == Talk::Quiet
+    });
+    let talking_pair = first("a talking card for two", |c| {
+        c.needs_partner && c.talk != Talk::Quiet && c.category != Category::Reassurance
+    });
+    let calm_down = first("quiet regulation", |c| {
+        c.category == Category::Regulation && c.talk == Talk::Quiet && c.touch == Touch::None
+    });
+    let talk = first("conversation", |c| c.category == Category::Conversation);
+    let close = |a: f32, b: f32, what: &str| assert!((a - b).abs() < 1e-4, "{what}: {a} != {b}");
+
+    close(
+        lift(touch, need(NeedNow::Closeness)),
+        0.4,
+        "closeness, touch",
+    );
+    close(
+        lift(kind_words, need(NeedNow::Closeness)),
+        0.2,
+        "closeness, kind words",
+    );
+    close(
+        lift(practical, need(NeedNow::Closeness)),
+        0.0,
+        "closeness, practical",
+    );
+    close(
+        lift(alone_ok, need(NeedNow::Space)),
+        0.3,
+        "space, a card for one",
+    );
+    close(
+        lift(quiet_pair, need(NeedNow::Space)),
+        0.3,
+        "space, a quiet card",
+    );
+    close(
+        lift(talking_pair, need(NeedNow::Space)),
+        0.0,
+        "space, talk for two",
+    );
+
+    close(
+        lift(calm_down, feel(&["overwhelmed"])),
+        0.8,
+        "overwhelmed, quiet regulation",
+    );
+    close(
+        lift(talk, feel(&["overwhelmed"])),
+        if talk.talk == Talk::Quiet { 0.2 } else { 0.0 },
+        "overwhelmed, talk",
+    );
+    close(
+        lift(quiet_pair, feel(&["overwhelmed"])),
+        match quiet_pair.category {
+            Category::Regulation => 0.8,
+            _ => 0.2,
+        },
+        "overwhelmed, a quiet card",
+    );
+    close(lift(kind_words, feel(&["sad"])), 0.5, "tender, kind words");
+    close(
+        lift(held_words, feel(&["sad"])),
+        0.8,
+        "tender, kind words and touch",
+    );
+    close(lift(practical, feel(&["sad"])), 0.0, "tender, practical");
+    close(
+        lift(calm_down, feel(&["empty"])),
+        0.7,
+        "far away, grounding",
+    );
+    close(
+        lift(practical, feel(&["empty"])),
+        0.0,
+        "far away, practical",
+    );
+    close(lift(talk, feel(&["content"])), 0.25, "good, conversation");
+    close(lift(practical, feel(&["content"])), 0.0, "good, practical");
+}
