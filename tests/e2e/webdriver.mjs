@@ -93,6 +93,9 @@ export async function launch({ application, port = 4444 + Math.floor(Math.random
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Listened for from the start: a driver that exits on its signal before stop() looks
+  // has a null exitCode, and a listener added then would wait forever.
+  const exited = new Promise((r) => driver.once('exit', r));
   let stderr = '';
   driver.stderr.on('data', (d) => { stderr += d; });
   const base = `http://127.0.0.1:${port}`;
@@ -109,7 +112,7 @@ export async function launch({ application, port = 4444 + Math.floor(Math.random
     session.stop = async () => {
       await session.quit();
       driver.kill();
-      await new Promise((r) => (driver.exitCode !== null ? r() : driver.once('exit', r)));
+      await exited;
     };
     return session;
   } catch (e) {
