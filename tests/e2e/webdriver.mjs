@@ -1,8 +1,10 @@
 // A small W3C WebDriver client over fetch, and the process plumbing to drive the real
 // Tend binary through tauri-driver (which speaks to WebKitWebDriver) under Xvfb.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -88,16 +90,32 @@ async function waitForStatus(base, timeoutMs) {
  * Starts tauri-driver on a free port and opens a session on `application`.
  * `env` is passed to the app (tauri-driver hands its environment down).
  */
+/** Processes (the app, its web processes) started with this launch's tag. */
+function tagged(tag) {
+  const found = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(`TEND_E2E_TAG=${tag}`)) found.push(Number(pid));
+    } catch { /* gone, or not ours */ }
+  }
+  return found.filter((pid) => pid !== process.pid);
+}
+
 export async function launch({ application, port = 4444 + Math.floor(Math.random() * 1000), env = {} }) {
+  // The driver's output goes to a file, not a pipe: an app that outlives its session
+  // would otherwise hold the pipe open and keep the test process from ever ending.
+  const log = join(mkdtempSync(join(tmpdir(), 'tend-driver-')), 'stderr.log');
+  const fd = openSync(log, 'w');
+  const tag = randomUUID();
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env, TEND_E2E_TAG: tag },
+    stdio: ['ignore', 'ignore', fd],
   });
+  closeSync(fd);
   // Listened for from the start: a driver that exits on its signal before stop() looks
   // has a null exitCode, and a listener added then would wait forever.
   const exited = new Promise((r) => driver.once('exit', r));
-  let stderr = '';
-  driver.stderr.on('data', (d) => { stderr += d; });
+  const stderr = () => { try { return readFileSync(log, 'utf8'); } catch { return ''; } };
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForStatus(base, 15000);
@@ -113,11 +131,14 @@ export async function launch({ application, port = 4444 + Math.floor(Math.random
       await session.quit();
       driver.kill();
       await exited;
+      // The session's end closes the app; if it has not gone within a few seconds, end it.
+      for (let i = 0; i < 30 && tagged(tag).length; i++) await sleep(100);
+      for (const pid of tagged(tag)) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
     };
     return session;
   } catch (e) {
     driver.kill();
-    throw new Error(`${e.message}\n${stderr}`);
+    throw new Error(`${e.message}\n${stderr()}`);
   }
 }
 
