@@ -927,3 +927,60 @@ fn each_need_and_mood_lifts_the_cards_it_should_by_its_weight() {
     close(lift(talk, feel(&["content"])), 0.25, "good, conversation");
     close(lift(practical, feel(&["content"])), 0.0, "good, practical");
 }
+
+#[test]
+fn a_mood_is_named_only_on_the_cards_it_lifts_most() {
+    let feel = |words: &[&str]| CheckIn {
+        feelings: words.iter().map(|w| (*w).to_owned()).collect(),
+        ..Default::default()
+    };
+    let best = |card: &Card, check_in: CheckIn| {
+        let mut sam = Who::new(person("Sam"));
+        sam.check_in = check_in;
+        let req = Request {
+            people: vec![sam.person()],
+            context: Context::Tender,
+            intensity: 2,
+            minutes_available: None,
+            plan: None,
+            exclude: &[],
+            shown_categories: &[],
+            seed: 1,
+            count: 3,
+        };
+        score::score(card, &req).suggestion(&req, &[]).reason
+    };
+    let calm_down = first("quiet regulation", |c| {
+        c.category == Category::Regulation && c.talk == Talk::Quiet && c.touch == Touch::None
+    });
+    let quiet_other = first("a quiet card that is not regulation", |c| {
+        c.category != Category::Regulation && c.talk == Talk::Quiet && c.touch == Touch::None
+    });
+    // A regulation card that talks a little (a person's own card could).
+    let talking_calm = Card {
+        talk: Talk::Some,
+        ..calm_down.clone()
+    };
+    let overwhelmed = "Sam felt overwhelmed";
+    assert!(best(calm_down, feel(&["overwhelmed"])).contains(overwhelmed));
+    assert!(best(&talking_calm, feel(&["overwhelmed"])).contains(overwhelmed));
+    close_to(lift(&talking_calm, feel(&["overwhelmed"])), 0.5);
+    assert!(!best(quiet_other, feel(&["overwhelmed"])).contains(overwhelmed));
+
+    let kind_words = first("reassurance without touch", |c| {
+        c.category == Category::Reassurance && c.touch == Touch::None
+    });
+    let touch_only = first("touch that is not reassurance", |c| {
+        c.category != Category::Reassurance && c.touch > Touch::None
+    });
+    let tender = "Sam felt tender";
+    assert!(best(kind_words, feel(&["sad"])).contains(tender));
+    assert!(
+        !best(touch_only, feel(&["sad"])).contains(tender),
+        "0.3 is not enough to say so"
+    );
+}
+
+fn close_to(a: f32, b: f32) {
+    assert!((a - b).abs() < 1e-4, "{a} != {b}");
+}
