@@ -984,3 +984,38 @@ fn a_mood_is_named_only_on_the_cards_it_lifts_most() {
 fn close_to(a: f32, b: f32) {
     assert!((a - b).abs() < 1e-4, "{a} != {b}");
 }
+
+#[test]
+fn a_hard_word_lifts_gentle_cards_without_touch_and_never_a_touch_card() {
+    let with = |words: &[&str], closeness: bool| CheckIn {
+        feelings: words.iter().map(|w| (*w).to_owned()).collect(),
+        need: closeness.then_some(NeedNow::Closeness),
+        ..Default::default()
+    };
+    let kind_words = first("reassurance without touch", |c| {
+        c.category == Category::Reassurance && c.touch == Touch::None && c.talk != Talk::Deep
+    });
+    let quiet_other = first(
+        "a quiet card, not reassurance or regulation, without touch",
+        |c| {
+            !matches!(c.category, Category::Reassurance | Category::Regulation)
+                && c.talk == Talk::Quiet
+                && c.touch == Touch::None
+        },
+    );
+    close_to(lift(kind_words, with(&["scared"], false)), 0.6);
+    close_to(lift(quiet_other, with(&["scared"], false)), 0.2);
+    // With closeness asked, touch is allowed again, but the hard word adds nothing to it.
+    let held_words = first("reassurance with touch", |c| {
+        c.category == Category::Reassurance && c.touch > Touch::None && c.talk != Talk::Deep
+    });
+    let quiet_touch = first("a quiet touch card", |c| {
+        c.category != Category::Reassurance && c.talk == Talk::Quiet && c.touch > Touch::None
+    });
+    for card in [held_words, quiet_touch] {
+        close_to(
+            lift(card, with(&["scared"], true)),
+            lift(card, with(&[], true)),
+        );
+    }
+}
