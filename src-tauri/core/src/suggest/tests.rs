@@ -1019,3 +1019,48 @@ fn a_hard_word_lifts_gentle_cards_without_touch_and_never_a_touch_card() {
         );
     }
 }
+
+#[test]
+fn feeling_good_lifts_talk_touch_and_kind_words_and_a_hard_word_is_named_where_it_lifts_most() {
+    let feel = |words: &[&str]| CheckIn {
+        feelings: words.iter().map(|w| (*w).to_owned()).collect(),
+        ..Default::default()
+    };
+    for category in [
+        Category::Conversation,
+        Category::Touch,
+        Category::Reassurance,
+    ] {
+        let card = first("a card of each kind", |c| c.category == category);
+        close_to(lift(card, feel(&["content"])), 0.25);
+    }
+    let reason = |card: &Card, words: &[&str]| {
+        let mut sam = Who::new(person("Sam"));
+        sam.check_in = feel(words);
+        let req = Request {
+            people: vec![sam.person()],
+            context: Context::Tender,
+            intensity: 2,
+            minutes_available: None,
+            plan: None,
+            exclude: &[],
+            shown_categories: &[],
+            seed: 1,
+            count: 3,
+        };
+        score::score(card, &req).suggestion(&req, &[]).reason
+    };
+    let kind_words = first("reassurance without touch", |c| {
+        c.category == Category::Reassurance && c.touch == Touch::None && c.talk != Talk::Deep
+    });
+    let quiet_other = first(
+        "a quiet card, not reassurance or regulation, without touch",
+        |c| {
+            !matches!(c.category, Category::Reassurance | Category::Regulation)
+                && c.talk == Talk::Quiet
+                && c.touch == Touch::None
+        },
+    );
+    assert!(reason(kind_words, &["scared"]).contains("Sam named something hard"));
+    assert!(!reason(quiet_other, &["scared"]).contains("Sam named something hard"));
+}
