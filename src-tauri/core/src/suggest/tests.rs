@@ -1064,3 +1064,84 @@ fn feeling_good_lifts_talk_touch_and_kind_words_and_a_hard_word_is_named_where_i
     assert!(reason(kind_words, &["scared"]).contains("Sam named something hard"));
     assert!(!reason(quiet_other, &["scared"]).contains("Sam named something hard"));
 }
+
+#[test]
+fn the_pace_is_named_only_when_it_was_said_openly_and_deep_talk_waits() {
+    let words = builtin()
+        .iter()
+        .find(|c| c.id == "warm-affirmation")
+        .unwrap();
+    assert!(words.touch == Touch::None && words.needs_partner && words.talk == Talk::Some);
+    let alex = Who::new(person("Alex"));
+    let reason = |sam: &Who, private: bool| {
+        let mut req = Request {
+            people: vec![sam.person(), alex.person()],
+            context: Context::Tender,
+            intensity: 2,
+            minutes_available: None,
+            plan: None,
+            exclude: &[],
+            shown_categories: &[],
+            seed: 1,
+            count: 3,
+        };
+        req.people[0].private = private;
+        score::score(words, &req).suggestion(&req, &[]).reason
+    };
+    let mut asked = Who::new(person("Sam"));
+    asked.check_in.need = Some(NeedNow::Space);
+    assert_eq!(reason(&asked, false), "Going at the pace of Sam.");
+    assert!(
+        !reason(&asked, true).contains("pace"),
+        "a private ask stays unsaid"
+    );
+    let prefers = Who::new(Profile {
+        closeness: Some(-1),
+        ..person("Sam")
+    });
+    assert!(
+        reason(&prefers, true).contains("pace of Sam"),
+        "a profile is not a private answer"
+    );
+    let neutral = Who::new(Profile {
+        closeness: Some(1),
+        ..person("Sam")
+    });
+    assert!(!reason(&neutral, true).contains("pace"));
+
+    // Deep talk waits for whoever needs space: 0.3 down.
+    let deep = builtin()
+        .iter()
+        .find(|c| c.talk == Talk::Deep && c.touch == Touch::None)
+        .unwrap();
+    let score_with = |sam: &Who| {
+        let req = Request {
+            people: vec![sam.person(), alex.person()],
+            context: Context::Tender,
+            intensity: 2,
+            minutes_available: None,
+            plan: None,
+            exclude: &[],
+            shown_categories: &[],
+            seed: 1,
+            count: 3,
+        };
+        score::score(deep, &req).score
+    };
+    let plain = Who::new(person("Sam"));
+    let space_now = if deep.needs_partner && deep.talk != Talk::Quiet {
+        0.0
+    } else {
+        0.3
+    };
+    close_to(score_with(&plain) - score_with(&asked), 0.3 - space_now);
+
+    // Pain lifts practical care by 0.4, and nothing else.
+    let mut sore = Who::new(person("Sam"));
+    sore.check_in.body = vec![crate::checkin::Body::Pain];
+    let practical = first("practical without items", |c| {
+        c.category == Category::Practical && c.items.is_empty()
+    });
+    close_to(lift(practical, sore.check_in.clone()), 0.4);
+    close_to(lift(words, sore.check_in.clone()), 0.0);
+}
