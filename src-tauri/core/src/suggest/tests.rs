@@ -83,6 +83,21 @@ fn ask(
     suggest(cards, &req)
 }
 
+/// A gentle, everyday moment for `people`, with a fixed seed: what most weight tests need.
+fn tender(people: Vec<Person<'_>>) -> Request<'_> {
+    Request {
+        people,
+        context: Context::Tender,
+        intensity: 2,
+        minutes_available: None,
+        plan: None,
+        exclude: &[],
+        shown_categories: &[],
+        seed: 1,
+        count: 3,
+    }
+}
+
 fn ids(s: &[Suggestion]) -> Vec<String> {
     s.iter().map(|s| s.card.id.clone()).collect()
 }
@@ -276,17 +291,7 @@ fn whoever_needs_space_sets_the_pace_by_asking_now_or_by_their_profile() {
     assert!(massage.touch == Touch::Full && massage.needs_partner && massage.talk != Talk::Quiet);
     let sam = Who::new(person("Sam"));
     let score_with = |alex: &Who| {
-        let req = Request {
-            people: vec![alex.person(), sam.person()],
-            context: Context::Tender,
-            intensity: 2,
-            minutes_available: None,
-            plan: None,
-            exclude: &[],
-            shown_categories: &[],
-            seed: 1,
-            count: 3,
-        };
+        let req = tender(vec![alex.person(), sam.person()]);
         score::score(massage, &req).score
     };
     let with_closeness = |c: Option<i8>| {
@@ -725,17 +730,7 @@ fn the_body_check_brings_what_it_needs_and_pain_keeps_touch_away() {
         );
         // Unsaid when the check-in was private.
         let cards = builtin();
-        let mut req = Request {
-            people: vec![sam.person()],
-            context: Context::Tender,
-            intensity: 2,
-            minutes_available: None,
-            plan: None,
-            exclude: &[],
-            shown_categories: &[],
-            seed: 1,
-            count: 3,
-        };
+        let mut req = tender(vec![sam.person()]);
         req.people[0].private = true;
         let hidden = suggest(cards, &req);
         assert!(
@@ -765,17 +760,7 @@ fn the_body_check_brings_what_it_needs_and_pain_keeps_touch_away() {
     let plain = with(vec![]);
     let tired = with(vec![Body::Tired, Body::Bathroom]);
     let card_score = |w: &Who, card: &Card| {
-        let req = Request {
-            people: vec![w.person()],
-            context: Context::Tender,
-            intensity: 2,
-            minutes_available: None,
-            plan: None,
-            exclude: &[],
-            shown_categories: &[],
-            seed: 1,
-            count: 3,
-        };
+        let req = tender(vec![w.person()]);
         score::score(card, &req).score
     };
     let low_practical = builtin()
@@ -800,17 +785,7 @@ fn lift(card: &Card, check_in: CheckIn) -> f32 {
     let mut said = Who::new(person("Sam"));
     said.check_in = check_in;
     let score_for = |w: &Who| {
-        let req = Request {
-            people: vec![w.person()],
-            context: Context::Tender,
-            intensity: 2,
-            minutes_available: None,
-            plan: None,
-            exclude: &[],
-            shown_categories: &[],
-            seed: 1,
-            count: 3,
-        };
+        let req = tender(vec![w.person()]);
         score::score(card, &req).score
     };
     score_for(&said) - score_for(&plain)
@@ -937,17 +912,7 @@ fn a_mood_is_named_only_on_the_cards_it_lifts_most() {
     let best = |card: &Card, check_in: CheckIn| {
         let mut sam = Who::new(person("Sam"));
         sam.check_in = check_in;
-        let req = Request {
-            people: vec![sam.person()],
-            context: Context::Tender,
-            intensity: 2,
-            minutes_available: None,
-            plan: None,
-            exclude: &[],
-            shown_categories: &[],
-            seed: 1,
-            count: 3,
-        };
+        let req = tender(vec![sam.person()]);
         score::score(card, &req).suggestion(&req, &[]).reason
     };
     let calm_down = first("quiet regulation", |c| {
@@ -1037,17 +1002,7 @@ fn feeling_good_lifts_talk_touch_and_kind_words_and_a_hard_word_is_named_where_i
     let reason = |card: &Card, words: &[&str]| {
         let mut sam = Who::new(person("Sam"));
         sam.check_in = feel(words);
-        let req = Request {
-            people: vec![sam.person()],
-            context: Context::Tender,
-            intensity: 2,
-            minutes_available: None,
-            plan: None,
-            exclude: &[],
-            shown_categories: &[],
-            seed: 1,
-            count: 3,
-        };
+        let req = tender(vec![sam.person()]);
         score::score(card, &req).suggestion(&req, &[]).reason
     };
     let kind_words = first("reassurance without touch", |c| {
@@ -1074,17 +1029,7 @@ fn the_pace_is_named_only_when_it_was_said_openly_and_deep_talk_waits() {
     assert!(words.touch == Touch::None && words.needs_partner && words.talk == Talk::Some);
     let alex = Who::new(person("Alex"));
     let reason = |sam: &Who, private: bool| {
-        let mut req = Request {
-            people: vec![sam.person(), alex.person()],
-            context: Context::Tender,
-            intensity: 2,
-            minutes_available: None,
-            plan: None,
-            exclude: &[],
-            shown_categories: &[],
-            seed: 1,
-            count: 3,
-        };
+        let mut req = tender(vec![sam.person(), alex.person()]);
         req.people[0].private = private;
         score::score(words, &req).suggestion(&req, &[]).reason
     };
@@ -1115,17 +1060,7 @@ fn the_pace_is_named_only_when_it_was_said_openly_and_deep_talk_waits() {
         .find(|c| c.talk == Talk::Deep && c.touch == Touch::None)
         .unwrap();
     let score_with = |sam: &Who| {
-        let req = Request {
-            people: vec![sam.person(), alex.person()],
-            context: Context::Tender,
-            intensity: 2,
-            minutes_available: None,
-            plan: None,
-            exclude: &[],
-            shown_categories: &[],
-            seed: 1,
-            count: 3,
-        };
+        let req = tender(vec![sam.person(), alex.person()]);
         score::score(deep, &req).score
     };
     let plain = Who::new(person("Sam"));
