@@ -291,6 +291,35 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     assert_eq!(answers[1]["need"]["text"], "An early night.");
     c.ok("complete_follow_up", json!({"id": follow_up}));
 
+    // "We stopped": a session that takes the gentle path, and who talks about it later.
+    let stopped = c.ok(
+        "start_session",
+        json!({"start": {"people": [{"person": me["id"], "role": null},
+            {"person": sam["id"], "role": null}], "context": "intense", "intensity": 3,
+            "passDevice": false}}),
+    );
+    let halt = c.ok("session_stop", json!({"id": stopped["id"]}));
+    assert_eq!(
+        (halt["stopped"].clone(), halt["step"].clone()),
+        (json!(true), json!("cards"))
+    );
+    let gentle = c.ok(
+        "session_suggest",
+        json!({"id": stopped["id"], "exclude": [], "shownCategories": [], "count": 3,
+            "moments": ["panic"]}),
+    );
+    assert_eq!(
+        gentle["suggestions"][0]["card"]["id"],
+        "after-panic-or-a-flashback"
+    );
+    assert_eq!(gentle["suggestions"][0]["card"]["moment"], "panic");
+    let ended = c.ok(
+        "end_session",
+        json!({"id": stopped["id"], "talkTomorrow": false, "talkLater": [sam["id"]]}),
+    );
+    assert_eq!(ended["session"]["talkLater"], json!([sam["id"]]));
+    assert_eq!(ended["session"]["talkTomorrow"], true);
+
     // Support.
     let contact = c.sent(
         "save_contact",

@@ -322,7 +322,7 @@ test('an unfinished session from earlier tonight is offered, not resumed silentl
   await page.getByText('You and Sam · Everyday, tender').waitFor();
   await page.getByRole('button', { name: 'Start fresh' }).click();
   await page.getByRole('heading', { name: 'Aftercare now' }).waitFor();
-  assert.deepEqual((await callsTo(page, 'end_session'))[0].args, { id: SID, talkTomorrow: false });
+  assert.deepEqual((await callsTo(page, 'end_session'))[0].args, { id: SID, talkTomorrow: false, talkLater: [] });
 });
 
 test('the start screen: roles keep what was chosen, someone can be added by name, and intensity says its value', async () => {

@@ -114,12 +114,16 @@ export const sessionFollowUps = (id) => call('session_follow_ups', { id });
 export const sessionCheckIn = (id, person, stage, checkIn, note, privacy) =>
   call('session_check_in', { id, person, stage, checkIn, note, privacy });
 export const sessionStep = (id, step) => call('session_step', { id, step });
-export const sessionSuggest = (id, exclude, shownCategories, count) =>
-  call('session_suggest', { id, exclude, shownCategories, count });
+/** "We stopped": the session takes the gentle path (to its cards, asking nothing). */
+export const sessionStop = (id) => call('session_stop', { id });
+/** moments (after a stop, optional, never kept): e.g. ['panic', 'pain'] */
+export const sessionSuggest = (id, exclude, shownCategories, count, moments = []) =>
+  call('session_suggest', { id, exclude, shownCategories, count, moments });
 export const sessionChoose = (id, card, accept) => call('session_choose', { id, card, accept });
 /** reflection: { person, feltGood, change, uncomfortable, uncomfortableNote, appreciation, rituals, privacy } */
 export const sessionReflect = (id, reflection) => call('session_reflect', { id, reflection });
-export const endSession = (id, talkTomorrow) => call('end_session', { id, talkTomorrow });
+/** talkLater: who chose to talk about it later (after a stop); the reflection comes to them. */
+export const endSession = (id, talkTomorrow, talkLater = []) => call('end_session', { id, talkTomorrow, talkLater });
 export const history = () => call('history');
 export const deleteSession = (id) => call('delete_session', { id });
 

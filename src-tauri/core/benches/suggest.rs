@@ -109,6 +109,7 @@ fn main() {
                 .collect(),
             context: [Context::Scene, Context::Intense, Context::Tender][seed as usize % 3],
             intensity: (seed % 5) as u8 + 1,
+            stop: None,
             minutes_available: None,
             plan: None,
             exclude: &[],

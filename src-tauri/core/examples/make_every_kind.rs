@@ -97,6 +97,7 @@ fn main() {
             timer: Some(CardTimer::Countdown { minutes: 15 }),
             needs_partner: true,
             predictable: false,
+            moment: None,
             custom: false,
         },
     )

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::catalog::{Category, Context, Role};
+use crate::catalog::{Category, Context, Moment, Role};
 use crate::checkin::CheckIn;
 use crate::feedback::Book;
 use crate::plan::Plan;
@@ -31,6 +31,8 @@ pub struct Ask {
     pub context: Context,
     /// 1 (gentle) to 5 (very intense).
     pub intensity: u8,
+    /// The stop path, with the moments the person named (see [`suggest::Request::stop`]).
+    pub stop: Option<Vec<Moment>>,
     pub minutes_available: Option<u16>,
     /// Cards already shown or set aside.
     pub exclude: Vec<String>,
@@ -126,6 +128,7 @@ pub fn answer(vault: &Vault, ask: &Ask, plan: Option<Plan>) -> Result<Answer> {
             .collect(),
         context: ask.context,
         intensity: ask.intensity,
+        stop: ask.stop.as_deref(),
         minutes_available: ask.minutes_available,
         plan: plan.as_ref(),
         exclude: &ask.exclude,

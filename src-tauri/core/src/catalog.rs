@@ -56,6 +56,34 @@ impl Context {
     ];
 }
 
+/// Something that went wrong, which a card is written for. Such a card is offered only on
+/// the stop path ("We stopped"), and only for the moment the person named (or, when they
+/// named none, the stop itself). Pain reported in a check-in also opens the pain card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Moment {
+    /// A safeword, or someone asked to stop.
+    Stop,
+    /// A flashback or panic.
+    Panic,
+    /// Pain or a small injury.
+    Pain,
+    /// A condom or other barrier broke or slipped.
+    Barrier,
+    /// It did not go as hoped.
+    NotToPlan,
+}
+
+impl Moment {
+    pub const ALL: [Moment; 5] = [
+        Moment::Stop,
+        Moment::Panic,
+        Moment::Pain,
+        Moment::Barrier,
+        Moment::NotToPlan,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -124,6 +152,9 @@ pub struct Card {
     pub timer: Option<CardTimer>,
     pub needs_partner: bool,
     pub predictable: bool,
+    /// Written for after something went wrong (see [`Moment`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moment: Option<Moment>,
     /// Made by the person (stored in the vault), not part of the built-in catalogue.
     #[serde(default)]
     pub custom: bool,

@@ -81,9 +81,13 @@ impl CheckIn {
         Ok(())
     }
 
+    pub fn in_pain(&self) -> bool {
+        self.body.contains(&Body::Pain)
+    }
+
     /// A word that names something hard or might mean being far away, or pain.
     pub fn careful(&self) -> bool {
-        self.body.contains(&Body::Pain)
+        self.in_pain()
             || self
                 .feelings
                 .iter()

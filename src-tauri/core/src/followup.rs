@@ -121,9 +121,22 @@ pub fn end_session(
     talk_tomorrow: bool,
     now_ms: u64,
 ) -> Result<(Session, Vec<FollowUp>)> {
+    end_session_with(vault, id, talk_tomorrow, &[], now_ms)
+}
+
+/// Ends a session as [`end_session`] does, with who chose to talk about it later (after a
+/// stop, each person chooses now, later or not at all).
+pub fn end_session_with(
+    vault: &mut Vault,
+    id: RecordId,
+    talk_tomorrow: bool,
+    talk_later: &[RecordId],
+    now_ms: u64,
+) -> Result<(Session, Vec<FollowUp>)> {
     let settings = Settings::load(vault)?;
     let mut s = session::get(vault, id)?;
-    s.end(talk_tomorrow, now_ms)?;
+    s.talk_later(talk_later)?;
+    s.end(talk_tomorrow || s.talk_tomorrow, now_ms)?;
     let follow_ups = schedule(&s, &settings, now_ms);
     vault.write(|w| {
         w.save(&s)?;

@@ -10,7 +10,6 @@
 //! that there was an answer. Private answers of every kind still steer the cards in the
 //! moment: the session reads them from memory while it lasts.
 
-use crate::catalog::Category;
 use crate::checkin::{Held, Privacy};
 use crate::followup::{self, FollowUp, NewAnswer};
 use crate::session::{self, CheckInEntry, NewCheckIn, Reflection, Session};
@@ -160,18 +159,9 @@ pub fn suggest(
     vault: &Vault,
     memory: &Memory,
     id: RecordId,
-    exclude: &[String],
-    shown: &[Category],
-    count: usize,
+    more: session::More<'_>,
 ) -> Result<ask::Answer> {
-    session::suggest(
-        vault,
-        id,
-        &held_check_ins(memory, id),
-        exclude,
-        shown,
-        count,
-    )
+    session::suggest(vault, id, &held_check_ins(memory, id), more)
 }
 
 /// One person's reflection, kept where they chose (one choice for all of it). Ratings of
@@ -260,7 +250,19 @@ pub fn end_session(
     talk_tomorrow: bool,
     now_ms: u64,
 ) -> Result<(Session, Vec<FollowUp>)> {
-    let ended = followup::end_session(vault, id, talk_tomorrow, now_ms)?;
+    end_session_with(vault, memory, id, talk_tomorrow, &[], now_ms)
+}
+
+/// [`end_session`], with who chose to talk about it later.
+pub fn end_session_with(
+    vault: &mut Vault,
+    memory: &mut Memory,
+    id: RecordId,
+    talk_tomorrow: bool,
+    talk_later: &[RecordId],
+    now_ms: u64,
+) -> Result<(Session, Vec<FollowUp>)> {
+    let ended = followup::end_session_with(vault, id, talk_tomorrow, talk_later, now_ms)?;
     memory.forget(id);
     Ok(ended)
 }

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ask::{self, Answer, Ask, Present};
-use crate::catalog::{Category, Context, Role};
+use crate::catalog::{Category, Context, Moment, Role};
 use crate::checkin::{CheckIn, Held, Privacy, Text, MAX_NOTE};
 use crate::feedback::Verdict;
 use crate::profile::Profile;
@@ -159,6 +159,13 @@ pub struct Session {
     pub declined: Vec<String>,
     pub reflections: Vec<Reflection>,
     pub talk_tomorrow: bool,
+    /// Who chose to talk about it later (after a stop each person chooses now, later or
+    /// not at all); empty means everyone, as before stops existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub talk_later: Vec<RecordId>,
+    /// Something did not feel OK ("We stopped"): the cards go gently from here.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stopped: bool,
     pub step: Step,
 }
 
@@ -278,6 +285,22 @@ impl Session {
         Ok(())
     }
 
+    /// Who chose to talk about it later: naming anyone brings the reflection to the
+    /// check-in, for them only.
+    pub fn talk_later(&mut self, people: &[RecordId]) -> Result<()> {
+        self.live()?;
+        let mut later = Vec::with_capacity(people.len());
+        for &person in people {
+            self.has(person)?;
+            if !later.contains(&person) {
+                later.push(person);
+            }
+        }
+        self.talk_tomorrow |= !later.is_empty();
+        self.talk_later = later;
+        Ok(())
+    }
+
     /// Each person's latest check-in, and whether it was private. `held` are the
     /// check-ins kept in a space or in memory that this session may still read (the
     /// markers in the session say only that they exist).
@@ -357,6 +380,8 @@ pub fn start(vault: &mut Vault, start: Start, seed: u64, now_ms: u64) -> Result<
         declined: Vec::new(),
         reflections: Vec::new(),
         talk_tomorrow: false,
+        talk_later: Vec::new(),
+        stopped: false,
         step: Step::CheckIn,
     };
     put(vault, &session)?;
@@ -429,16 +454,54 @@ pub fn set_step(vault: &mut Vault, id: RecordId, step: Step) -> Result<Session> 
     Ok(s)
 }
 
+/// "We stopped": from now on the cards go gently, and the screens lead with Calm now. It
+/// asks nothing and changes nothing else; a session that has ended cannot stop.
+pub fn stop(vault: &mut Vault, id: RecordId) -> Result<Session> {
+    let mut s = get(vault, id)?;
+    s.live()?;
+    s.stopped = true;
+    s.step = Step::Cards;
+    put(vault, &s)?;
+    Ok(s)
+}
+
+/// What a request for cards names besides the session: the cards to leave out, the
+/// categories on screen, how many, and, after a stop, the moments the person named (said
+/// for this request only, never kept).
+#[derive(Debug, Clone, Copy)]
+pub struct More<'a> {
+    pub exclude: &'a [String],
+    pub shown: &'a [Category],
+    pub count: usize,
+    pub moments: &'a [Moment],
+}
+
+impl More<'static> {
+    /// `count` cards, nothing left out, nothing named.
+    pub fn count(count: usize) -> Self {
+        Self {
+            exclude: &[],
+            shown: &[],
+            count,
+            moments: &[],
+        }
+    }
+}
+
 /// Suggestions for this session's people and their latest check-ins, with the plan it
 /// started with first. Everything here was checked as the session was built.
 pub fn suggest(
     vault: &Vault,
     id: RecordId,
     held: &[CheckInEntry],
-    exclude: &[String],
-    shown: &[Category],
-    count: usize,
+    more: More<'_>,
 ) -> Result<Answer> {
+    let More {
+        exclude,
+        shown,
+        count,
+        moments,
+    } = more;
     ask::check_count(count)?;
     let s = get(vault, id)?;
     let plan = match s.plan {
@@ -449,6 +512,7 @@ pub fn suggest(
         people: s.present(held),
         context: s.context,
         intensity: s.intensity,
+        stop: s.stopped.then(|| moments.to_vec()),
         minutes_available: None,
         exclude: s
             .accepted

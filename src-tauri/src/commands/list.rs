@@ -46,6 +46,7 @@ macro_rules! app_commands {
             session::session_follow_ups,
             session::session_check_in,
             session::session_step,
+            session::session_stop,
             session::session_suggest,
             session::session_choose,
             session::session_reflect,

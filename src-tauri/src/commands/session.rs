@@ -1,7 +1,7 @@
 //! "Aftercare now": sessions, check-ins, cards, reflections, history.
 
 use tauri::{AppHandle, Runtime, State};
-use tend_core::catalog::Category;
+use tend_core::catalog::{Category, Moment};
 use tend_core::checkin::Privacy;
 use tend_core::feelings::{self, Feeling};
 use tend_core::session::{self, NewCheckIn, Stage, Step, Summary};
@@ -94,6 +94,14 @@ pub fn session_step(state: State<'_, AppState>, id: RecordId, step: Step) -> Res
         .map_err(Into::into)
 }
 
+/// "We stopped": the session goes gently from here (to its cards, asking nothing).
+#[tauri::command(async)]
+pub fn session_stop(state: State<'_, AppState>, id: RecordId) -> Result<Session> {
+    Ok(state.with_vault(|v| session::stop(v, id))?.into())
+}
+
+/// A few cards; after a stop, `moments` are what the person said happened (if anything),
+/// used for this answer only and never kept.
 #[tauri::command(async)]
 pub fn session_suggest(
     state: State<'_, AppState>,
@@ -101,9 +109,16 @@ pub fn session_suggest(
     exclude: Vec<String>,
     shown_categories: Vec<Category>,
     count: usize,
+    moments: Option<Vec<Moment>>,
 ) -> Result<Answer> {
-    let answer = state
-        .with_answers(|v, m| private::suggest(v, m, id, &exclude, &shown_categories, count))?;
+    let moments = moments.unwrap_or_default();
+    let more = session::More {
+        exclude: &exclude,
+        shown: &shown_categories,
+        count,
+        moments: &moments,
+    };
+    let answer = state.with_answers(|v, m| private::suggest(v, m, id, more))?;
     Ok(answer.into())
 }
 
@@ -134,16 +149,20 @@ pub fn session_reflect(
         .map_err(Into::into)
 }
 
-/// Ends the session (early is fine) and schedules its follow-up check-ins.
+/// Ends the session (early is fine) and schedules its follow-up check-ins. `talkLater`
+/// names who chose to talk about it later (the reflection comes to the check-in for them).
 #[tauri::command(async)]
 pub fn end_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     id: RecordId,
     talk_tomorrow: bool,
+    talk_later: Option<Vec<RecordId>>,
 ) -> Result<Ended> {
-    let (session, follow_ups) =
-        state.with_answers(|v, m| private::end_session(v, m, id, talk_tomorrow, state.now()))?;
+    let later = talk_later.unwrap_or_default();
+    let (session, follow_ups) = state.with_answers(|v, m| {
+        private::end_session_with(v, m, id, talk_tomorrow, &later, state.now())
+    })?;
     state.refresh_due()?;
     let due: Vec<u64> = follow_ups.iter().map(|f| f.due_at_ms).collect();
     crate::notify::schedule(&app, &due);

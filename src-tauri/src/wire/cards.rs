@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 use tend_core::ask::{self, Present};
-use tend_core::catalog::{self, CardTimer, Category, Context, Energy, Role, Talk, Touch};
+use tend_core::catalog::{self, CardTimer, Category, Context, Energy, Moment, Role, Talk, Touch};
 use tend_core::suggest::Suggestion;
 use tend_core::vault::{RecordId, Vault};
 use tend_core::Error;
@@ -27,6 +27,9 @@ pub struct Card {
     pub timer: Option<CardTimer>,
     pub needs_partner: bool,
     pub predictable: bool,
+    /// Written for after something went wrong: offered only on the stop path.
+    #[serde(default)]
+    pub moment: Option<Moment>,
     /// Made by the person, not part of the built-in catalogue (shown only).
     #[serde(default)]
     pub custom: bool,
@@ -50,6 +53,7 @@ impl From<catalog::Card> for Card {
             timer: c.timer,
             needs_partner: c.needs_partner,
             predictable: c.predictable,
+            moment: c.moment,
             custom: c.custom,
         }
     }
@@ -74,6 +78,7 @@ impl Card {
             timer: self.timer,
             needs_partner: self.needs_partner,
             predictable: self.predictable,
+            moment: self.moment,
             custom: true,
         };
         catalog::save_custom(vault, self.id.as_deref(), card).map(Self::from)
@@ -166,6 +171,7 @@ impl From<Ask> for ask::Ask {
                 .collect(),
             context: a.context,
             intensity: a.intensity,
+            stop: None,
             minutes_available: a.minutes_available,
             exclude: a.exclude,
             shown_categories: a.shown_categories,

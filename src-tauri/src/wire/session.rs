@@ -48,6 +48,10 @@ pub struct Session {
     pub declined: Vec<String>,
     pub reflections: Vec<Reflection>,
     pub talk_tomorrow: bool,
+    /// Who chose to talk about it later (empty: everyone, if `talk_tomorrow`).
+    pub talk_later: Vec<RecordId>,
+    /// Something did not feel OK: the session took the gentle path.
+    pub stopped: bool,
     pub step: Step,
     /// Answers this session held only in memory are gone (Tend locked since): it goes on
     /// without them.
@@ -161,6 +165,8 @@ impl From<session::Session> for Session {
             declined: s.declined,
             reflections: all(s.reflections),
             talk_tomorrow: s.talk_tomorrow,
+            talk_later: s.talk_later,
+            stopped: s.stopped,
             step: s.step,
             forgotten: false,
         }

@@ -43,6 +43,8 @@ fn session_with(context: Context, intensity: u8) -> Session {
         declined: vec![],
         reflections: vec![],
         talk_tomorrow: false,
+        talk_later: vec![],
+        stopped: false,
         step: crate::session::Step::Done,
     }
 }

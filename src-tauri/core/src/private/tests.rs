@@ -80,7 +80,7 @@ fn owner_reads(w: &World) -> String {
 }
 
 fn touches(w: &World, memory: &Memory) -> bool {
-    suggest(&w.v, memory, w.session, &[], &[], 5)
+    suggest(&w.v, memory, w.session, crate::session::More::count(5))
         .unwrap()
         .suggestions
         .iter()
@@ -337,7 +337,7 @@ fn no_reason_names_a_private_answer_of_any_kind() {
             body: vec![],
         };
         check_in(&mut w.v, &mut w.m, w.session, sad, T0 + 1).unwrap();
-        let answer = suggest(&w.v, &w.m, w.session, &[], &[], 5).unwrap();
+        let answer = suggest(&w.v, &w.m, w.session, crate::session::More::count(5)).unwrap();
         let reasons: Vec<&str> = answer
             .suggestions
             .iter()

@@ -125,13 +125,13 @@ fn a_whole_session_from_start_to_follow_ups() {
     )
     .unwrap();
     set_step(&mut w.v, s.id, Step::Cards).unwrap();
-    let cards = suggest(&w.v, s.id, &[], &[], &[], 3).unwrap();
+    let cards = suggest(&w.v, s.id, &[], More::count(3)).unwrap();
     assert_eq!(cards.suggestions.len(), 3);
     let first = cards.suggestions[0].card.id.clone();
     let second = cards.suggestions[1].card.id.clone();
     choose(&mut w.v, s.id, &first, true).unwrap();
     choose(&mut w.v, s.id, &second, false).unwrap();
-    let again = suggest(&w.v, s.id, &[], &[], &[], 3).unwrap();
+    let again = suggest(&w.v, s.id, &[], More::count(3)).unwrap();
     assert!(
         again
             .suggestions
@@ -482,7 +482,9 @@ fn suggestions_follow_the_plan_the_session_started_with_by_its_id() {
         "the matching plan is stored at the start"
     );
     let first = |w: &World| {
-        suggest(&w.v, s.id, &[], &[], &[], 3).unwrap().suggestions[0]
+        suggest(&w.v, s.id, &[], More::count(3))
+            .unwrap()
+            .suggestions[0]
             .card
             .id
             .clone()
@@ -500,11 +502,11 @@ fn suggestions_follow_the_plan_the_session_started_with_by_its_id() {
         },
     )
     .unwrap();
-    let answer = suggest(&w.v, s.id, &[], &[], &[], 3).unwrap();
+    let answer = suggest(&w.v, s.id, &[], More::count(3)).unwrap();
     assert_eq!(answer.plan.as_ref().map(|p| p.id), Some(plan.id));
     assert_eq!(answer.suggestions[0].card.id, "hold-hands");
     crate::plan::delete(&mut w.v, plan.id).unwrap();
-    let answer = suggest(&w.v, s.id, &[], &[], &[], 3).unwrap();
+    let answer = suggest(&w.v, s.id, &[], More::count(3)).unwrap();
     assert!(answer.plan.is_none(), "a deleted plan is simply gone");
     assert!(answer
         .suggestions
@@ -610,7 +612,7 @@ fn each_persons_shared_check_in_steers_as_theirs() {
         privacy: Privacy::Shared,
     };
     check_in(&mut w.v, s.id, close, T0).unwrap();
-    let reasons: Vec<String> = suggest(&w.v, s.id, &[], &[], &[], 5)
+    let reasons: Vec<String> = suggest(&w.v, s.id, &[], More::count(5))
         .unwrap()
         .suggestions
         .into_iter()
@@ -625,4 +627,115 @@ fn each_persons_shared_check_in_steers_as_theirs() {
     assert!(!reasons
         .iter()
         .any(|r| r.contains("you asked for closeness")));
+}
+
+#[test]
+fn we_stopped_takes_the_session_to_gentle_cards_and_is_kept() {
+    let mut w = world();
+    let s = begin(&mut w, Context::Scene, false, 3, T0);
+    assert!(!s.stopped);
+    let stopped = stop(&mut w.v, s.id).unwrap();
+    assert_eq!(
+        (stopped.stopped, stopped.step),
+        (true, Step::Cards),
+        "asks nothing: straight to the cards"
+    );
+    assert!(
+        get(&w.v, s.id).unwrap().stopped,
+        "kept, so coming back stays gentle"
+    );
+
+    let cards = suggest(&w.v, s.id, &[], More::count(3))
+        .unwrap()
+        .suggestions;
+    assert_eq!(
+        cards[0].card.id,
+        "after-a-stop",
+        "{:?}",
+        cards.iter().map(|c| &c.card.id).collect::<Vec<_>>()
+    );
+    assert!(cards
+        .iter()
+        .all(|c| c.card.touch == crate::catalog::Touch::None));
+    let panic = [Moment::Panic];
+    let named = More {
+        moments: &panic,
+        ..More::count(3)
+    };
+    let cards = suggest(&w.v, s.id, &[], named).unwrap().suggestions;
+    assert_eq!(
+        cards[0].card.id, "after-panic-or-a-flashback",
+        "the moment named leads"
+    );
+
+    crate::followup::end_session(&mut w.v, s.id, false, T0 + H).unwrap();
+    assert!(
+        matches!(stop(&mut w.v, s.id), Err(Error::Invalid(_))),
+        "an ended session cannot stop"
+    );
+}
+
+#[test]
+fn moments_named_outside_a_stop_change_nothing() {
+    let mut w = world();
+    let s = begin(&mut w, Context::Tender, false, 3, T0);
+    let barrier = [Moment::Barrier];
+    let named = More {
+        moments: &barrier,
+        ..More::count(5)
+    };
+    let cards = suggest(&w.v, s.id, &[], named).unwrap().suggestions;
+    assert!(
+        cards.iter().all(|c| c.card.moment.is_none()),
+        "not on the stop path"
+    );
+    assert_eq!(
+        cards.iter().map(|c| &c.card.id).collect::<Vec<_>>(),
+        suggest(&w.v, s.id, &[], More::count(5))
+            .unwrap()
+            .suggestions
+            .iter()
+            .map(|c| &c.card.id)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn each_person_chooses_to_talk_now_later_or_not_at_all() {
+    let mut w = world();
+    let s = begin(&mut w, Context::Tender, false, 3, T0);
+    stop(&mut w.v, s.id).unwrap();
+    let stranger = RecordId::generate();
+    assert!(
+        matches!(
+            crate::followup::end_session_with(&mut w.v, s.id, false, &[stranger], T0 + H),
+            Err(Error::Invalid(_))
+        ),
+        "only someone who was there"
+    );
+    assert!(
+        get(&w.v, s.id).unwrap().ended_at_ms.is_none(),
+        "a refused ending changes nothing"
+    );
+    let (ended, _) =
+        crate::followup::end_session_with(&mut w.v, s.id, false, &[w.sam, w.sam], T0 + H).unwrap();
+    assert_eq!(
+        ended.talk_later,
+        vec![w.sam],
+        "Sam, once; the others chose now or not at all"
+    );
+    assert!(
+        ended.talk_tomorrow,
+        "someone chose later: the reflection comes to the check-in"
+    );
+    let kept = get(&w.v, s.id).unwrap();
+    assert_eq!((kept.talk_later, kept.talk_tomorrow), (vec![w.sam], true));
+
+    let other = begin(&mut w, Context::Tender, false, 4, T0 + 2 * H);
+    let (ended, _) =
+        crate::followup::end_session_with(&mut w.v, other.id, false, &[], T0 + 3 * H).unwrap();
+    assert!(
+        !ended.talk_tomorrow && ended.talk_later.is_empty(),
+        "nobody chose later"
+    );
 }

@@ -14,7 +14,7 @@ mod score;
 
 use serde::Serialize;
 
-use crate::catalog::{Card, Category, Context, Role};
+use crate::catalog::{Card, Category, Context, Moment, Role};
 use crate::checkin::CheckIn;
 use crate::feedback::Book;
 use crate::plan::Plan;
@@ -48,11 +48,23 @@ impl Person<'_> {
     }
 }
 
+impl Request<'_> {
+    /// Whether anyone here asked for closeness just now.
+    fn closeness_asked(&self) -> bool {
+        self.people
+            .iter()
+            .any(|p| p.check_in.need == Some(crate::checkin::NeedNow::Closeness))
+    }
+}
+
 pub struct Request<'a> {
     pub people: Vec<Person<'a>>,
     pub context: Context,
     /// 1 (gentle) to 5 (very intense).
     pub intensity: u8,
+    /// The stop path: something did not feel OK, and the moments the person named (none
+    /// is fine). Gentle cards without touch come first, unless someone asks for closeness.
+    pub stop: Option<&'a [Moment]>,
     pub minutes_available: Option<u16>,
     pub plan: Option<&'a Plan>,
     /// Cards already shown or declined this session.

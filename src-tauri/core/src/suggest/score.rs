@@ -45,13 +45,14 @@ pub fn score<'c>(card: &'c Card, req: &Request<'_>) -> Scored<'c> {
     let mut t = Tally::default();
     for p in &req.people {
         profile(p, card, &mut t);
-        now(p, card, &mut t);
+        now(p, card, req, &mut t);
         moment(p, card, req, &mut t);
         feedback(p, card, &mut t);
         trauma_sensitive(p, card, &mut t);
     }
     pace(card, req, &mut t);
     solo(card, req, &mut t);
+    stopped(card, req, &mut t);
     // Variety between sessions, except when someone wants predictability: then even ties
     // break the same way every time.
     let predictable = req.people.iter().any(|p| p.profile.trauma_sensitive);
@@ -112,8 +113,9 @@ fn profile(p: &Person<'_>, card: &Card, t: &mut Tally) {
 }
 
 /// How the person is right now: a need they named, and the mood their words point to.
-/// A private check-in still counts, but its reasons stay unsaid.
-fn now(p: &Person<'_>, card: &Card, t: &mut Tally) {
+/// A private check-in still counts, but its reasons stay unsaid. After a stop, feeling
+/// good lifts nothing: it is no moment to celebrate on anyone's behalf.
+fn now(p: &Person<'_>, card: &Card, req: &Request<'_>, t: &mut Tally) {
     let who = p.who();
     let touch = card.touch > Touch::None;
     let mut unsaid = Whys::default();
@@ -190,6 +192,7 @@ fn now(p: &Person<'_>, card: &Card, t: &mut Tally) {
                 );
             }
         }
+        Mood::Good if req.stop.is_some() => {}
         Mood::Good => {
             let template = match card.category {
                 Category::Conversation => {
@@ -338,6 +341,37 @@ fn solo(card: &Card, req: &Request<'_>, t: &mut Tally) {
     if req.context == Context::Solo && card.category == Category::Solo {
         t.score += 0.3;
         t.whys.add("made for time on your own", "you".into(), 0.1);
+    }
+}
+
+/// The stop path: a card written for what happened leads; then slow, quiet care without
+/// touch, practical care and kind words; deep talk and lively cards wait.
+fn stopped(card: &Card, req: &Request<'_>, t: &mut Tally) {
+    if req.stop.is_none() {
+        return;
+    }
+    if card.moment.is_some() {
+        t.score += 2.0;
+        t.whys
+            .add("written for a moment like this one", "you".into(), 2.0);
+        return;
+    }
+    let w = match (card.category, card.touch, card.talk) {
+        (Category::Regulation, Touch::None, Talk::Quiet) => 0.8,
+        (Category::Regulation | Category::Practical, Touch::None, _) => 0.5,
+        (Category::Reassurance, Touch::None, _) => 0.4,
+        _ => 0.0,
+    };
+    t.score += w;
+    if w > 0.0 {
+        t.whys
+            .add("after a stop, slow and gentle care first", "you".into(), w);
+    }
+    if card.talk == Talk::Deep {
+        t.score -= 1.0;
+    }
+    if card.energy == Energy::High {
+        t.score -= 0.8;
     }
 }
 

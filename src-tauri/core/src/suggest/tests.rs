@@ -1,6 +1,6 @@
 use super::*;
-use crate::catalog::{builtin, Energy, Talk, Touch};
-use crate::checkin::NeedNow;
+use crate::catalog::{builtin, Energy, Moment, Talk, Touch};
+use crate::checkin::{Body, NeedNow};
 use crate::feedback::Verdict;
 use crate::profile::{HardLimits, Need};
 use crate::vault::RecordId;
@@ -69,10 +69,23 @@ fn ask(
     intensity: u8,
     seed: u64,
 ) -> Vec<Suggestion> {
+    ask_after(cards, who, context, intensity, None, seed)
+}
+
+/// As [`ask`], on the stop path when `stop` names what happened (`Some(&[])`: nothing said).
+fn ask_after(
+    cards: &[Card],
+    who: &[&Who],
+    context: Context,
+    intensity: u8,
+    stop: Option<&[Moment]>,
+    seed: u64,
+) -> Vec<Suggestion> {
     let req = Request {
         people: who.iter().map(|w| w.person()).collect(),
         context,
         intensity,
+        stop,
         minutes_available: None,
         plan: None,
         exclude: &[],
@@ -89,6 +102,7 @@ fn tender(people: Vec<Person<'_>>) -> Request<'_> {
         people,
         context: Context::Tender,
         intensity: 2,
+        stop: None,
         minutes_available: None,
         plan: None,
         exclude: &[],
@@ -266,6 +280,7 @@ fn a_plans_cards_come_first_in_order_and_its_avoid_list_holds() {
         people: vec![a.person(), b.person()],
         context: Context::Tender,
         intensity: 2,
+        stop: None,
         minutes_available: None,
         plan: Some(&plan),
         exclude: &[],
@@ -340,6 +355,7 @@ fn another_one_returns_the_next_best_without_repeating_and_prefers_a_new_categor
         people: vec![a.person()],
         context: Context::Solo,
         intensity: 2,
+        stop: None,
         minutes_available: None,
         plan: None,
         exclude: &shown,
@@ -359,6 +375,7 @@ fn the_time_available_is_a_hard_rule() {
         people: vec![a.person()],
         context: Context::Solo,
         intensity: 2,
+        stop: None,
         minutes_available: Some(5),
         plan: None,
         exclude: &[],
@@ -401,6 +418,7 @@ fn arb_card(i: usize) -> impl Strategy<Value = Card> {
         ],
         0..=2,
     );
+    let moment = prop::option::weighted(0.2, prop::sample::select(Moment::ALL.to_vec()));
     (
         category,
         contexts,
@@ -411,6 +429,7 @@ fn arb_card(i: usize) -> impl Strategy<Value = Card> {
         items,
         any::<bool>(),
         any::<bool>(),
+        moment,
     )
         .prop_map(
             move |(
@@ -423,6 +442,7 @@ fn arb_card(i: usize) -> impl Strategy<Value = Card> {
                 items,
                 needs_partner,
                 predictable,
+                moment,
             )| {
                 let needs_partner = needs_partner && !contexts.contains(&Context::Solo);
                 Card {
@@ -441,6 +461,7 @@ fn arb_card(i: usize) -> impl Strategy<Value = Card> {
                     timer: None,
                     needs_partner,
                     predictable,
+                    moment,
                     custom: false,
                 }
             },
@@ -478,6 +499,7 @@ fn arb_who(i: usize, n_cards: usize) -> impl Strategy<Value = Who> {
         any::<bool>(),
         prop::option::of(-2i8..=2),
         prop::collection::vec((0..n_cards.max(1), 0u8..3), 0..6),
+        prop::sample::subsequence(vec![Body::Pain, Body::Cold, Body::Tired], 0..=2),
     )
         .prop_map(
             move |(
@@ -491,6 +513,7 @@ fn arb_who(i: usize, n_cards: usize) -> impl Strategy<Value = Who> {
                 trauma,
                 talk,
                 fb,
+                body,
             )| {
                 let mut feedback = Book::default();
                 for (c, v) in fb {
@@ -517,7 +540,7 @@ fn arb_who(i: usize, n_cards: usize) -> impl Strategy<Value = Who> {
                         feelings,
                         need,
                         no_touch,
-                        body: vec![],
+                        body,
                     },
                     role,
                     feedback,
@@ -565,6 +588,9 @@ proptest! {
                 let no_touch = w.check_in.no_touch || w.check_in.need == Some(NeedNow::Space);
                 prop_assert!(!(no_touch && c.touch != Touch::None), "touch when asked for none");
             }
+            let pain = who.iter().any(|w| w.check_in.body.contains(&Body::Pain));
+            prop_assert!(c.moment.is_none() || (c.moment == Some(Moment::Pain) && pain),
+                "a card for something that went wrong, off the stop path: {:?}", c.moment);
             prop_assert!(!s.reason.is_empty() && s.reason.ends_with('.'));
         }
         let distinct: std::collections::HashSet<&String> = got.iter().map(|s| &s.card.id).collect();
@@ -574,11 +600,31 @@ proptest! {
     }
 
     #[test]
+    fn after_a_stop_nobody_is_touched_unless_closeness_is_asked_and_only_named_moments_come(
+        (cards, who, context, intensity, seed) in arb_moment(),
+        said in prop::sample::subsequence(Moment::ALL.to_vec(), 0..=2),
+    ) {
+        let refs: Vec<&Who> = who.iter().collect();
+        let got = ask_after(&cards, &refs, context, intensity, Some(&said), seed);
+        let closeness = who.iter().any(|w| w.check_in.need == Some(NeedNow::Closeness));
+        let pain = who.iter().any(|w| w.check_in.body.contains(&Body::Pain));
+        for s in &got {
+            let c = &s.card;
+            prop_assert!(closeness || c.touch == Touch::None, "touch after a stop: {}", c.id);
+            if let Some(m) = c.moment {
+                let named = said.contains(&m) || (said.is_empty() && m == Moment::Stop)
+                    || (m == Moment::Pain && pain);
+                prop_assert!(named, "{:?} was not what happened ({:?})", m, said);
+            }
+        }
+    }
+
+    #[test]
     fn spread_uses_different_categories_when_it_can((cards, who, context, intensity, seed) in arb_moment()) {
         let refs: Vec<&Who> = who.iter().collect();
         let got = ask(&cards, &refs, context, intensity, seed);
         let req = Request {
-            people: who.iter().map(Who::person).collect(), context, intensity, minutes_available: None,
+            people: who.iter().map(Who::person).collect(), context, intensity, stop: None, minutes_available: None,
             plan: None, exclude: &[], shown_categories: &[], seed, count: 3,
         };
         let available: std::collections::HashSet<Category> =
@@ -607,6 +653,7 @@ fn a_private_check_in_steers_the_cards_but_no_reason_mentions_it() {
         ],
         context: Context::Tender,
         intensity: 2,
+        stop: None,
         minutes_available: None,
         plan: None,
         exclude: &[],
@@ -1079,4 +1126,173 @@ fn the_pace_is_named_only_when_it_was_said_openly_and_deep_talk_waits() {
     });
     close_to(lift(practical, sore.check_in.clone()), 0.4);
     close_to(lift(words, sore.check_in.clone()), 0.0);
+}
+
+// ---- The stop path ("We stopped" / "Something didn't feel OK") ----
+
+#[test]
+fn after_a_stop_the_stop_card_leads_and_no_touch_card_comes_unless_closeness_is_asked() {
+    let sam = Who::new(person("Sam")).feeling(&["content"]);
+    let alex = Who::new(person("Alex"));
+    for context in [Context::Tender, Context::Intense, Context::Scene] {
+        for seed in 0..100 {
+            let got = ask_after(builtin(), &[&sam, &alex], context, 3, Some(&[]), seed);
+            assert_eq!(
+                got[0].card.id,
+                "after-a-stop",
+                "{context:?} seed {seed}: {:?}",
+                ids(&got)
+            );
+            assert!(
+                got.iter().all(|s| s.card.touch == Touch::None),
+                "{context:?} seed {seed}: {:?}",
+                ids(&got)
+            );
+            assert!(
+                got.iter()
+                    .all(|s| !s.reason.contains("savour") && !s.reason.contains("felt good")),
+                "nothing is celebrated after a stop: {:?}",
+                got.iter().map(|s| &s.reason).collect::<Vec<_>>()
+            );
+        }
+        // The same moment without the stop still offers touch: the rule is the stop's.
+        let everyday: Vec<Suggestion> = (0..100)
+            .flat_map(|seed| ask(builtin(), &[&sam, &alex], context, 3, seed))
+            .collect();
+        assert!(
+            everyday.iter().any(|s| s.card.touch > Touch::None),
+            "{context:?}: touch is offered on a good day"
+        );
+    }
+    let mut close = Who::new(person("Sam"));
+    close.check_in.need = Some(NeedNow::Closeness);
+    let touched = (0..100)
+        .flat_map(|seed| {
+            ask_after(
+                builtin(),
+                &[&close, &alex],
+                Context::Tender,
+                3,
+                Some(&[]),
+                seed,
+            )
+        })
+        .any(|s| s.card.touch > Touch::None);
+    assert!(
+        touched,
+        "asking for closeness brings touch back after a stop"
+    );
+}
+
+#[test]
+fn the_card_for_what_happened_comes_first_and_no_other_moment_comes_uninvited() {
+    let alone = Who::new(me());
+    let sam = Who::new(person("Sam"));
+    let card_for = |m: Moment| {
+        builtin()
+            .iter()
+            .find(|c| c.moment == Some(m))
+            .expect("a card for each moment")
+    };
+    for m in Moment::ALL {
+        let context = if card_for(m).fits(Context::Solo) {
+            Context::Solo
+        } else {
+            Context::Tender
+        };
+        let who: Vec<&Who> = if context == Context::Solo {
+            vec![&alone]
+        } else {
+            vec![&alone, &sam]
+        };
+        let got = ask_after(builtin(), &who, context, 2, Some(&[m]), 4);
+        assert_eq!(got[0].card.moment, Some(m), "{m:?}: {:?}", ids(&got));
+        assert_eq!(got[0].reason, "Written for a moment like this one.");
+        assert!(
+            got[1..].iter().all(|s| s.card.moment.is_none()),
+            "{m:?}: only the moment named: {:?}",
+            ids(&got)
+        );
+    }
+    // Never off the stop path, except the pain card when someone reports pain.
+    let mut sore = Who::new(me());
+    sore.check_in.body = vec![Body::Pain];
+    for seed in 0..100 {
+        let got = ask(builtin(), &[&alone, &sam], Context::Intense, 4, seed);
+        assert!(
+            got.iter().all(|s| s.card.moment.is_none()),
+            "seed {seed}: {:?}",
+            ids(&got)
+        );
+    }
+    let with_pain: Vec<String> = (0..100)
+        .flat_map(|seed| ask(builtin(), &[&sore], Context::Solo, 2, seed))
+        .filter_map(|s| s.card.moment.map(|_| s.card.id))
+        .collect();
+    assert!(!with_pain.is_empty(), "reported pain opens the card for it");
+    assert!(
+        with_pain.iter().all(|id| id == &card_for(Moment::Pain).id),
+        "{with_pain:?}"
+    );
+}
+
+#[test]
+fn after_a_stop_slow_care_without_touch_lifts_and_deep_talk_and_lively_cards_wait() {
+    let me = me();
+    let check_in = CheckIn::default();
+    let book = Book::default();
+    let lift_after = |card: &Card| {
+        let people = vec![Person {
+            profile: &me,
+            check_in: &check_in,
+            role: None,
+            feedback: &book,
+            private: false,
+        }];
+        let mut req = tender(people);
+        let everyday = score::score(card, &req).score;
+        req.stop = Some(&[]);
+        score::score(card, &req).score - everyday
+    };
+    let quiet_breath = first("quiet regulation without touch", |c| {
+        c.category == Category::Regulation
+            && c.touch == Touch::None
+            && c.talk == Talk::Quiet
+            && c.energy != Energy::High
+            && c.moment.is_none()
+    });
+    close_to(lift_after(quiet_breath), 0.8);
+    let practical = first("practical without touch", |c| {
+        c.category == Category::Practical
+            && c.touch == Touch::None
+            && c.talk != Talk::Deep
+            && c.energy != Energy::High
+            && c.moment.is_none()
+    });
+    close_to(lift_after(practical), 0.5);
+    let kind = first("kind words without touch", |c| {
+        c.category == Category::Reassurance
+            && c.touch == Touch::None
+            && c.talk != Talk::Deep
+            && c.energy != Energy::High
+            && c.moment.is_none()
+    });
+    close_to(lift_after(kind), 0.4);
+    let deep = first("deep talk", |c| {
+        c.talk == Talk::Deep
+            && c.touch == Touch::None
+            && c.category == Category::Conversation
+            && c.energy != Energy::High
+    });
+    close_to(lift_after(deep), -1.0);
+    // The catalogue has no lively card yet; one of one's own could be.
+    let mut lively = first("light talk", |c| {
+        c.category == Category::Conversation && c.talk == Talk::Some
+    })
+    .clone();
+    close_to(lift_after(&lively), 0.0);
+    lively.energy = Energy::High;
+    close_to(lift_after(&lively), -0.8);
+    let stop = first("the stop card", |c| c.moment == Some(Moment::Stop));
+    close_to(lift_after(stop), 2.0);
 }
