@@ -123,7 +123,10 @@ test('aftercare now, end to end', async () => {
   await clickButton(app, 'Make my space');
   await app.waitUntil('return document.querySelector(".privacy-say")?.textContent.startsWith("Sealed in your own space")');
   await app.click('input[name="uncomfortable"][value="yes"]');
-  await app.waitUntil('return !document.querySelector(".notice.calm").hidden');
+  await app.waitUntil('return !document.querySelector(".crossed-limit").hidden');
+  const crossedButtons = await app.execute('return [...document.querySelectorAll(".crossed-limit button")].map((b) => b.textContent)');
+  assert.deepEqual(crossedButtons, ["Care for your body", "Support"], "the crossed-limit answer leads to body care and support");
+  assert.match(await app.text(".crossed-limit .calm"), /not your fault/);
   await app.type('textarea[name="uncomfortable_note"]', 'A private worry');
   await app.click('input[name="rate-hand-on-heart"][value="helped"]');
   await shot('6-reflection');

@@ -276,7 +276,7 @@ test('Aftercare now: the resume offer, the start form, check-ins, cards, the pla
   await button(page, 'Reflect now').click();
   await heading(page, 'A short reflection');
   await page.getByLabel('Yes', { exact: true }).check();
-  await page.getByText(/Thank you for saying so/).waitFor();
+  await page.getByText(/If a limit of yours was crossed/).waitFor();
   await page.getByLabel('Helped').check();
   await audit(page, 'reflection, with the calm word after a "yes"');
   await button(page, 'Save').click();
@@ -557,6 +557,33 @@ test('care for your body: from Support, in place of a half-filled reflection, an
   await button(broken, 'Care for your body').click();
   await broken.getByRole('alert').waitFor();
   await audit(broken, 'care for your body, unreadable');
+});
+
+test('Calm now: breathing, grounding, what would help and support, over the unlock screen and over home', async () => {
+  const calm = (page, name) => page.getByRole('dialog').getByRole('button', { name, exact: true });
+  const page = await h.open({ vault_status: status(), support: ok('support', { region: null, contacts: [] }) });
+  await heading(page, 'Welcome back');
+  await page.locator('.topbar').getByRole('button', { name: 'Calm now' }).click();
+  await page.getByRole('dialog').waitFor();
+  await audit(page, 'Calm now, breathing, locked');
+  await calm(page, 'Next: grounding').click();
+  await audit(page, 'Calm now, grounding');
+  await calm(page, 'Skip to what would help').click();
+  await calm(page, 'A blanket').click();
+  await audit(page, 'Calm now, what would help, one chosen');
+  await calm(page, 'Support').click();
+  await page.locator('.calm-region > summary', { hasText: 'Canada' }).click();
+  await audit(page, 'Calm now, support while locked, a region opened');
+
+  const open = await h.open({ ...unlocked, support: ok('support') }, { reducedMotion: 'reduce' });
+  await heading(open, 'Hello');
+  await open.locator('.topbar').getByRole('button', { name: 'Calm now' }).click();
+  await open.locator('.calm-count').waitFor();
+  await audit(open, 'Calm now, breathing with reduced motion, unlocked');
+  await calm(open, 'Skip to what would help').click();
+  await calm(open, 'Support').click();
+  await open.locator('.calm-contacts li').waitFor();
+  await audit(open, 'Calm now, support with a trusted contact and the region open');
 });
 
 test('every view main.js can show was checked, in both themes', (t) => {

@@ -78,3 +78,20 @@ export function showError(root, error, retry) {
   root.append(bare ? screen('error', 'This could not be opened', box) : box);
   return box;
 }
+
+/**
+ * Clears `root` for a page shown in place of what is there, which is kept aside untouched
+ * (a half-filled form keeps every answer). Returns the way back: it puts everything back
+ * as it was, scrolled where it was, with the focus on `opener`.
+ */
+export function setAside(root, opener) {
+  const kept = [...root.childNodes];
+  const scroll = root.scrollTop;
+  root.replaceChildren();
+  root.scrollTop = 0;
+  return () => {
+    root.replaceChildren(...kept);
+    root.scrollTop = scroll;
+    opener?.focus();
+  };
+}

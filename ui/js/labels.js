@@ -21,6 +21,14 @@ export const TALK = { quiet: 'Quiet', some: 'Some talk', deep: 'Deep talk' };
 export const ENERGY = { low: 'Low energy', medium: 'Some energy', high: 'More energy' };
 export const NEED = { water: 'Water', snack: 'A snack', warmth: 'Warmth', shower: 'A shower' };
 export const PATTERN = { box: 'Box breathing', cyclic_sighing: 'Cyclic sighing', resonance: 'Slow, even breathing' };
+/** What went wrong, as the stop path offers to name it (never kept). */
+export const MOMENT = {
+  stop: 'A safeword or a stop',
+  panic: 'A flashback or panic',
+  pain: 'Pain or a small injury',
+  barrier: 'A condom or barrier broke or slipped',
+  not_to_plan: 'It didn\u2019t go to plan',
+};
 export const VERDICT = { helped: 'Helped', neutral: 'Neutral', not_for_me: 'Not for me' };
 /** Support regions, in the order the core lists them. */
 export const REGION = {

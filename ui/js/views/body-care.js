@@ -5,7 +5,7 @@
 //
 // Two ways in: as its own screen (from Support), and in place of a form that must not be
 // lost (the reflection), which `openInPlace` keeps aside and puts back as it was.
-import { el, focusHeading, screen, showError } from '../dom.js';
+import { el, focusHeading, screen, setAside, showError } from '../dom.js';
 
 const TITLE = 'Care for your body';
 
@@ -79,17 +79,10 @@ export function mount(root, { api, app, signal }, params = {}) {
  * half-filled form keeps every answer) and put back by "Back", with focus on `opener`.
  */
 export function openInPlace(root, api, { opener, signal } = {}) {
-  const kept = [...root.childNodes];
-  const scroll = root.scrollTop;
+  const backTo = setAside(root, opener);
   const body = el('div', { class: 'care' });
-  const backTo = () => {
-    root.replaceChildren(...kept);
-    root.scrollTop = scroll;
-    opener?.focus();
-  };
   const done = el('button', { type: 'button', class: 'primary', text: 'Back to where I was', on: { click: backTo } });
-  root.replaceChildren(screen('body-care', TITLE, body, el('div', { class: 'actions' }, done)));
-  root.scrollTop = 0;
+  root.append(screen('body-care', TITLE, body, el('div', { class: 'actions' }, done)));
   focusHeading(root);
   const load = () => fill(body, api, signal, load);
   return load();

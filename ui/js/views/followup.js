@@ -3,7 +3,9 @@
 // a grounding exercise, a place to note what they need, and support. If the session ended
 // with "let's talk tomorrow", the reflection comes here too.
 import { el, field, focusHeading, screen, showError } from '../dom.js';
+import { careNote, careful } from '../widgets/care-note.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
+import { openInPlace as openBodyCare } from './body-care.js';
 import { grounding } from '../widgets/grounding.js';
 import { privacyChoice } from '../widgets/privacy.js';
 
@@ -27,7 +29,7 @@ export async function mount(root, { api, app, signal }, { due } = {}) {
     const low = await askOne(root, api, f.id, { person, name, isOwner }, words, due.people.length);
     if (low === 'stop') break;
     if (low) {
-      const choice = await offerHelp(root, name);
+      const choice = await offerHelp(root, api, name);
       if (choice === 'grounding') await grounding(root);
       if (choice === 'support') { app.show('support'); return; }
     }
@@ -58,10 +60,11 @@ function handOver(root, name) {
 function askOne(root, api, id, who, words, n) {
   const { person, name } = who;
   const privacy = privacyChoice(api, who);
-  const grid = feelingGrid(words, { withNeeds: false });
+  const care = careNote(root, api);
+  const grid = feelingGrid(words, { withNeeds: false, onChange: (v) => care.show(careful(v, words)) });
   const low = el('input', { type: 'checkbox', name: 'low' });
   const need = el('textarea', { name: 'need', rows: 2, maxlength: 1000 });
-  const form = el('form', { class: 'stack', novalidate: true }, grid.node,
+  const form = el('form', { class: 'stack', novalidate: true }, grid.node, care.node,
     el('label', { class: 'check' }, low, 'I\u2019m feeling low'),
     ...field('What would help you today?', need), privacy.node,
     el('div', { class: 'actions sticky-actions' },
@@ -88,12 +91,16 @@ function askOne(root, api, id, who, words, n) {
   });
 }
 
-function offerHelp(root, name) {
+function offerHelp(root, api, name) {
   return new Promise((resolve) => {
+    const care = el('button', { type: 'button', text: 'Care for your body',
+      on: { click: () => openBodyCare(root, api, { opener: care }) } });
     root.replaceChildren(screen('offer', `Thank you for saying so, ${name}`,
-      el('p', { text: 'Feeling low after closeness is common, and it often eases with time and care. If something happened that did not feel OK, that matters too. Would any of these help right now?' }),
+      el('p', { text: 'Feeling low after closeness is common, and it often eases with time and care. If something happened that did not feel OK, that matters too, and it was not your fault. Would any of these help right now?' }),
       el('div', { class: 'actions stack' },
-        el('button', { type: 'button', class: 'primary', text: 'A grounding exercise (5-4-3-2-1)', on: { click: () => resolve('grounding') } }),
+        el('button', { type: 'button', class: 'primary', text: 'Calm now', dataset: { action: 'calm-now' } }),
+        el('button', { type: 'button', text: 'A grounding exercise (5-4-3-2-1)', on: { click: () => resolve('grounding') } }),
+        care,
         el('button', { type: 'button', text: 'Support and people to talk to', on: { click: () => resolve('support') } }),
         el('button', { type: 'button', class: 'quiet', text: 'Not now', on: { click: () => resolve('none') } }))));
     focusHeading(root);

@@ -1,4 +1,4 @@
-// Home: one obvious "Aftercare now", check-ins that are due, a running timer or an open
+// Home: one obvious "Aftercare now" and, beside it, "Something didn't feel OK"; check-ins that are due, a running timer or an open
 // session to go back to, the last few sessions, and the rest.
 import { el, screen } from '../dom.js';
 import { CONTEXT } from '../labels.js';
@@ -13,6 +13,9 @@ export async function mount(root, { api, app, signal }) {
   const go = (name, text) => el('button', { type: 'button', text, dataset: { nav: name } });
   root.append(screen('home', 'Hello', top,
     el('button', { type: 'button', class: 'now-button', text: 'Aftercare now', dataset: { nav: 'now' } }),
+    // The stop path: asks nothing, leads with Calm now (see now.js).
+    el('button', { type: 'button', class: 'stop-path', text: 'Something didn\u2019t feel OK',
+      on: { click: () => app.show('now', { stop: true }) } }),
     due, recentBox,
     el('nav', { class: 'home-grid', 'aria-label': 'More' },
       go('history', 'History'), go('people', 'People'), go('cards', 'Ritual cards'), go('plans', 'Plans'),

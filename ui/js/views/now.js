@@ -1,14 +1,21 @@
 // "Aftercare now": who is here → what kind of moment → each person's check-in → a few
 // ritual cards → close (reflect now, talk tomorrow, or just finish). Every step can be
 // skipped; each one is saved in Rust as it happens, so leaving and coming back resumes.
+//
+// "Something didn't feel OK" (from home, or on any step) is the stop path: it asks
+// nothing, leads with Calm now, offers gentle cards without touch (unless closeness is
+// asked for), lets the person name what happened if they want to (never kept), and at the
+// close lets each person choose to talk now, later or not at all.
 import { checked, el, field, focusHeading, screen as section, showError } from '../dom.js';
-import { CONTEXT, VERDICT, pairs, personLabel } from '../labels.js';
+import { CONTEXT, MOMENT, VERDICT, pairs, personLabel } from '../labels.js';
+import { careNote, careful } from '../widgets/care-note.js';
 import { drawRoles } from '../widgets/roles.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
 import { privacyChoice } from '../widgets/privacy.js';
 import { ritualCard } from '../widgets/ritual-card.js';
 import { showSuggestions } from '../widgets/suggestions.js';
 import { openInPlace as openBodyCare } from './body-care.js';
+import { openInPlace as openSupport } from './support.js';
 
 const screen = (title, ...children) => section('now', title, ...children);
 
@@ -50,7 +57,11 @@ export async function mount(root, ctx, params = {}) {
     };
     const chosen = params.session ?? (params.sessionId ? await api.getSession(params.sessionId) : null);
     const session = chosen ?? await api.openSession();
-    if (params.reflectOnly && session) return await reflect(flow, session, { andEnd: false });
+    if (params.stop) return await stopNow(flow, session);
+    // The check-in brings the reflection to whoever chose to talk later (everyone, if the
+    // session named nobody).
+    const later = session?.talkLater?.length ? session.talkLater : null;
+    if (params.reflectOnly && session) return await reflect(flow, session, { andEnd: false, only: later });
     if (!session) return await start(flow);
     // Chosen (from Home's "Continue where you left off", or back from its timer): carry on.
     // Found by "Aftercare now": ask.
@@ -87,22 +98,59 @@ function resume(flow, session, { afterTimer = false } = {}) {
   switch (session.step) {
     case 'check_in': return checkIns(flow, session);
     case 'cards': return cards(flow, session, { afterTimer });
-    case 'reflect': return reflect(flow, session, { andEnd: true });
+    case 'reflect': return session.stopped ? talkAboutIt(flow, session) : reflect(flow, session, { andEnd: true });
     default: return flow.app.show('home');
   }
+}
+
+// ---- 0. Something didn't feel OK ----
+
+/**
+ * The stop path: the open session (if any) stops; otherwise one starts for the device's
+ * owner alone, asking nothing. Then its gentle cards, with Calm now first.
+ */
+async function stopNow(flow, open) {
+  const { api, root } = flow;
+  try {
+    let session = open;
+    if (!session) {
+      await ensureMe(flow);
+      const me = flow.people.find((p) => p.isMe);
+      session = await api.startSession({ people: [{ person: me.id, role: null }], context: 'tender', intensity: 2,
+        passDevice: false });
+    }
+    const stopped = await api.sessionStop(session.id);
+    if (flow.signal.aborted) return;
+    await cards(flow, stopped);
+  } catch (error) {
+    clear(root);
+    showError(root, error, () => stopNow(flow, open));
+  }
+}
+
+/** The way onto the stop path from a step of a session (or before one starts). */
+function stopButton(onClick) {
+  return el('button', { type: 'button', class: 'quiet stop-path', text: 'Something didn\u2019t feel OK',
+    dataset: { action: 'stop' }, on: { click: onClick } });
 }
 
 // ---- 1. Who and what kind of moment ----
 
 const INTENSITY = ['', 'gentle', 'mild', 'moderate', 'strong', 'very intense'];
 
+/**
+ * Two taps must be enough: a profile for the device's owner is made on the spot (named
+ * later if they like); the screens call its owner "you".
+ */
+async function ensureMe(flow) {
+  if (!flow.people.some((p) => p.isMe)) {
+    flow.people = [await flow.api.saveProfile({ id: null, name: 'Me', isMe: true }), ...flow.people];
+  }
+}
+
 async function start(flow) {
   const { api, app, root } = flow;
-  if (!flow.people.some((p) => p.isMe)) {
-    // Two taps must be enough: a profile for the device's owner is made on the spot
-    // (named later if they like); the screens call its owner "you".
-    flow.people = [await api.saveProfile({ id: null, name: 'Me', isMe: true }), ...flow.people];
-  }
+  await ensureMe(flow);
   const roles = el('div', { class: 'roles' });
   const together = el('label', { class: 'check', hidden: true },
     el('input', { type: 'checkbox', name: 'pass_device' }), 'Answer privately, one at a time (pass the device)');
@@ -134,7 +182,8 @@ async function start(flow) {
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Start' }),
       el('button', { type: 'button', text: 'Skip to cards', dataset: { action: 'skip' } }),
-      el('button', { type: 'button', class: 'quiet', text: 'Not now', on: { click: () => app.show('home') } })));
+      el('button', { type: 'button', class: 'quiet', text: 'Not now', on: { click: () => app.show('home') } })),
+    el('div', { class: 'actions' }, stopButton(() => stopNow(flow, null))));
   clear(root).append(screen('Aftercare now', el('p', { text: 'Take your time. Every step can be skipped.' }), form));
   focusHeading(root);
 
@@ -205,34 +254,42 @@ async function checkIns(flow, session) {
     if (session.passDevice && i > 0) await handOver(root, handTo(flow, p.person));
     const done = await checkInOne(flow, session, p.person, 'before');
     if (done === 'end') return close(flow, session);
+    if (done === 'stop') return stopNow(flow, session);
   }
   if (session.passDevice) await handOver(root, 'everyone', 'The next screen is for all of you.');
   await api.sessionStep(session.id, 'cards');
   return cards(flow, { ...session, step: 'cards' });
 }
 
-/** One person's check-in. Resolves 'next', or 'end' when they chose to end here. */
+/**
+ * One person's check-in. Resolves 'next', 'end' when they chose to end here, or 'stop'
+ * when something did not feel OK.
+ */
 function checkInOne(flow, session, person, stage) {
   const { api, root } = flow;
   const me = flow.people.find((p) => p.id === person)?.isMe;
+  let stop;
+  const care = careNote(root, api, { signal: flow.signal, onStop: () => stop() });
   // "I'm not sure" answers the question in one tap: it sits with the corners, not after the form.
   const unsure = el('button', { type: 'button', class: 'feeling-unsure', text: 'I\u2019m not sure', dataset: { action: 'unsure' } });
-  const grid = feelingGrid(flow.words, { unsure });
+  const grid = feelingGrid(flow.words, { unsure, onChange: (v) => care.show(careful(v, flow.words)) });
   const privacy = privacyChoice(api, { person, name: flow.name(person), isOwner: Boolean(me) },
     { together: !session.passDevice });
   const note = el('textarea', { name: 'note', rows: 2, maxlength: 1000 });
-  const form = el('form', { class: 'stack', novalidate: true }, grid.node,
+  const form = el('form', { class: 'stack', novalidate: true }, grid.node, care.node,
     ...field('Anything to add (optional)', note), privacy.node,
     el('div', { class: 'actions sticky-actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Next' }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } }),
-      el('button', { type: 'button', class: 'quiet', text: 'End here', dataset: { action: 'end' } })));
+      el('button', { type: 'button', class: 'quiet', text: 'End here', dataset: { action: 'end' } })),
+    el('div', { class: 'actions' }, stopButton(() => stop())));
   const title = stage === 'before'
     ? (me ? 'How are you feeling right now?' : `${flow.name(person)}, how are you feeling right now?`)
     : `${me ? 'And now' : `${flow.name(person)}, and now`}?`;
   clear(root).append(screen(title, form));
   focusHeading(root);
   return new Promise((resolve) => {
+    stop = () => resolve('stop');
     const send = async (checkIn) => {
       form.querySelector(':scope > .notice')?.remove();
       if (!privacy.check(form)) return;
@@ -263,15 +320,18 @@ async function cards(flow, session, { afterTimer = false } = {}) {
   const accepted = el('div', { class: 'accepted' });
   const announce = el('p', { class: 'visually-hidden', role: 'status' });
   const box = el('div', { class: 'suggestions' });
-  clear(root).append(screen('A few rituals for now',
-    el('p', { class: 'fine', text: 'Choose what suits you. Go at the pace of whoever needs more space.' }),
+  const gentle = fresh.stopped ? stopped(flow, fresh, () => suggestCards()) : null;
+  clear(root).append(screen(gentle ? 'Slowly, from here' : 'A few rituals for now',
+    gentle ? gentle.intro : el('p', { class: 'fine', text: 'Choose what suits you. Go at the pace of whoever needs more space.' }),
     fresh.forgotten ? el('p', { class: 'notice', role: 'status',
       text: 'Tend locked since the check-ins, so answers kept only for this moment are gone. The cards now go without them.' }) : null,
+    gentle ? gentle.choices : null,
     box,
     el('h2', { text: 'Your plan for now' }), announce, accepted,
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Close the session', dataset: { action: 'close' },
-        on: { click: () => close(flow, fresh) } }))));
+        on: { click: () => close(flow, fresh) } })),
+    gentle ? null : el('div', { class: 'actions' }, stopButton(() => stopNow(flow, fresh)))));
   focusHeading(root);
 
   /** Draws the plan for now; a card just added shows that it was, and takes the focus. */
@@ -301,10 +361,12 @@ async function cards(flow, session, { afterTimer = false } = {}) {
     }
   }
   await drawAccepted();
-  await showSuggestions(box, (more) => api.sessionSuggest(session.id, more.exclude, more.shownCategories, more.count), {
+  const suggestCards = () => showSuggestions(box, (more) => api.sessionSuggest(session.id, more.exclude,
+    more.shownCategories, more.count, gentle?.moments() ?? []), {
     onAccept: async (card) => { await api.sessionChoose(session.id, card.id, true); await drawAccepted(card.id); },
     onDecline: (card) => api.sessionChoose(session.id, card.id, false),
   });
+  await suggestCards();
   // Back from a ritual's timer, closing is the likely next step: the focus waits on it
   // (once the cards above are drawn, so it stays in view), unless it has moved on.
   const closeButton = root.querySelector('[data-action="close"]');
@@ -313,6 +375,51 @@ async function cards(flow, session, { afterTimer = false } = {}) {
     closeButton.scrollIntoView({ block: 'center', behavior: 'instant' });
     closeButton.focus();
   }
+}
+
+/**
+ * What the stop path adds to the cards: Calm now first, words without blame, and two
+ * optional choices that change the cards: what happened (said for this screen only, never
+ * kept) and who would like closeness (kept as a shared need, so touch may come back).
+ * `refresh()` asks for the cards again.
+ */
+function stopped(flow, session, refresh) {
+  const { api, root } = flow;
+  const care = el('button', { type: 'button', text: 'Care for your body',
+    on: { click: () => openBodyCare(root, api, { opener: care, signal: flow.signal }) } });
+  const support = el('button', { type: 'button', text: 'Support',
+    on: { click: () => openSupport(root, flow, { opener: support }) } });
+  const intro = [
+    el('p', { text: 'Stopping is always OK, whoever asked for it. Nothing more has to happen now, and nobody is to blame for needing it.' }),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'primary', text: 'Calm now', dataset: { action: 'calm-now' } }),
+      care, support),
+  ];
+  const what = el('details', { class: 'stop-choices' },
+    el('summary', { text: 'Say what happened, if you want to (not saved)' }),
+    el('fieldset', { class: 'checks' }, el('legend', { class: 'visually-hidden', text: 'What happened' }),
+      pairs(MOMENT).map(([v, label]) => el('label', { class: 'check' },
+        el('input', { type: 'checkbox', name: 'moment', value: v }), label))));
+  what.addEventListener('change', () => refresh());
+  const closeness = el('fieldset', { class: 'checks stop-closeness' },
+    el('legend', { text: 'Closeness, only if it would help' }),
+    session.people.map((p) => el('label', { class: 'check' },
+      el('input', { type: 'checkbox', name: 'closeness', value: p.person,
+        checked: session.checkIns.some((c) => c.person === p.person && c.checkIn.need === 'closeness') }),
+      flow.isOwner(p.person) ? 'I would like closeness' : `${flow.name(p.person)} would like closeness`)));
+  closeness.addEventListener('change', async (event) => {
+    const box = event.target;
+    closeness.querySelector('.notice')?.remove();
+    try {
+      await api.sessionCheckIn(session.id, box.value, 'after',
+        { feelings: [], need: box.checked ? 'closeness' : null, noTouch: false, body: [] }, '', 'shared');
+      refresh();
+    } catch (error) {
+      box.checked = !box.checked;
+      showError(closeness, error);
+    }
+  });
+  return { intro, choices: el('div', { class: 'stack' }, what, closeness), moments: () => checked(what, 'moment') };
 }
 
 async function startCardTimer(flow, session, card) {
@@ -330,6 +437,7 @@ async function startCardTimer(flow, session, card) {
 
 function close(flow, session) {
   const { api, root } = flow;
+  if (session.stopped) return talkAboutIt(flow, session);
   clear(root).append(screen('How would you like to close?',
     el('p', { text: 'You can reflect now, or come back to it tomorrow. A gentle check-in will follow either way.' }),
     el('div', { class: 'actions stack' },
@@ -347,17 +455,54 @@ function close(flow, session) {
   focusHeading(root);
 }
 
-async function reflect(flow, session, { andEnd }) {
+/**
+ * After a stop, each person chooses to talk about it now (the reflection, here), later (it
+ * comes to the check-in), or not at all. Nothing is chosen for anyone.
+ */
+function talkAboutIt(flow, session) {
+  const { api, root } = flow;
+  const TALK = [['now', 'Now'], ['later', 'Later, with a check-in'], ['never', 'Not at all']];
+  const form = el('form', { class: 'stack', novalidate: true },
+    session.people.map((p) => el('fieldset', { class: 'checks talk-choice', dataset: { person: p.person } },
+      el('legend', { text: flow.isOwner(p.person) ? 'You' : flow.name(p.person) }),
+      TALK.map(([v, label]) => el('label', { class: 'check' },
+        el('input', { type: 'radio', name: `talk-${p.person}`, value: v }), label)))),
+    el('p', { class: 'fine', text: 'Leaving it unanswered is fine too, and anyone can change their mind.' }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Done' })));
+  clear(root).append(screen('Talking about it',
+    el('p', { text: 'You don\u2019t owe anyone a conversation about this. Each of you can choose to talk now, later, or not at all.' }),
+    form));
+  focusHeading(root);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chose = (v) => session.people.map((p) => p.person)
+      .filter((id) => form.querySelector(`input[name="talk-${id}"]:checked`)?.value === v);
+    try {
+      const now = chose('now');
+      if (now.length) {
+        await api.sessionStep(session.id, 'reflect');
+        await reflect(flow, session, { andEnd: false, only: now, thenHome: false });
+      }
+      await finish(flow, session, false, chose('later'));
+    } catch (error) {
+      showError(root.querySelector('section'), error);
+    }
+  });
+}
+
+/** Each person's reflection (only those in `only`, when given), then the end or home. */
+async function reflect(flow, session, { andEnd, only = null, thenHome = true }) {
   const { root } = flow;
   const s = await flow.api.getSession(session.id);
-  for (const [i, p] of s.people.entries()) {
+  const who = only ? s.people.filter((p) => only.includes(p.person)) : s.people;
+  for (const [i, p] of who.entries()) {
     if (s.passDevice && i > 0) await handOver(root, handTo(flow, p.person));
     const result = await reflectOne(flow, s, p.person);
     if (result === 'end') break;
   }
   if (s.passDevice && s.people.length > 1) await handOver(root, 'everyone', 'The next screen is for all of you.');
   if (andEnd) return finish(flow, s, false);
-  return flow.app.show('home');
+  if (thenHome) flow.app.show('home');
 }
 
 function reflectOne(flow, s, person) {
@@ -365,12 +510,17 @@ function reflectOne(flow, s, person) {
   const me = flow.people.find((p) => p.id === person)?.isMe;
   const privacy = privacyChoice(api, { person, name: flow.name(person), isOwner: Boolean(me) },
     { together: !s.passDevice });
-  const after = feelingGrid(flow.words, { withNeeds: false });
-  const calm = el('p', { class: 'notice calm', hidden: true, role: 'status',
-    text: 'Thank you for saying so. If a limit of yours was crossed, that was not your fault, and freezing or going along is not the same as agreeing. Whether, when and with whom to talk about it is yours to choose, and you don\u2019t owe anyone that conversation. The choice below says who can see this answer. Support is on the home screen whenever you want it.' });
-  // "Care for your body" opens in place of the form, which keeps every answer until Back.
-  const careLink = el('button', { type: 'button', hidden: true, text: 'Care for your body',
+  const care = careNote(root, api, { signal: flow.signal });
+  const after = feelingGrid(flow.words, { withNeeds: false, onChange: (v) => care.show(careful(v, flow.words)) });
+  const calm = el('p', { class: 'notice calm', role: 'status',
+    text: 'Thank you for saying so. If a limit of yours was crossed, that was not your fault, and freezing or going along is not the same as agreeing. Whether, when and with whom to talk about it is yours to choose, and you don\u2019t owe anyone that conversation. The choice below says who can see this answer.' });
+  // Care for the body and support open in place of the form, which keeps every answer.
+  const careLink = el('button', { type: 'button', text: 'Care for your body',
     on: { click: () => openBodyCare(root, api, { opener: careLink, signal: flow.signal }) } });
+  const supportLink = el('button', { type: 'button', text: 'Support',
+    on: { click: () => openSupport(root, flow, { opener: supportLink }) } });
+  const crossed = el('div', { class: 'crossed-limit', hidden: true }, calm,
+    el('div', { class: 'actions' }, careLink, supportLink));
   const rituals = s.accepted.length ? el('fieldset', {}, el('legend', { text: 'How did each ritual land?' }),
     s.accepted.map((id) => el('div', { class: 'ritual-rating', dataset: { card: id } },
       el('p', { class: 'ritual-title', text: id }),
@@ -381,15 +531,14 @@ function reflectOne(flow, s, person) {
     .map((p) => (flow.isOwner(p.person) ? flow.ownerName() : flow.name(p.person))).filter(Boolean);
   const appreciate = others.length ? `Something you appreciated about ${others.join(' and ')}` : 'Something you appreciated';
   const form = el('form', { class: 'stack', novalidate: true },
-    el('fieldset', {}, el('legend', { text: 'How are you feeling now? (optional)' }), after.node),
+    el('fieldset', {}, el('legend', { text: 'How are you feeling now? (optional)' }), after.node, care.node),
     ...field('What felt good?', el('textarea', { name: 'felt_good', rows: 2, maxlength: 1000 })),
     ...field('Anything you would want to be different?', el('textarea', { name: 'change', rows: 2, maxlength: 1000 })),
     el('fieldset', {}, el('legend', { text: 'Did anything feel uncomfortable or go past a limit?' }),
       el('p', { class: 'fine', text: 'Answer only if you want to. Who can see it is your choice below.' }),
       ...[['', 'I\u2019d rather not say'], ['no', 'No'], ['yes', 'Yes']].map(([v, label]) => el('label', { class: 'check' },
         el('input', { type: 'radio', name: 'uncomfortable', value: v, checked: v === '' }), label)),
-      calm,
-      careLink,
+      crossed,
       ...field('If you like, a note about it', el('textarea', { name: 'uncomfortable_note', rows: 2, maxlength: 1000 }))),
     s.people.length > 1 ? field(appreciate, el('textarea', { name: 'appreciation', rows: 2, maxlength: 1000 })) : null,
     rituals, privacy.node,
@@ -403,8 +552,7 @@ function reflectOne(flow, s, person) {
     api.getCard(row.dataset.card).then((c) => { row.querySelector('.ritual-title').textContent = c.title; }).catch(() => {});
   }
   form.addEventListener('change', () => {
-    calm.hidden = form.querySelector('input[name="uncomfortable"]:checked')?.value !== 'yes';
-    careLink.hidden = calm.hidden;
+    crossed.hidden = form.querySelector('input[name="uncomfortable"]:checked')?.value !== 'yes';
   });
   return new Promise((resolve) => {
     form.addEventListener('submit', async (event) => {
@@ -440,19 +588,21 @@ function reflectOne(flow, s, person) {
   });
 }
 
-async function finish(flow, session, talkTomorrow) {
+async function finish(flow, session, talkTomorrow, talkLater = []) {
   const { api, app, root } = flow;
   try {
-    const ended = await api.endSession(session.id, talkTomorrow);
+    const ended = await api.endSession(session.id, talkTomorrow, talkLater);
     const when = (ms) => new Date(ms).toLocaleString([], { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+    const next = talkLater.length ? 'The first check-in will include a short reflection for whoever chose later.'
+      : talkTomorrow ? 'Tomorrow\u2019s check-in will include a short reflection.' : 'Rest well.';
     clear(root).append(screen('Thank you for taking care',
-      el('p', { text: talkTomorrow ? 'Tomorrow\u2019s check-in will include a short reflection.' : 'Rest well.' }),
+      el('p', { text: next }),
       el('h2', { text: 'Gentle check-ins' }),
       el('ul', { class: 'follow-ups' }, ended.followUps.map((f) =>
         el('li', { dataset: { hours: f.afterHours }, text: `${when(f.dueAtMs)} (after ${f.afterHours} hours)` }))),
       el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', text: 'Home', on: { click: () => app.show('home') } }))));
     focusHeading(root);
   } catch (error) {
-    showError(root, error, () => finish(flow, session, talkTomorrow));
+    showError(root, error, () => finish(flow, session, talkTomorrow, talkLater));
   }
 }

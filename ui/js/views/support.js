@@ -3,8 +3,9 @@
 // their order (the person's region first, then by category) and which region was chosen;
 // this screen shows the chosen region's services, keeps every other region one tap away,
 // and remembers a new choice in settings. No location is ever read: the person picks.
-import { el, field, screen, showError } from '../dom.js';
+import { el, field, focusHeading, screen, setAside, showError } from '../dom.js';
 import { REGION, SUPPORT, pairs } from '../labels.js';
+import { openInPlace as openBodyCare } from './body-care.js';
 
 /** "988lifeline.org" from the page a service was checked against. */
 function domain(url) {
@@ -45,6 +46,25 @@ const byRegion = (list) => runs(list, 'region').map(([region, items]) =>
   el('section', { class: 'resource-group', dataset: { region } },
     el('h3', { text: REGION[region] ?? region }),
     items.map((r) => service(r, { level: 4, withCategory: true }))));
+
+/**
+ * Support in place of what is there (a half-filled form keeps every answer), with
+ * "Back to where I was" at the top, where the eye starts.
+ */
+export function openInPlace(root, ctx, { opener } = {}) {
+  const backTo = setAside(root, opener);
+  const loaded = mount(root, ctx);
+  root.querySelector('.support h1')?.after(el('div', { class: 'actions' },
+    el('button', { type: 'button', class: 'primary', text: 'Back to where I was', on: { click: backTo } })));
+  // "Care for your body" opens in place too, so the way back still leads to the form.
+  const care = root.querySelector('.support [data-nav="body-care"]');
+  if (care) {
+    delete care.dataset.nav;
+    care.addEventListener('click', () => openBodyCare(root, ctx.api, { opener: care, signal: ctx.signal }));
+  }
+  focusHeading(root);
+  return loaded;
+}
 
 export async function mount(root, { api, app, signal }) {
   const mine = el('ul', { class: 'contacts' });

@@ -42,10 +42,11 @@ function rove(bar, columns = 1) {
 
 /**
  * A check-in form part. Returns { node, value() } where value() is
- * { feelings, need, noTouch } ready for Rust. `withNeeds` adds the toggles; `unsure` (a
- * button: the check-in's one-tap "I'm not sure") goes right after the corners, one Tab on.
+ * { feelings, need, noTouch, body } ready for Rust. `withNeeds` adds the toggles; `unsure`
+ * (a button: the check-in's one-tap "I'm not sure") goes right after the corners, one Tab
+ * on; `onChange(value)` hears each word or body part chosen or let go.
  */
-export function feelingGrid(words, { withNeeds = true, chosen = [], unsure = null } = {}) {
+export function feelingGrid(words, { withNeeds = true, chosen = [], unsure = null, onChange = null } = {}) {
   const picked = new Set(chosen);
   const summary = el('p', { class: 'fine feeling-chosen', 'aria-live': 'polite' });
   const say = () => {
@@ -55,6 +56,7 @@ export function feelingGrid(words, { withNeeds = true, chosen = [], unsure = nul
     if (picked.has(word)) picked.delete(word); else picked.add(word);
     event.currentTarget.setAttribute('aria-pressed', String(picked.has(word)));
     say();
+    onChange?.(value());
   };
   const quarters = QUARTERS.map(([key, label, axis, test]) => {
     const inGroup = words.filter(test);
@@ -95,13 +97,14 @@ export function feelingGrid(words, { withNeeds = true, chosen = [], unsure = nul
   rove(corners, 2); // laid out two by two, the middle below
   for (const g of groups) rove(g);
   say();
-  return {
-    node,
-    value: () => ({
+  body.addEventListener('change', () => onChange?.(value()));
+  function value() {
+    return {
       feelings: [...picked],
       need: node.querySelector('input[name="need"]:checked')?.value || null,
       noTouch: Boolean(node.querySelector('input[name="no_touch"]')?.checked),
       body: [...node.querySelectorAll('input[name="body"]:checked')].map((i) => i.value),
-    }),
-  };
+    };
+  }
+  return { node, value };
 }
