@@ -190,3 +190,13 @@ test('a low follow-up offers Calm now and body care, and leaves room for somethi
   await page.locator('.offer').getByRole('button', { name: 'Care for your body' }).click();
   await page.getByRole('heading', { name: 'Care for your body' }).waitFor();
 });
+
+test('home and history say which sessions stopped', async () => {
+  const past = reply('history').map((s) => ({ ...s, people: ['Me', 'Sam'], stopped: true }));
+  const page = await h.open({ ...base, history: { ok: past } });
+  assert.match(await page.locator('.home-recent').textContent(), /Me, Sam · Everyday, tender, stopped/);
+  await set(page, 'history', { ok: past.map((s) => ({ ...s, stopped: false })) });
+  await page.locator('.home-grid').getByRole('button', { name: 'History' }).click();
+  await page.locator('.history-list .who, .who').first().waitFor();
+  assert.doesNotMatch(await page.locator('.who').first().textContent(), /stopped/);
+});

@@ -46,6 +46,9 @@ export const SUPPORT = {
   medical_advice: 'Medical advice, not an emergency',
 };
 
+/** A session's kind of moment, and whether it took the stop path. */
+export const kindOf = (s) => (s.stopped ? `${CONTEXT[s.context]}, stopped` : CONTEXT[s.context]);
+
 export const pairs = (labels) => Object.entries(labels);
 
 /** How lists name a person: the device's owner as "You" (or "Robin (you)"), others by name. */

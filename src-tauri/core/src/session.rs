@@ -206,6 +206,8 @@ pub struct Summary {
     pub people: Vec<String>,
     pub context: Context,
     pub rituals: usize,
+    /// It took the stop path.
+    pub stopped: bool,
 }
 
 fn invalid<T>(m: impl Into<String>) -> Result<T> {
@@ -273,6 +275,7 @@ impl Session {
             people: self.people.iter().map(|p| names(p.person)).collect(),
             context: self.context,
             rituals: self.accepted.len(),
+            stopped: self.stopped,
         }
     }
 

@@ -1,7 +1,7 @@
 // The timeline of sessions. Rust withholds other people's private answers, so they never
 // reach this screen.
 import { el, screen, showError } from '../dom.js';
-import { CONTEXT, VERDICT } from '../labels.js';
+import { VERDICT, kindOf } from '../labels.js';
 
 const day = (ms) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -16,7 +16,7 @@ export async function mount(root, { api, app, signal }) {
       list.append(el('li', {}, el('button', { type: 'button', class: 'history-item',
         on: { click: () => app.show('session', { id: s.id }) } },
       el('span', { class: 'when', text: day(s.startedAtMs) }),
-      el('span', { class: 'who', text: `${s.people.join(', ')} · ${CONTEXT[s.context]}` }),
+      el('span', { class: 'who', text: `${s.people.join(', ')} · ${kindOf(s)}` }),
       el('span', { class: 'fine', text: `${s.rituals} ritual${s.rituals === 1 ? '' : 's'}${s.endedAtMs ? '' : ' · still open'}` }))));
     }
   } catch (error) {
@@ -80,7 +80,7 @@ export async function mountDetail(root, { api, app, signal }, { id } = {}) {
         } } }),
         el('button', { type: 'button', text: 'Keep it', on: { click: () => { confirmBox.hidden = true; } } })));
     root.append(screen('session-detail', day(s.startedAtMs),
-      el('p', { text: `${s.people.map((p) => name(p.person)).join(', ')} · ${CONTEXT[s.context]} · intensity ${s.intensity}` }),
+      el('p', { text: `${s.people.map((p) => name(p.person)).join(', ')} · ${kindOf(s)} · intensity ${s.intensity}` }),
       el('p', { class: 'fine', text: 'What someone kept private stays with them.' }),
       el('h2', { text: 'Check-ins' }), el('ul', { class: 'check-ins' }, checkIns.length ? checkIns : el('li', { class: 'fine', text: 'None.' })),
       el('h2', { text: 'Rituals' }), el('ul', {}, s.accepted.length ? s.accepted.map((c) => el('li', { text: title(c) })) : el('li', { class: 'fine', text: 'None.' })),

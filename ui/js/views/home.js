@@ -1,7 +1,7 @@
 // Home: one obvious "Aftercare now" and, beside it, "Something didn't feel OK"; check-ins that are due, a running timer or an open
 // session to go back to, the last few sessions, and the rest.
 import { el, screen } from '../dom.js';
-import { CONTEXT } from '../labels.js';
+import { kindOf } from '../labels.js';
 
 const when = (ms) => new Date(ms).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -43,7 +43,7 @@ export async function mount(root, { api, app, signal }) {
   due.hidden = !follow.length;
   for (const s of past.slice(0, 3)) {
     recent.append(el('li', {}, el('button', { type: 'button', class: 'history-item',
-      text: `${when(s.startedAtMs)} · ${s.people.join(', ')} · ${CONTEXT[s.context]}`,
+      text: `${when(s.startedAtMs)} · ${s.people.join(', ')} · ${kindOf(s)}`,
       on: { click: () => app.show('session', { id: s.id }) } })));
   }
   recentBox.hidden = !past.length;

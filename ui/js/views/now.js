@@ -7,7 +7,7 @@
 // asked for), lets the person name what happened if they want to (never kept), and at the
 // close lets each person choose to talk now, later or not at all.
 import { checked, el, field, focusHeading, screen as section, showError } from '../dom.js';
-import { CONTEXT, MOMENT, VERDICT, pairs, personLabel } from '../labels.js';
+import { CONTEXT, MOMENT, VERDICT, kindOf, pairs, personLabel } from '../labels.js';
 import { careNote, careful } from '../widgets/care-note.js';
 import { drawRoles } from '../widgets/roles.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
@@ -79,7 +79,7 @@ function offerResume(flow, session) {
   const { api, root } = flow;
   const who = session.people.map((p) => (flow.isOwner(p.person) ? 'you' : flow.name(p.person)));
   clear(root).append(screen(`Carry on from ${clock(session.startedAtMs)}, or start fresh?`,
-    el('p', { text: `${who.join(' and ').replace(/^you/, 'You')} \u00b7 ${CONTEXT[session.context]}` }),
+    el('p', { text: `${who.join(' and ').replace(/^you/, 'You')} \u00b7 ${kindOf(session)}` }),
     el('p', { class: 'fine', text: 'Starting fresh closes the earlier one as it is. It stays in your history, and its check-ins still come.' }),
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Carry on', on: { click: () => resume(flow, session) } }),
