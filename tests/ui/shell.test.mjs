@@ -65,6 +65,8 @@ test('everything is reachable by keyboard and a new screen moves focus to its he
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Calm now', 'one step from the top');
+  await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'About');
   await page.keyboard.press('Enter');
   await page.locator('.versions:not([hidden])').waitFor();

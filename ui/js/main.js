@@ -1,5 +1,7 @@
 // Composition root: wires the API into the views, decides which screen the vault's state
 // calls for, and keeps the lock behaviour (hide now, activity, visibility, auto-lock).
+// "Calm now" (widgets/calm-now.js) opens over any screen and stays open while the screen
+// behind changes, an auto-lock included; Hide closes it.
 //
 // Each screen is a module exporting `mount(root, { api, app, signal }, params)`. The router
 // aborts the screen's `signal` when another screen takes over, so its timers, polls and
@@ -27,6 +29,7 @@ import * as restore from './views/restore.js';
 import * as newPassphrase from './views/new-passphrase.js';
 import * as space from './views/space.js';
 import * as bodyCare from './views/body-care.js';
+import { openCalmNow, closeCalmNow } from './widgets/calm-now.js';
 
 const views = {
   welcome, about, create, recovery, unlock, neutral, home, settings, message, suggest,
@@ -75,9 +78,9 @@ const app = {
     view.dataset.view = name;
     const mounted = next.mount(view, { api, app, signal: current.signal }, params);
     // Screen readers hear the new screen's heading; keyboard focus starts at the top,
-    // unless the screen put it in a field itself.
+    // unless the screen put it in a field itself, or "Calm now" is open over it.
     const heading = view.querySelector('h1');
-    if (focus && heading && !view.contains(document.activeElement)) {
+    if (focus && heading && !view.contains(document.activeElement) && !document.querySelector('dialog[open]')) {
       heading.tabIndex = -1;
       heading.focus();
     }
@@ -129,6 +132,7 @@ const app = {
 
   /** Locks at once and shows a neutral screen. */
   async hide() {
+    closeCalmNow({ returnFocus: false });
     app.setUnlocked(false);
     app.applyTheme('dark');
     app.show('neutral');
@@ -140,6 +144,11 @@ document.addEventListener('click', (event) => {
   const nav = event.target.closest('[data-nav]');
   if (nav) {
     app.show(nav.dataset.nav);
+    return;
+  }
+  const calm = event.target.closest('[data-action="calm-now"]');
+  if (calm) {
+    openCalmNow({ api, app, opener: calm });
     return;
   }
   const action = event.target.closest('[data-action="hide"], .topbar [data-action="home"]');

@@ -20,10 +20,11 @@ function mmss(ms, round = Math.ceil) {
 }
 
 /**
- * What the timer signalled, as counts only (nothing about the person or the timer), so
- * the end-to-end tests can tell a tone was played where no one can listen.
+ * What the timer (and the "Calm now" pacer, `calmTones`) signalled, as counts only
+ * (nothing about the person or the timer), so the tests can tell a tone was played where
+ * no one can listen.
  */
-const signals = (globalThis.__tendSignals ??= { endTones: 0, phaseTones: 0, vibrations: 0, audio: 'unused' });
+export const signals = (globalThis.__tendSignals ??= { endTones: 0, phaseTones: 0, calmTones: 0, vibrations: 0, audio: 'unused' });
 
 let audio = null;
 /** The one audio context, made (or woken) on demand; null where there is no WebAudio. */
