@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Opens the real app under Xvfb and saves pictures for the README: the first-run window
 # (docs/screenshot.png), then the main journey's best three steps (docs/journey-*.png),
-# taken by the end-to-end test of "Aftercare now" with scratch data.
+# taken by the end-to-end test of "Aftercare now" with scratch data, and Calm now, the stop
+# path and support (docs/calm-now.png, docs/stop-path.png, docs/support.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -32,3 +33,10 @@ cp target/screenshots/now-2-check-in.png docs/journey-check-in.png
 cp target/screenshots/now-3-cards.png docs/journey-cards.png
 cp target/screenshots/now-8-history-as-me.png docs/journey-history.png
 echo "saved docs/journey-check-in.png docs/journey-cards.png docs/journey-history.png"
+
+# When something went wrong: Calm now, the stop path and support (tests/e2e/calm.test.mjs).
+TEND_APP=$(APP_BIN) node --test --test-reporter=dot tests/e2e/calm.test.mjs
+cp target/screenshots/calm-1-breathing.png docs/calm-now.png
+cp target/screenshots/calm-2-stop.png docs/stop-path.png
+cp target/screenshots/calm-3-support.png docs/support.png
+echo "saved docs/calm-now.png docs/stop-path.png docs/support.png"
