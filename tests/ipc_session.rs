@@ -328,3 +328,54 @@ fn follow_ups_of_a_session_are_listed_and_unknown_ones_are_not_found() {
     .unwrap_err();
     assert_eq!(err["code"], "invalid", "a session ends once: {err}");
 }
+
+#[test]
+fn the_stop_path_through_the_commands_with_clear_errors() {
+    let t = two();
+    let s = start(&t, "scene", false);
+    let stopped = invoke(&t.h, "session_stop", json!({"id": s["id"]})).expect("stops");
+    assert_eq!(stopped["stopped"], true);
+    let err = invoke(
+        &t.h,
+        "session_suggest",
+        json!({"id": s["id"], "exclude": [], "shownCategories": [], "count": 3, "moments": ["earthquake"]}),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("earthquake"),
+        "an unknown moment is refused by name: {err}"
+    );
+    let cards = invoke(
+        &t.h,
+        "session_suggest",
+        json!({"id": s["id"], "exclude": [], "shownCategories": [], "count": 3, "moments": ["barrier"]}),
+    )
+    .expect("cards");
+    assert_eq!(
+        cards["suggestions"][0]["card"]["id"],
+        "after-a-broken-barrier"
+    );
+    let err = invoke(
+        &t.h,
+        "end_session",
+        json!({"id": s["id"], "talkTomorrow": false, "talkLater": ["3".repeat(32)]}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "only someone who was there: {err}");
+    invoke(
+        &t.h,
+        "end_session",
+        json!({"id": s["id"], "talkTomorrow": false, "talkLater": [t.sam]}),
+    )
+    .expect("ends");
+    let err = invoke(&t.h, "session_stop", json!({"id": s["id"]})).unwrap_err();
+    assert_eq!(
+        err["code"], "invalid",
+        "an ended session cannot stop: {err}"
+    );
+    let err = invoke(&t.h, "session_stop", json!({"id": "4".repeat(32)})).unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+    invoke(&t.h, "lock", json!({})).unwrap();
+    let err = invoke(&t.h, "session_stop", json!({"id": s["id"]})).unwrap_err();
+    assert_eq!(err["code"], "locked", "{err}");
+}
