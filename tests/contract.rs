@@ -66,6 +66,11 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     assert_eq!(c.ok("vault_status", json!({}))["exists"], false);
     let words = c.ok("feelings", json!({}));
     assert!(words.as_array().unwrap().len() >= 32);
+    let sources = c.ok("sources", json!({}));
+    assert_eq!(
+        sources[0]["cite"], "Muise, Giang & Impett, 2014",
+        "readable with no vault"
+    );
     let care = c.ok("body_care", json!({}));
     assert_eq!(
         care["sections"][0]["id"], "urgent",
@@ -117,6 +122,13 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
     assert_eq!(people.as_array().unwrap().len(), 2);
     assert_eq!(people[0]["isMe"], true, "me first");
     let cards = c.ok("list_cards", json!({"category": null, "context": null}));
+    let cuddle = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "unhurried-cuddle")
+        .unwrap();
+    assert_eq!(cuddle["citations"], json!(["Muise, Giang & Impett, 2014"]));
     assert!(cards.as_array().unwrap().len() >= 48);
     let card = c.ok("get_card", json!({"id": "hand-on-heart"}));
     assert_eq!(card["title"], "Hand on the heart");

@@ -181,7 +181,7 @@ test('messages: Tend open twice, a vault that cannot be read, and About with its
   await heading(newer, 'This vault needs a newer Tend');
   await audit(newer, 'message, newer vault');
 
-  const about = await h.open({ vault_status: ok('vault_status'), about: ok('about') });
+  const about = await h.open({ vault_status: ok('vault_status'), about: ok('about'), sources: ok('sources') });
   await button(about, 'About').click();
   await about.locator('.versions:not([hidden])').waitFor();
   await audit(about, 'about');

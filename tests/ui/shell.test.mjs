@@ -5,7 +5,7 @@ import { startHarness } from './harness.mjs';
 import { ok, reply } from './contract.mjs';
 
 const versions = reply('about');
-const noVault = { vault_status: ok('vault_status') };
+const noVault = { vault_status: ok('vault_status'), sources: ok('sources') };
 let h;
 before(async () => { h = await startHarness(); });
 after(async () => { await h?.stop(); });

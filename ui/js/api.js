@@ -34,6 +34,8 @@ export const about = () => call('about');
 
 /** "Care for your body": { intro, sections }, each fact with its source page; works while locked. */
 export const bodyCare = () => call('body_care');
+/** Every source the cards cite, in full; readable while locked. */
+export const sources = () => call('sources');
 
 /** Strength feedback for a passphrase being chosen. */
 export const assessPassphrase = (passphrase) => call('assess_passphrase', { passphrase });

@@ -98,6 +98,7 @@ fn main() {
             needs_partner: true,
             predictable: false,
             moment: None,
+            sources: vec![],
             custom: false,
         },
     )

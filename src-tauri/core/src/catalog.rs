@@ -155,6 +155,9 @@ pub struct Card {
     /// Written for after something went wrong (see [`Moment`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moment: Option<Moment>,
+    /// The sources of its facts, by id (`data/sources.json`); built-in cards only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// Made by the person (stored in the vault), not part of the built-in catalogue.
     #[serde(default)]
     pub custom: bool,
@@ -261,6 +264,13 @@ pub fn validate_all(cards: &[Card]) -> std::result::Result<(), CardError> {
         }
         if !titles.insert(card.title.to_lowercase()) {
             return Err(CardError(format!("duplicate title {}", card.title)));
+        }
+        if let Some(id) = card
+            .sources
+            .iter()
+            .find(|id| crate::sources::find(id).is_none())
+        {
+            return Err(CardError(format!("{}: no source {id}", card.id)));
         }
     }
     Ok(())

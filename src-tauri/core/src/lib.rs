@@ -31,6 +31,7 @@ pub mod private;
 pub mod profile;
 pub mod session;
 pub mod settings;
+pub mod sources;
 pub mod space;
 pub mod suggest;
 pub mod support;

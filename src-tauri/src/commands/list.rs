@@ -6,6 +6,7 @@ macro_rules! app_commands {
     ($then:ident) => {
         $then! {
             about::about,
+            about::sources,
             body_care::body_care,
             passphrase::assess_passphrase,
             vault::vault_status,

@@ -30,6 +30,10 @@ pub struct Card {
     /// Written for after something went wrong: offered only on the stop path.
     #[serde(default)]
     pub moment: Option<Moment>,
+    /// How the card's sources are named ("Muise, Giang & Impett, 2014"); shown, never
+    /// taken from the window (one's own cards cite nothing).
+    #[serde(default)]
+    pub citations: Vec<String>,
     /// Made by the person, not part of the built-in catalogue (shown only).
     #[serde(default)]
     pub custom: bool,
@@ -54,6 +58,12 @@ impl From<catalog::Card> for Card {
             needs_partner: c.needs_partner,
             predictable: c.predictable,
             moment: c.moment,
+            citations: c
+                .sources
+                .iter()
+                .filter_map(|id| tend_core::sources::find(id))
+                .map(|s| s.cite.clone())
+                .collect(),
             custom: c.custom,
         }
     }
@@ -79,6 +89,7 @@ impl Card {
             needs_partner: self.needs_partner,
             predictable: self.predictable,
             moment: self.moment,
+            sources: Vec::new(),
             custom: true,
         };
         catalog::save_custom(vault, self.id.as_deref(), card).map(Self::from)

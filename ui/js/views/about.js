@@ -1,4 +1,6 @@
-// Versions, read from Rust so the screen shows what this build really speaks.
+// Versions, read from Rust so the screen shows what this build really speaks, and the
+// sources of every finding a card reports, in full (authors, year, title, venue), with
+// the address to look them up (as text: the app never goes online).
 import { el, screen, showError } from '../dom.js';
 
 const ROWS = [['app', 'App'], ['core', 'Core'], ['vaultFormat', 'Vault format'], ['schema', 'Database schema']];
@@ -7,12 +9,24 @@ export function mount(root, { api, app, signal }) {
   const loading = el('p', { class: 'loading', text: 'Reading versions…' });
   const list = el('dl', { class: 'versions', hidden: true },
     ROWS.map(([key, label]) => [el('dt', { text: label }), el('dd', { dataset: { field: key } })]));
+  const sources = el('ol', { class: 'sources' });
   const section = screen('about', 'About Tend',
     el('p', { text: 'Everything stays on this device. These are the versions this copy speaks.' }),
     loading, list,
+    el('h2', { text: 'Sources' }),
+    el('p', { class: 'fine', text: 'Where a card reports what a study found, it names one of these. The rest of what Tend says is plain advice.' }),
+    sources,
     el('div', { class: 'actions' },
       el('button', { type: 'button', text: 'Back', on: { click: () => app.refresh() } })));
   root.append(section);
+  api.sources().then((all) => {
+    if (signal.aborted) return;
+    sources.replaceChildren(...all.map((s) => el('li', { class: 'source', dataset: { source: s.id } },
+      el('p', { class: 'source-ref' }, `${s.authors} ${s.year ? `(${s.year})` : '(undated)'}. `,
+        el('cite', { text: s.title }), `. ${s.venue}.`),
+      el('p', { class: 'fine', text: s.finding }),
+      el('p', { class: 'care-url fine', text: s.link }))));
+  }).catch((error) => { if (!signal.aborted) showError(sources, error); });
 
   async function load() {
     loading.hidden = false;

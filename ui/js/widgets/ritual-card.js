@@ -22,6 +22,7 @@ export function ritualCard(card, ...rest) {
   const details = [
     el('p', { class: 'card-how', text: card.how }),
     el('p', { class: 'card-why', text: card.why }),
+    card.citations?.length ? el('p', { class: 'card-source fine', text: `Source: ${card.citations.join('; ')} (About lists them in full)` }) : null,
     card.items.length ? el('p', { class: 'card-items', text: `You need: ${card.items.join(', ')}` }) : null,
     timerText(card.timer) ? el('p', { class: 'card-timer', text: timerText(card.timer) }) : null,
   ];

@@ -110,6 +110,172 @@ fn card_texts_fit_a_phone_card_and_use_inclusive_words() {
     }
 }
 
+/// A sentence that reports what studies found reads like one of these.
+const CLAIMS: [&str; 8] = [
+    "study", "studies", "research", "trial", "linked", "shown", "evidence", "report",
+];
+
+#[test]
+fn a_claim_carries_its_source_and_plain_advice_needs_none() {
+    let unsourced: Vec<(&str, &str)> = builtin()
+        .iter()
+        .filter(|c| c.sources.is_empty())
+        .flat_map(|c| {
+            CLAIMS
+                .iter()
+                .filter(move |w| format!("{} {}", c.how, c.why).to_lowercase().contains(**w))
+                .map(move |w| (c.id.as_str(), *w))
+        })
+        .collect();
+    assert!(
+        unsourced.is_empty(),
+        "claims without a source: {unsourced:?}"
+    );
+    let cited: Vec<&str> = builtin()
+        .iter()
+        .filter(|c| !c.sources.is_empty())
+        .map(|c| c.id.as_str())
+        .collect();
+    for id in [
+        "unhurried-cuddle",
+        "cyclic-sighing",
+        "welcome-the-tears",
+        "name-the-feeling",
+    ] {
+        assert!(cited.contains(&id), "{id} reports a finding");
+    }
+    let mut bad = builtin()[0].clone();
+    bad.sources = vec!["meltzer-2014".into()];
+    assert!(
+        validate_all(&[bad]).is_err(),
+        "an unknown source is refused"
+    );
+}
+
+/// The Tend features a card may send someone to, and the screen that has each.
+const FEATURES: [(&str, &str); 3] = [
+    ("Care for your body", "views/body-care.js"),
+    ("Let\u{2019}s talk tomorrow", "views/now.js"),
+    (
+        "a short reflection when you close a session",
+        "views/now.js",
+    ),
+];
+
+#[test]
+fn a_card_sends_people_only_to_features_tend_has() {
+    let ui = |file: &str| {
+        std::fs::read_to_string(format!("{}/../../ui/js/{file}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+    };
+    for (feature, file) in FEATURES.iter().take(2) {
+        let js = ui(file).replace("\\u2019", "\u{2019}");
+        assert!(js.contains(feature), "{file} has {feature:?}");
+    }
+    for c in builtin() {
+        let text = format!("{} {}", c.how, c.why);
+        let names_tend = text.contains("Tend")
+            || text.contains("Care for your body")
+            || text.contains('\u{201c}');
+        if names_tend {
+            assert!(
+                FEATURES.iter().any(|(f, _)| text.contains(f)),
+                "{}: which feature? {text}",
+                c.id
+            );
+        }
+        for gone in [
+            "set the reminder",
+            "reflection page",
+            "save them to your profiles",
+        ] {
+            assert!(
+                !text.to_lowercase().contains(gone),
+                "{}: {gone:?} does not exist",
+                c.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_need_in_a_profile_has_a_card_that_meets_it() {
+    for need in [
+        crate::profile::Need::Water,
+        crate::profile::Need::Snack,
+        crate::profile::Need::Warmth,
+        crate::profile::Need::Shower,
+    ] {
+        assert!(
+            builtin()
+                .iter()
+                .any(|c| c.items.iter().any(|i| i == need.item())),
+            "{need:?} ({}) is met by no card",
+            need.item()
+        );
+    }
+}
+
+#[test]
+fn predictable_means_a_fixed_script_no_surprise_touch_and_a_clear_end() {
+    let asks = ["ask", "offer", "permission", "consent"];
+    for c in builtin().iter().filter(|c| c.predictable) {
+        let how = c.how.to_lowercase();
+        assert!(
+            c.touch == Touch::None || asks.iter().any(|w| how.contains(w)),
+            "{}: touch without asking",
+            c.id
+        );
+        assert!(
+            c.timer.is_some() || c.minutes <= 5,
+            "{}: no clear end",
+            c.id
+        );
+        assert!(
+            c.talk != Talk::Deep && c.energy != Energy::High,
+            "{}: not a fixed script",
+            c.id
+        );
+    }
+    let predictable = builtin().iter().filter(|c| c.predictable).count();
+    assert!(
+        predictable * 3 <= builtin().len() * 2,
+        "trauma-sensitive mode narrows the catalogue: {predictable} of {}",
+        builtin().len()
+    );
+}
+
+#[test]
+fn no_card_assumes_another_time_a_night_or_that_consent_held() {
+    for c in builtin() {
+        let text = format!("{} {} {}", c.title, c.how, c.why).to_lowercase();
+        for assumed in ["next time", "future", "tonight", "what was agreed"] {
+            assert!(!text.contains(assumed), "{}: {assumed:?}", c.id);
+        }
+    }
+}
+
+#[test]
+fn cards_that_care_for_the_body_name_the_warning_signs() {
+    let card = |id: &str| builtin().iter().find(|c| c.id == id).unwrap();
+    assert!(card("check-marks-together")
+        .how
+        .contains("Numbness, tingling or weakness"));
+    assert!(card("warm-shower").how.contains("light-headed"));
+    assert!(card("soothing-shower").how.contains("light-headed"));
+    assert!(card("water-and-sugar").how.contains("diabetes"));
+    for id in [
+        "care-from-where-you-are",
+        "yes-no-and-hand-signals",
+        "less-to-see-and-hear",
+    ] {
+        assert!(
+            card(id).predictable && card(id).touch == Touch::None,
+            "{id}"
+        );
+    }
+}
+
 #[test]
 fn every_card_that_touches_a_partner_asks_or_offers_first() {
     let asks = ["ask", "offer", "permission", "consent", "welcome"];

@@ -462,6 +462,7 @@ fn arb_card(i: usize) -> impl Strategy<Value = Card> {
                     needs_partner,
                     predictable,
                     moment,
+                    sources: vec![],
                     custom: false,
                 }
             },
