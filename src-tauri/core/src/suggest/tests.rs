@@ -384,6 +384,36 @@ fn the_time_available_is_a_hard_rule() {
         count: 3,
     };
     assert!(suggest(builtin(), &req).iter().all(|s| s.card.minutes <= 5));
+    // The limit itself fits: a card of exactly the time there is can come.
+    let five = builtin()
+        .iter()
+        .find(|c| {
+            c.minutes == 5
+                && allowed(
+                    c,
+                    &Request {
+                        minutes_available: None,
+                        ..tender(vec![a.person()])
+                    },
+                )
+        })
+        .unwrap();
+    let fits = Request {
+        minutes_available: Some(5),
+        ..tender(vec![a.person()])
+    };
+    assert!(
+        allowed(five, &fits),
+        "{} takes 5 minutes, and 5 are there",
+        five.id
+    );
+    assert!(!allowed(
+        five,
+        &Request {
+            minutes_available: Some(4),
+            ..tender(vec![a.person()])
+        }
+    ));
 }
 
 #[test]
