@@ -282,7 +282,8 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         "answer_follow_up",
         json!({"id": follow_up, "person": sam["id"],
             "checkIn": {"feelings": ["flat"], "need": null, "noTouch": false, "body": ["tired"]},
-            "low": false, "need": "A quiet evening.", "privacy": "kept"}),
+            "low": false, "need": "A quiet evening.", "privacy": "kept",
+            "drop": "a_little", "notRight": false}),
     );
     assert_eq!(low, true, "flat leans low");
     let low = c.ok(

@@ -199,7 +199,8 @@ test('a low follow-up offers grounding, which walks through 5-4-3-2-1', async ()
   await page.getByLabel('I’m feeling low').check();
   await page.getByRole('button', { name: 'Save' }).click();
   const answered = (await callsTo(page, 'answer_follow_up'))[0].args;
-  assert.deepEqual(answered, { id: 'f', person: ME, checkIn: { feelings: ['sad'], need: null, noTouch: false, body: [] }, low: true, need: '', privacy: 'kept' });
+  assert.deepEqual(answered, { id: 'f', person: ME, checkIn: { feelings: ['sad'], need: null, noTouch: false, body: [] }, low: true, need: '', privacy: 'kept',
+    drop: null, notRight: null });
   assertSentShape(answered, request('answer_follow_up'));
   await page.getByRole('button', { name: 'A grounding exercise (5-4-3-2-1)' }).click();
   for (const n of ['5', '4', '3', '2']) {

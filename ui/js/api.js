@@ -137,9 +137,12 @@ export const timerView = (id) => call('timer_view', { id });
 export const timerAction = (id, action, minutes) => call('timer_action', { id, action, minutes: minutes ?? null });
 
 export const dueFollowUps = () => call('due_follow_ups');
-/** Returns true when the person is low (said so, or their words lean that way). */
-export const answerFollowUp = (id, person, checkIn, low, need, privacy) =>
-  call('answer_follow_up', { id, person, checkIn, low, need, privacy });
+/**
+ * Returns true when the person is low (said so, or their words lean that way). drop:
+ * 'no' | 'a_little' | 'yes' | null; notRight: whether anything did not sit right, or null.
+ */
+export const answerFollowUp = (id, person, checkIn, low, need, privacy, { drop = null, notRight = null } = {}) =>
+  call('answer_follow_up', { id, person, checkIn, low, need, privacy, drop, notRight });
 export const completeFollowUp = (id) => call('complete_follow_up', { id });
 /** { region (the person's, or null; null while locked), resources (their region first), contacts (none while locked) } */
 export const support = () => call('support');

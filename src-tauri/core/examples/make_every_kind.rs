@@ -46,6 +46,8 @@ fn answer(
         check_in,
         said_low,
         need: need.text,
+        drop: None,
+        not_right: None,
         privacy: Privacy::Kept,
     };
     let (f, a) = followup::prepare(v, id, new, at)?;

@@ -120,6 +120,8 @@ fn main() {
         check_in: CheckIn::default(),
         said_low: true,
         need: "CANARY-KEPT-FOLLOW-UP".into(),
+        drop: None,
+        not_right: None,
         privacy: Privacy::Kept,
     };
     private::answer_follow_up(

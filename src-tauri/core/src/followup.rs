@@ -15,6 +15,15 @@ use crate::{Error, Result};
 
 const HOUR: u64 = 60 * 60_000;
 
+/// "Some people feel a dip a day or two later, often called drop. Any of that today?"
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropToday {
+    No,
+    ALittle,
+    Yes,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUpAnswer {
@@ -24,6 +33,12 @@ pub struct FollowUpAnswer {
     /// The person said they feel low, or their words lean that way.
     pub low: bool,
     pub need: Text,
+    /// Drop today, if the person answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop: Option<DropToday>,
+    /// "Now you've had some time: did anything not sit right?", if answered. Never scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_right: Option<bool>,
     /// Whether the others may see this answer. Absent in answers from before people chose:
     /// those were shared unless the session passed the device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,6 +60,8 @@ impl FollowUpAnswer {
             check_in: CheckIn::default(),
             low: false,
             need: Text::default(),
+            drop: None,
+            not_right: None,
             shared: Some(false),
             held: Some(held),
             withheld: false,
@@ -276,6 +293,8 @@ pub struct NewAnswer {
     pub check_in: CheckIn,
     pub said_low: bool,
     pub need: String,
+    pub drop: Option<DropToday>,
+    pub not_right: Option<bool>,
     pub privacy: Privacy,
 }
 
@@ -309,6 +328,8 @@ pub fn prepare(
             shared,
             withheld: false,
         },
+        drop: new.drop,
+        not_right: new.not_right,
         shared: Some(shared),
         held: None,
         withheld: false,

@@ -200,6 +200,8 @@ fn no_canary_reaches_disk_in_any_encoding() {
         check_in: Default::default(),
         said_low: true,
         need: canary("need"),
+        drop: Some(tend_core::followup::DropToday::Yes),
+        not_right: Some(true),
         privacy: tend_core::checkin::Privacy::Kept,
     };
     let (f, a) =

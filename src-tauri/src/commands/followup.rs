@@ -2,7 +2,7 @@
 
 use tauri::State;
 use tend_core::checkin::Privacy;
-use tend_core::followup::{self, NewAnswer};
+use tend_core::followup::{self, DropToday, NewAnswer};
 use tend_core::settings::Settings;
 use tend_core::support;
 use tend_core::vault::RecordId;
@@ -31,6 +31,8 @@ pub fn answer_follow_up(
     low: bool,
     need: String,
     privacy: Privacy,
+    drop: Option<DropToday>,
+    not_right: Option<bool>,
 ) -> Result<bool> {
     let check_in: CheckIn = super::parse("check-in", check_in)?;
     let new = NewAnswer {
@@ -38,6 +40,8 @@ pub fn answer_follow_up(
         check_in: check_in.into(),
         said_low: low,
         need,
+        drop,
+        not_right,
         privacy,
     };
     Ok(state

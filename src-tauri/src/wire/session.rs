@@ -209,6 +209,8 @@ pub struct FollowUpAnswer {
     pub check_in: CheckIn,
     pub low: bool,
     pub need: Text,
+    pub drop: Option<followup::DropToday>,
+    pub not_right: Option<bool>,
     /// Only on the viewer's own answers: kept in their space, or only in memory.
     pub held: Option<Held>,
     /// Someone else's private answer: only that there was one.
@@ -223,6 +225,8 @@ impl From<followup::FollowUpAnswer> for FollowUpAnswer {
             check_in: a.check_in.into(),
             low: a.low,
             need: a.need.into(),
+            drop: a.drop,
+            not_right: a.not_right,
             held: a.held,
             withheld: a.withheld,
         }

@@ -1,11 +1,15 @@
 // A follow-up check-in: how is each person today? Each partner gets the device handed
-// over first, and everyone chooses who can see their answer. Someone who is low is offered
-// a grounding exercise, a place to note what they need, and support. If the session ended
-// with "let's talk tomorrow", the reflection comes here too.
+// over first, and everyone chooses who can see their answer. It asks, plainly, about drop
+// and whether anything did not sit right; someone who says so gets the care of the stop
+// path, someone dropping gets the drop companion (self-care and a message to copy), and
+// someone low is offered grounding and support. If the session ended with "let's talk
+// tomorrow", the reflection comes here too.
 import { el, field, focusHeading, screen, showError } from '../dom.js';
-import { careNote, careful } from '../widgets/care-note.js';
+import { CARE_TEXT, careNote, careful } from '../widgets/care-note.js';
+import { dropCompanion } from '../widgets/drop.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
 import { openInPlace as openBodyCare } from './body-care.js';
+import { openInPlace as openSupport } from './support.js';
 import { grounding } from '../widgets/grounding.js';
 import { privacyChoice } from '../widgets/privacy.js';
 
@@ -26,9 +30,12 @@ export async function mount(root, { api, app, signal }, { due } = {}) {
     if (signal.aborted) return;
     const isOwner = person === owner;
     if (!isOwner) await handOver(root, name);
-    const low = await askOne(root, api, f.id, { person, name, isOwner }, words, due.people.length);
-    if (low === 'stop') break;
-    if (low) {
+    const said = await askOne(root, api, f.id, { person, name, isOwner }, words, due.people.length);
+    if (said === 'stop') break;
+    if (!said) continue;
+    if (said.notRight) await notRight(root, { api, app, signal }, due.people.length > 1 ? name : null);
+    if (said.drop === 'a_little' || said.drop === 'yes') await dropCompanion(root, due.people.length > 1 ? name : null);
+    else if (said.low) {
       const choice = await offerHelp(root, api, name);
       if (choice === 'grounding') await grounding(root);
       if (choice === 'support') { app.show('support'); return; }
@@ -63,9 +70,19 @@ function askOne(root, api, id, who, words, n) {
   const care = careNote(root, api);
   const grid = feelingGrid(words, { withNeeds: false, onChange: (v) => care.show(careful(v, words)) });
   const low = el('input', { type: 'checkbox', name: 'low' });
+  const radios = (name, legend, note, options) => el('fieldset', { class: 'checks' }, el('legend', { text: legend }),
+    note ? el('p', { class: 'fine', text: note }) : null,
+    options.map(([v, label]) => el('label', { class: 'check' }, el('input', { type: 'radio', name, value: v }), label)));
+  const drop = radios('drop', 'Any drop today?',
+    'Some people feel a dip a day or two after closeness: flat, tearful, raw or very tired. It is often called drop.',
+    [['no', 'Not today'], ['a_little', 'A little'], ['yes', 'Yes']]);
+  const sat = radios('not_right', 'Now that some time has passed, did anything not sit right?',
+    'Answer only if you want to; who can see it is your choice below.',
+    [['', 'I\u2019d rather not say'], ['no', 'No'], ['yes', 'Yes']]);
+  sat.querySelector('input[value=""]').checked = true;
   const need = el('textarea', { name: 'need', rows: 2, maxlength: 1000 });
   const form = el('form', { class: 'stack', novalidate: true }, grid.node, care.node,
-    el('label', { class: 'check' }, low, 'I\u2019m feeling low'),
+    el('label', { class: 'check' }, low, 'I\u2019m feeling low'), drop, sat,
     ...field('What would help you today?', need), privacy.node,
     el('div', { class: 'actions sticky-actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
@@ -79,15 +96,39 @@ function askOne(root, api, id, who, words, n) {
       event.preventDefault();
       form.querySelector(':scope > .notice')?.remove();
       if (!privacy.check(form)) return;
+      const chosen = (name) => form.querySelector(`input[name="${name}"]:checked`)?.value || null;
+      const notRight = { yes: true, no: false }[chosen('not_right')] ?? null;
       try {
-        resolve(await api.answerFollowUp(id, person, { ...grid.value(), need: null, noTouch: false }, low.checked,
-          need.value, privacy.value()));
+        const isLow = await api.answerFollowUp(id, person, { ...grid.value(), need: null, noTouch: false }, low.checked,
+          need.value, privacy.value(), { drop: chosen('drop'), notRight });
+        resolve({ low: isLow, drop: chosen('drop'), notRight });
       } catch (error) {
         showError(form, error);
       }
     });
     form.querySelector('[data-action="skip"]').addEventListener('click', () => resolve(false));
     form.querySelector('[data-action="stop"]').addEventListener('click', () => resolve('stop'));
+  });
+}
+
+/**
+ * Something did not sit right: the care of the stop path. Not their fault, their choice
+ * whether and with whom to talk, Calm now, body care and support in place.
+ */
+function notRight(root, ctx, name) {
+  return new Promise((resolve) => {
+    const care = el('button', { type: 'button', text: 'Care for your body',
+      on: { click: () => openBodyCare(root, ctx.api, { opener: care }) } });
+    const support = el('button', { type: 'button', text: 'Support',
+      on: { click: () => openSupport(root, ctx, { opener: support }) } });
+    root.replaceChildren(screen('not-right', name ? `Thank you for saying so, ${name}` : 'Thank you for saying so',
+      el('p', { text: CARE_TEXT }),
+      el('p', { text: 'Freezing or going along is not the same as agreeing. You don\u2019t owe anyone a conversation about this; if and when you want one is up to you.' }),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'primary', text: 'Calm now', dataset: { action: 'calm-now' } }),
+        care, support),
+      el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Continue', on: { click: resolve } }))));
+    focusHeading(root);
   });
 }
 

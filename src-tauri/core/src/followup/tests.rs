@@ -20,6 +20,8 @@ fn answer(
         person,
         check_in,
         said_low,
+        drop: None,
+        not_right: None,
         need: need.text,
         privacy: Privacy::Kept,
     };
@@ -311,5 +313,55 @@ fn only_a_session_from_the_last_few_hours_is_offered_and_older_ones_close_as_the
     assert!(
         resumable(&mut v, later).unwrap().is_none(),
         "tonight's is too old by then"
+    );
+}
+
+#[test]
+fn drop_and_what_did_not_sit_right_are_kept_as_said() {
+    let (_dir, mut v) = crate::test_support::vault();
+    let me = crate::profile::save(
+        &mut v,
+        None,
+        crate::profile::Profile {
+            name: "Me".into(),
+            is_me: true,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id;
+    let start = Start {
+        people: vec![Participant {
+            person: me,
+            role: None,
+        }],
+        context: Context::Tender,
+        intensity: 2,
+        pass_device: false,
+    };
+    let s = session::start(&mut v, start, 1, T0).unwrap();
+    let (_, fus) = end_session(&mut v, s.id, false, T0).unwrap();
+    let new = NewAnswer {
+        person: me,
+        check_in: CheckIn::default(),
+        said_low: false,
+        drop: Some(DropToday::ALittle),
+        not_right: Some(true),
+        need: String::new(),
+        privacy: Privacy::Kept,
+    };
+    let (f, a) = prepare(&v, fus[0].id, new, T0 + 25 * H).unwrap();
+    assert_eq!(
+        (a.drop, a.not_right),
+        (Some(DropToday::ALittle), Some(true))
+    );
+    assert!(!a.low, "a little drop is not, by itself, a low answer");
+    super::answer(&mut v, f, a).unwrap();
+    let back = get(&v, fus[0].id).unwrap();
+    assert_eq!(back.answers[0].drop, Some(DropToday::ALittle));
+    assert_eq!(back.answers[0].not_right, Some(true));
+    assert_eq!(
+        serde_json::to_value(DropToday::ALittle).unwrap(),
+        "a_little"
     );
 }

@@ -245,6 +245,8 @@ fn follow_up_answers_go_where_their_person_chose() {
         person,
         check_in: CheckIn::default(),
         said_low: true,
+        drop: Some(followup::DropToday::Yes),
+        not_right: Some(true),
         need: need.into(),
         privacy,
     };
@@ -258,6 +260,12 @@ fn follow_up_answers_go_where_their_person_chose() {
     .unwrap();
     assert!(low, "the screen still learns to offer grounding");
     assert!(!owner_reads(&w).contains("NEED-KEPT"));
+    let stored = followup::get(&w.v, fus[0].id).unwrap();
+    assert_eq!(
+        (stored.answers[0].drop, stored.answers[0].not_right),
+        (None, None),
+        "the vault keeps only a marker: no drop, nothing about what did not sit right"
+    );
     answer_follow_up(
         &mut w.v,
         &mut w.m,
@@ -272,6 +280,10 @@ fn follow_up_answers_go_where_their_person_chose() {
     assert!(w.m.entries(fus[1 % fus.len()].id).is_empty());
     let as_me = followup::for_owner(&w.v, w.session).unwrap();
     assert!(as_me.iter().flat_map(|f| &f.answers).all(|a| a.withheld));
+    assert!(as_me
+        .iter()
+        .flat_map(|f| &f.answers)
+        .all(|a| a.drop.is_none() && a.not_right.is_none()));
     assert!(
         as_me
             .iter()

@@ -415,6 +415,8 @@ fn deleting_a_session_takes_its_follow_ups_and_timers_with_it() {
             person: w.me,
             check_in: feeling(&["calm"]),
             said_low: false,
+            drop: None,
+            not_right: None,
             need: String::new(),
             privacy: Privacy::Shared,
         },

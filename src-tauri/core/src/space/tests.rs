@@ -215,6 +215,8 @@ fn earlier_answers(w: &mut World) {
         person: w.sam,
         check_in: CheckIn::default(),
         said_low: true,
+        drop: None,
+        not_right: None,
         need: "EARLIER-NEED".into(),
         privacy: Privacy::Kept,
     };
@@ -374,6 +376,8 @@ fn earlier_answers_in_two_follow_ups_are_all_taken_out() {
             person: w.sam,
             check_in: CheckIn::default(),
             said_low: false,
+            drop: None,
+            not_right: None,
             need: need.into(),
             privacy: Privacy::Kept,
         };
