@@ -99,10 +99,11 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         "save_settings",
         json!({"settings": {"autoLockMinutes": 10, "theme": "dark", "followUpHours": 24,
             "followUpExtra": true, "sound": false, "eyesClosedTone": true, "haptics": true,
-            "region": "gb"}}),
+            "region": "gb", "quietHours": {"from": 22, "until": 8}}}),
     );
     let saved = c.ok("get_settings", json!({}));
     assert_eq!(saved["autoLockMinutes"], 10);
+    assert_eq!(saved["quietHours"], json!({"from": 22, "until": 8}));
     assert_eq!(saved["region"], "gb", "the region the person picked");
 
     // People, cards, a plan.

@@ -379,3 +379,92 @@ fn the_stop_path_through_the_commands_with_clear_errors() {
     let err = invoke(&t.h, "session_stop", json!({"id": s["id"]})).unwrap_err();
     assert_eq!(err["code"], "locked", "{err}");
 }
+
+/// Asks the app's state whether a notification is due, as its ticker does once a second.
+fn notification_due(h: &Harness) -> bool {
+    use tauri::Manager;
+    h._app.state::<tend_lib::AppState>().take_due()
+}
+
+#[test]
+fn quiet_hours_hold_a_due_notification_until_morning() {
+    const H: u64 = 3_600_000;
+    // 2026-11-28 23:30 UTC; a held clock reads as UTC, so quiet hours are 22:00 to 08:00 UTC.
+    let evening = 1_795_824_000_000 + 23 * H + 30 * 60_000;
+    let clock = tend_lib::Clock::manual(evening);
+    let h = app_with_clock(clock.clone());
+    first_run(&h);
+    let me = invoke(
+        &h,
+        "save_profile",
+        json!({"profile": {"name": "Me", "isMe": true}}),
+    )
+    .unwrap();
+    let s = invoke(
+        &h,
+        "start_session",
+        json!({"start": {"people": [{"person": me["id"], "role": null}], "context": "tender",
+            "intensity": 2, "passDevice": false}}),
+    )
+    .unwrap();
+    invoke(
+        &h,
+        "end_session",
+        json!({"id": s["id"], "talkTomorrow": false}),
+    )
+    .unwrap();
+    assert!(!notification_due(&h), "nothing due yet");
+    clock.advance(24 * H + 60_000); // the check-in is due at 23:30 the next night
+    assert_eq!(
+        invoke(&h, "due_follow_ups", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "the check-in itself is ready in the app"
+    );
+    assert!(!notification_due(&h), "but no notification in quiet hours");
+    clock.advance(8 * H + 28 * 60_000); // 07:59
+    assert!(!notification_due(&h), "still quiet at 07:59");
+    clock.advance(2 * 60_000); // 08:01
+    assert!(
+        notification_due(&h),
+        "the notification shows when quiet hours end"
+    );
+    assert!(!notification_due(&h), "once");
+
+    // Quiet hours off: the next one shows at its time, even at night.
+    let mut settings = invoke(&h, "get_settings", json!({})).unwrap();
+    assert_eq!(
+        settings["quietHours"],
+        json!({"from": 22, "until": 8}),
+        "on by default"
+    );
+    settings["quietHours"] = Value::Null;
+    invoke(&h, "save_settings", json!({"settings": settings})).unwrap();
+    let s = invoke(
+        &h,
+        "start_session",
+        json!({"start": {"people": [{"person": me["id"], "role": null}], "context": "tender",
+            "intensity": 2, "passDevice": false}}),
+    )
+    .unwrap();
+    clock.advance(14 * H); // 22:01
+    invoke(
+        &h,
+        "end_session",
+        json!({"id": s["id"], "talkTomorrow": false}),
+    )
+    .unwrap();
+    clock.advance(24 * H);
+    assert!(notification_due(&h), "quiet hours off: at 22:01, as due");
+
+    let err = invoke(
+        &h,
+        "save_settings",
+        json!({"settings": {"autoLockMinutes": 5, "quietHours": {"from": 8, "until": 8}}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+}

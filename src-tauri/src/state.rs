@@ -51,6 +51,19 @@ impl Clock {
     }
 
     /// Milliseconds since the Unix epoch.
+    /// How many minutes local time is ahead of UTC at `ms`: the device's time zone, or
+    /// UTC for a clock a test holds (so its quiet hours are the same everywhere).
+    pub fn offset_minutes(&self, ms: u64) -> i32 {
+        use chrono::{Offset, TimeZone};
+        if self.0.is_some() {
+            return 0;
+        }
+        chrono::Local
+            .timestamp_millis_opt(ms as i64)
+            .single()
+            .map_or(0, |t| t.offset().fix().local_minus_utc() / 60)
+    }
+
     pub fn now_ms(&self) -> u64 {
         match &self.0 {
             Some(t) => t.load(Ordering::SeqCst),
@@ -124,11 +137,23 @@ impl AppState {
         self.started_ms + now.saturating_sub(self.started_ms) * self.timer_clock.scale
     }
 
-    /// Re-reads when open follow-ups fall due; call after anything that changes them.
+    /// Re-reads when open follow-ups fall due; call after anything that changes them (or
+    /// the quiet hours).
     pub fn refresh_due(&self) -> Result<()> {
         let times = self.with_vault(|v| tend_core::followup::upcoming(v))?;
+        let times = self.notification_times(&times)?;
         *self.due.lock().unwrap_or_else(PoisonError::into_inner) = times;
         Ok(())
+    }
+
+    /// When the notification for each of these due times may show: a time inside the
+    /// person's quiet hours waits until they end (in the device's local time).
+    pub fn notification_times(&self, due: &[u64]) -> Result<Vec<u64>> {
+        let quiet = self.settings()?.quiet_hours;
+        Ok(due
+            .iter()
+            .map(|&t| quiet.map_or(t, |q| q.release(t, self.clock.offset_minutes(t))))
+            .collect())
     }
 
     /// True once for each follow-up whose time has passed since the last call.

@@ -151,6 +151,19 @@ test('settings: saving sends the values and applies the theme; errors stay besid
   assert.deepEqual(saved.settings, { ...reply('get_settings'), autoLockMinutes: 10, theme: 'light' });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
 
+  // Quiet hours: shown as stored (22:00 to 08:00), changed, then off.
+  assert.deepEqual(reply('get_settings').quietHours, { from: 22, until: 8 });
+  assert.equal(await page.getByLabel(/No notifications at night/).isChecked(), true);
+  assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), '22');
+  await page.getByLabel('Until', { exact: true }).selectOption('7');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === 'save_settings').length === 2);
+  assert.deepEqual((await callsTo(page, 'save_settings'))[1].args.settings.quietHours, { from: 22, until: 7 });
+  await page.getByLabel(/No notifications at night/).uncheck();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === 'save_settings').length === 3);
+  assert.equal((await callsTo(page, 'save_settings'))[2].args.settings.quietHours, null);
+
   await page.getByRole('button', { name: 'Save a backup' }).click();
   await page.getByText(`Saved to ${reply('export_backup')}`).waitFor();
 

@@ -76,6 +76,7 @@ fn main() {
         eyes_closed_tone: true,
         haptics: false,
         region: None,
+        quiet_hours: None,
     };
     settings.save(&mut v).expect("settings");
 

@@ -21,6 +21,42 @@ pub enum Theme {
     System,
 }
 
+/// Hours of the local day when no notification shows: one due then waits until they
+/// end. `from` 22 and `until` 8 is 22:00 to 08:00 (they may wrap past midnight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuietHours {
+    pub from: u8,
+    pub until: u8,
+}
+
+const HOUR_MS: i64 = 3_600_000;
+const DAY_MS: i64 = 24 * HOUR_MS;
+
+impl QuietHours {
+    /// When a notification due at `due_ms` may show: then, or when quiet hours end.
+    /// `offset_minutes` is how far local time is ahead of UTC (passed in, like the clock).
+    pub fn release(self, due_ms: u64, offset_minutes: i32) -> u64 {
+        let offset = i64::from(offset_minutes) * 60_000;
+        let local = due_ms as i64 + offset;
+        let into_day = local.rem_euclid(DAY_MS);
+        let hour = (into_day / HOUR_MS) as u8;
+        let quiet = if self.from < self.until {
+            (self.from..self.until).contains(&hour)
+        } else {
+            hour >= self.from || hour < self.until
+        };
+        if !quiet {
+            return due_ms;
+        }
+        let mut end = local - into_day + i64::from(self.until) * HOUR_MS;
+        if end <= local {
+            end += DAY_MS;
+        }
+        (end - offset) as u64
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 // Stored as is: field names are part of the vault format (docs/VAULT-FORMAT.md).
 #[serde(default)]
@@ -44,6 +80,9 @@ pub struct Settings {
     /// Only ever chosen by them: Tend reads no location. None until chosen, and in vaults
     /// from before this field.
     pub region: Option<Region>,
+    /// No notification in these hours (22:00 to 08:00 unless changed; None: any time).
+    /// Vaults from before this field take the default.
+    pub quiet_hours: Option<QuietHours>,
 }
 
 impl Default for Settings {
@@ -57,6 +96,7 @@ impl Default for Settings {
             eyes_closed_tone: true,
             haptics: true,
             region: None,
+            quiet_hours: Some(QuietHours { from: 22, until: 8 }),
         }
     }
 }
@@ -75,6 +115,13 @@ impl Settings {
             return Err(Error::invalid(format!(
                 "Auto-lock must be between {MIN_AUTO_LOCK_MINUTES} and {MAX_AUTO_LOCK_MINUTES} minutes."
             )));
+        }
+        if let Some(q) = self.quiet_hours {
+            if q.from > 23 || q.until > 23 || q.from == q.until {
+                return Err(Error::invalid(
+                    "Quiet hours start and end on different hours of the day.",
+                ));
+            }
         }
         if !(1..=168).contains(&self.follow_up_hours) {
             return Err(Error::invalid(
@@ -195,5 +242,84 @@ mod tests {
             );
         }
         assert_eq!(Settings::load(&v).unwrap(), Settings::default());
+    }
+}
+
+#[cfg(test)]
+mod quiet_tests {
+    use super::*;
+
+    const H: u64 = 3_600_000;
+    /// 2026-11-28 00:00 UTC.
+    const MIDNIGHT: u64 = 1_795_824_000_000;
+
+    #[test]
+    fn a_notification_due_in_quiet_hours_waits_until_they_end() {
+        let q = QuietHours { from: 22, until: 8 };
+        assert_eq!(
+            q.release(MIDNIGHT + 21 * H, 0),
+            MIDNIGHT + 21 * H,
+            "21:00 shows"
+        );
+        assert_eq!(
+            q.release(MIDNIGHT + 22 * H, 0),
+            MIDNIGHT + 32 * H,
+            "22:00 waits until 08:00"
+        );
+        assert_eq!(
+            q.release(MIDNIGHT + 23 * H + 30 * 60_000, 0),
+            MIDNIGHT + 32 * H
+        );
+        assert_eq!(
+            q.release(MIDNIGHT + 3 * H, 0),
+            MIDNIGHT + 8 * H,
+            "03:00 waits until 08:00 the same day"
+        );
+        assert_eq!(
+            q.release(MIDNIGHT + 8 * H, 0),
+            MIDNIGHT + 8 * H,
+            "08:00 shows"
+        );
+        assert_eq!(q.release(MIDNIGHT + 8 * H - 1, 0), MIDNIGHT + 8 * H);
+    }
+
+    #[test]
+    fn quiet_hours_are_the_local_day_and_may_not_wrap() {
+        let q = QuietHours { from: 22, until: 8 };
+        // 21:00 UTC is 23:00 at UTC+2: quiet until 08:00 local, 06:00 UTC.
+        assert_eq!(q.release(MIDNIGHT + 21 * H, 120), MIDNIGHT + 30 * H);
+        // 23:00 UTC is 18:00 at UTC-5: shows.
+        assert_eq!(q.release(MIDNIGHT + 23 * H, -300), MIDNIGHT + 23 * H);
+        let day = QuietHours {
+            from: 13,
+            until: 15,
+        };
+        assert_eq!(day.release(MIDNIGHT + 14 * H, 0), MIDNIGHT + 15 * H);
+        assert_eq!(day.release(MIDNIGHT + 16 * H, 0), MIDNIGHT + 16 * H);
+        assert_eq!(day.release(MIDNIGHT + 12 * H, 0), MIDNIGHT + 12 * H);
+    }
+
+    #[test]
+    fn quiet_hours_default_on_are_checked_and_can_be_off() {
+        assert_eq!(
+            Settings::default().quiet_hours,
+            Some(QuietHours { from: 22, until: 8 })
+        );
+        let old: Settings = serde_json::from_str(r#"{"auto_lock_minutes": 5}"#).unwrap();
+        assert_eq!(
+            old.quiet_hours,
+            Some(QuietHours { from: 22, until: 8 }),
+            "older vaults get them"
+        );
+        let off: Settings = serde_json::from_str(r#"{"quiet_hours": null}"#).unwrap();
+        assert_eq!(off.quiet_hours, None);
+        off.validate().unwrap();
+        for (from, until) in [(8, 8), (24, 8), (22, 30)] {
+            let s = Settings {
+                quiet_hours: Some(QuietHours { from, until }),
+                ..Settings::default()
+            };
+            assert!(s.validate().is_err(), "{from}-{until}");
+        }
     }
 }

@@ -165,7 +165,7 @@ pub fn end_session<R: Runtime>(
     })?;
     state.refresh_due()?;
     let due: Vec<u64> = follow_ups.iter().map(|f| f.due_at_ms).collect();
-    crate::notify::schedule(&app, &due);
+    crate::notify::schedule(&app, &state.notification_times(&due)?);
     Ok(Ended {
         session: session.into(),
         follow_ups: wire::all(follow_ups),

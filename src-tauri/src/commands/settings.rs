@@ -19,7 +19,9 @@ pub fn get_settings(state: State<'_, AppState>) -> Result<Settings> {
 #[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, settings: serde_json::Value) -> Result<()> {
     let settings: Settings = super::parse("settings", settings)?;
-    state.save_settings(&settings.into()).map_err(Into::into)
+    state.save_settings(&settings.into())?;
+    // Quiet hours may have changed when notifications show.
+    state.refresh_due().map_err(Into::into)
 }
 
 #[tauri::command(async)]

@@ -17,6 +17,8 @@ pub struct Settings {
     pub haptics: bool,
     /// Where the person said they are (`null` until they choose; never a location read).
     pub region: Option<Region>,
+    /// `{ from, until }` hours of the local day with no notification; `null`: any time.
+    pub quiet_hours: Option<settings::QuietHours>,
 }
 
 impl Default for Settings {
@@ -36,6 +38,7 @@ impl From<settings::Settings> for Settings {
             eyes_closed_tone: s.eyes_closed_tone,
             haptics: s.haptics,
             region: s.region,
+            quiet_hours: s.quiet_hours,
         }
     }
 }
@@ -51,6 +54,7 @@ impl From<Settings> for settings::Settings {
             eyes_closed_tone: s.eyes_closed_tone,
             haptics: s.haptics,
             region: s.region,
+            quiet_hours: s.quiet_hours,
         }
     }
 }

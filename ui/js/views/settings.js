@@ -5,6 +5,8 @@ import { restoreForm } from '../widgets/restore.js';
 import { secretField } from '../widgets/secret.js';
 import { strengthFeedback } from '../widgets/strength.js';
 
+/** The hours of the day, as "22:00", for quiet hours. */
+const HOURS = Array.from({ length: 24 }, (_, h) => [String(h), `${String(h).padStart(2, '0')}:00`]);
 const password = (id, name, autocomplete) => el('input', { id, name, type: 'password', autocomplete });
 const check = (name, text) => el('label', { class: 'check' }, el('input', { type: 'checkbox', name }), text);
 const status = () => el('p', { class: 'field-note', role: 'status', dataset: { field: 'status' } });
@@ -42,6 +44,12 @@ function prefsCard() {
     ...field('First check-in after (hours)', el('input', { name: 'followUpHours', type: 'number', min: 1, max: 168,
       step: 1, inputmode: 'numeric' })),
     check('followUpExtra', 'After new, intense or scene moments, also check in two and three days later'),
+    el('fieldset', { class: 'checks quiet-hours' },
+      el('legend', { text: 'Quiet hours' }),
+      check('quiet', 'No notifications at night: a check-in that falls due then waits until morning'),
+      el('div', { class: 'quiet-range' },
+        ...field('From', select('quietFrom', HOURS, '22')),
+        ...field('Until', select('quietUntil', HOURS, '8')))),
     el('fieldset', { class: 'checks timer-signals' },
       el('legend', { text: 'Timer sounds and vibration' }),
       check('eyesClosedTone', 'In eyes-closed mode, a soft tone when the time is up'),
@@ -117,6 +125,12 @@ export async function mount(root, { api, app, signal }) {
     prefs.sound.checked = current.sound;
     prefs.eyesClosedTone.checked = current.eyesClosedTone ?? true;
     prefs.haptics.checked = current.haptics;
+    const quiet = current.quietHours;
+    prefs.quiet.checked = Boolean(quiet);
+    if (quiet) {
+      prefs.quietFrom.value = String(quiet.from);
+      prefs.quietUntil.value = String(quiet.until);
+    }
   } catch (error) {
     showError(prefs, error, () => app.show('settings'));
   }
@@ -130,6 +144,8 @@ export async function mount(root, { api, app, signal }) {
       eyesClosedTone: prefs.eyesClosedTone.checked,
       haptics: prefs.haptics.checked,
       region,
+      quietHours: prefs.quiet.checked
+        ? { from: Number(prefs.quietFrom.value), until: Number(prefs.quietUntil.value) } : null,
     };
     await api.saveSettings(settings);
     app.applyTheme(settings.theme);
