@@ -169,9 +169,10 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         "start_session",
         json!({"start": {"people": [{"person": me["id"], "role": null},
             {"person": sam["id"], "role": null}], "context": "tender", "intensity": 2,
-            "passDevice": true}}),
+            "passDevice": true, "minutesAvailable": 30}}),
     );
     assert_eq!(s["plan"], plan["id"], "the matching plan is remembered");
+    assert_eq!(s["minutesAvailable"], 30);
     let id = s["id"].clone();
     c.clock.advance(MIN);
     c.sent(

@@ -55,7 +55,8 @@ test('two taps start a session with sensible defaults, and every check-in can be
   await page.getByRole('heading', { name: 'How are you feeling right now?' }).waitFor();
   const started = (await callsTo(page, 'start_session'))[0].args;
   assert.deepEqual(started.start,
-    { people: [{ person: ME, role: null }], context: 'tender', intensity: 2, passDevice: false });
+    { people: [{ person: ME, role: null }], context: 'tender', intensity: 2, passDevice: false, minutesAvailable: null },
+    'no rush by default');
   assertSentShape(started, request('start_session'));
   await page.getByRole('button', { name: 'Skip', exact: true }).click();
   await page.getByRole('heading', { name: 'A few rituals for now' }).waitFor();

@@ -55,6 +55,17 @@ test('from home it asks nothing: a session for the owner alone stops, and Calm n
   await page.locator('.ritual-card').first().waitFor();
 });
 
+test('the start asks roughly how much time there is, and sends it', async () => {
+  const page = await h.open({ ...base, start_session: { ok: fresh }, get_session: { ok: fresh } });
+  await page.getByRole('button', { name: 'Aftercare now' }).click();
+  await page.getByText('How much time is there?').waitFor();
+  assert.equal(await page.getByLabel('No rush').isChecked(), true);
+  await page.getByLabel('A few minutes').check();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('heading', { name: 'How are you feeling right now?' }).waitFor();
+  assert.equal((await callsTo(page, 'start_session'))[0].args.start.minutesAvailable, 5);
+});
+
 test('inside a check-in, "Something didn\'t feel OK" stops the session instead of going on', async () => {
   const page = await h.open({ ...base, start_session: { ok: fresh }, get_session: { ok: stopped } });
   await page.getByRole('button', { name: 'Aftercare now' }).click();

@@ -60,6 +60,7 @@ fn main() {
         context: Context::Intense,
         intensity: 4,
         pass_device: true,
+        minutes_available: None,
     };
     let s = session::start(&mut v, start, 9, T0).expect("start").id;
     let check_in = |person, stage, feelings: &[&str], note: &str, privacy| NewCheckIn {

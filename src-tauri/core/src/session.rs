@@ -151,6 +151,9 @@ pub struct Session {
     pub context: Context,
     pub intensity: u8,
     pub pass_device: bool,
+    /// Roughly how many minutes there are for aftercare (None: no rush); the cards fit it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_available: Option<u16>,
     pub seed: u64,
     /// The plan that matched when the session started; its cards come first.
     pub plan: Option<RecordId>,
@@ -194,6 +197,8 @@ pub struct Start {
     pub context: Context,
     pub intensity: u8,
     pub pass_device: bool,
+    /// Roughly how much time there is (None: no rush).
+    pub minutes_available: Option<u16>,
 }
 
 /// One line of the history.
@@ -351,6 +356,12 @@ pub fn start(vault: &mut Vault, start: Start, seed: u64, now_ms: u64) -> Result<
     if !(1..=5).contains(&start.intensity) {
         return invalid("Intensity is from 1 to 5.");
     }
+    if start
+        .minutes_available
+        .is_some_and(|m| !(1..=240).contains(&m))
+    {
+        return invalid("Time available is 1 to 240 minutes.");
+    }
     if start.context == Context::Solo && start.people.len() != 1 {
         return invalid("A solo session is for one person.");
     }
@@ -376,6 +387,7 @@ pub fn start(vault: &mut Vault, start: Start, seed: u64, now_ms: u64) -> Result<
         context: start.context,
         intensity: start.intensity,
         pass_device: start.pass_device,
+        minutes_available: start.minutes_available,
         seed,
         plan,
         check_ins: Vec::new(),
@@ -516,7 +528,7 @@ pub fn suggest(
         context: s.context,
         intensity: s.intensity,
         stop: s.stopped.then(|| moments.to_vec()),
-        minutes_available: None,
+        minutes_available: s.minutes_available,
         exclude: s
             .accepted
             .iter()

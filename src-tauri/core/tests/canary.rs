@@ -168,6 +168,7 @@ fn no_canary_reaches_disk_in_any_encoding() {
         context: tend_core::catalog::Context::Solo,
         intensity: 2,
         pass_device: false,
+        minutes_available: None,
     };
     let s = session::start(&mut vault, alone, 7, 1_900_000_000_000).unwrap();
     let entry = NewCheckIn {

@@ -393,6 +393,7 @@ fn a_kill_mid_session_leaves_no_private_answer_readable_by_the_owner_or_on_disk(
             context: Context::Tender,
             intensity: 2,
             pass_device: true,
+            minutes_available: None,
         };
         tend_core::session::start(&mut v, start, 1, 0).unwrap();
         drop(v);

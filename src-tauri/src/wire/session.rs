@@ -18,6 +18,9 @@ pub struct Start {
     pub intensity: u8,
     #[serde(default)]
     pub pass_device: bool,
+    /// Roughly how much time there is for aftercare; absent or null: no rush.
+    #[serde(default)]
+    pub minutes_available: Option<u16>,
 }
 
 impl From<Start> for session::Start {
@@ -27,6 +30,7 @@ impl From<Start> for session::Start {
             context: s.context,
             intensity: s.intensity,
             pass_device: s.pass_device,
+            minutes_available: s.minutes_available,
         }
     }
 }
@@ -42,6 +46,7 @@ pub struct Session {
     pub context: Context,
     pub intensity: u8,
     pub pass_device: bool,
+    pub minutes_available: Option<u16>,
     pub plan: Option<RecordId>,
     pub check_ins: Vec<CheckInEntry>,
     pub accepted: Vec<String>,
@@ -159,6 +164,7 @@ impl From<session::Session> for Session {
             context: s.context,
             intensity: s.intensity,
             pass_device: s.pass_device,
+            minutes_available: s.minutes_available,
             plan: s.plan,
             check_ins: all(s.check_ins),
             accepted: s.accepted,

@@ -117,7 +117,7 @@ async function stopNow(flow, open) {
       await ensureMe(flow);
       const me = flow.people.find((p) => p.isMe);
       session = await api.startSession({ people: [{ person: me.id, role: null }], context: 'tender', intensity: 2,
-        passDevice: false });
+        passDevice: false, minutesAvailable: null });
     }
     const stopped = await api.sessionStop(session.id);
     if (flow.signal.aborted) return;
@@ -152,6 +152,10 @@ async function start(flow) {
   const { api, app, root } = flow;
   await ensureMe(flow);
   const roles = el('div', { class: 'roles' });
+  // Roughly how much time there is: the cards then fit it (no rush by default).
+  const time = el('div', { class: 'time-available', role: 'radiogroup', 'aria-label': 'How much time is there' },
+    [['5', 'A few minutes'], ['30', 'Up to half an hour'], ['', 'No rush']].map(([v, label]) => el('label', { class: 'check' },
+      el('input', { type: 'radio', name: 'minutes', value: v, checked: v === '' }), label)));
   const together = el('label', { class: 'check', hidden: true },
     el('input', { type: 'checkbox', name: 'pass_device' }), 'Answer privately, one at a time (pass the device)');
   const moments = el('div', { class: 'moments', role: 'radiogroup', 'aria-label': 'What kind of moment' },
@@ -178,6 +182,7 @@ async function start(flow) {
     el('fieldset', {}, el('legend', { text: 'What kind of moment' }), moments),
     roles,
     ...field('How intense (1 gentle, 5 very)', intensity), intensitySays,
+    el('fieldset', {}, el('legend', { text: 'How much time is there?' }), time),
     together,
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Start' }),
@@ -230,6 +235,7 @@ async function start(flow) {
         context,
         intensity: Number(f.intensity.value),
         passDevice: here.length > 1 && f.pass_device.checked,
+        minutesAvailable: Number(form.querySelector('input[name="minutes"]:checked')?.value) || null,
       });
       if (skipCheckIn) {
         await api.sessionStep(session.id, 'cards');

@@ -35,6 +35,7 @@ fn the_readable_copy_says_what_it_leaves_out_and_holds_no_one_elses_private_answ
         context: Context::Tender,
         intensity: 2,
         pass_device: false,
+        minutes_available: None,
     };
     let id = session::start(&mut v, start, 7, T0).unwrap().id;
     let (lock, keys) = SpaceLock::make("velvet harbour quietly sings", Cost::FLOOR, &sam).unwrap();

@@ -38,6 +38,7 @@ fn session_with(context: Context, intensity: u8) -> Session {
         context,
         intensity,
         pass_device: false,
+        minutes_available: None,
         seed: 0,
         plan: None,
         check_ins: vec![],
@@ -131,6 +132,7 @@ fn due_answer_and_complete_against_the_clock() {
             context: Context::Scene,
             intensity: 4,
             pass_device: false,
+            minutes_available: None,
         },
         1,
         T0,
@@ -220,6 +222,7 @@ fn what_someone_needs_stays_theirs_in_the_session_view() {
             context: Context::Tender,
             intensity: 2,
             pass_device: true,
+            minutes_available: None,
         },
         1,
         T0,
@@ -270,6 +273,7 @@ fn solo_session(v: &mut Vault, at: u64) -> Session {
             context: Context::Solo,
             intensity: 2,
             pass_device: false,
+            minutes_available: None,
         },
         1,
         at,
@@ -338,6 +342,7 @@ fn drop_and_what_did_not_sit_right_are_kept_as_said() {
         context: Context::Tender,
         intensity: 2,
         pass_device: false,
+        minutes_available: None,
     };
     let s = session::start(&mut v, start, 1, T0).unwrap();
     let (_, fus) = end_session(&mut v, s.id, false, T0).unwrap();

@@ -544,6 +544,7 @@ fn locking_forgets_what_was_not_kept() {
         context: crate::catalog::Context::Solo,
         intensity: 1,
         pass_device: false,
+        minutes_available: None,
     };
     let id = crate::session::start(k.vault().unwrap(), start, 1, 0)
         .unwrap()

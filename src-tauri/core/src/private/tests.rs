@@ -43,6 +43,7 @@ fn world(pass_device: bool) -> World {
         context: Context::Tender,
         intensity: 2,
         pass_device,
+        minutes_available: None,
     };
     let session = session::start(&mut v, start, 7, T0).unwrap().id;
     World {

@@ -83,6 +83,7 @@ fn together_ids(me: RecordId, sam: RecordId, context: Context, pass_device: bool
         context,
         intensity: 3,
         pass_device,
+        minutes_available: None,
     }
 }
 
@@ -543,6 +544,7 @@ fn a_session_is_for_one_to_eight_people_and_a_note_may_use_its_whole_length() {
             context: Context::Tender,
             intensity: 2,
             pass_device: false,
+            minutes_available: None,
         };
         start(&mut w.v, s, 1, T0)
     };
@@ -740,4 +742,47 @@ fn each_person_chooses_to_talk_now_later_or_not_at_all() {
         !ended.talk_tomorrow && ended.talk_later.is_empty(),
         "nobody chose later"
     );
+}
+
+#[test]
+fn the_time_there_is_shapes_the_cards_and_is_checked() {
+    let mut w = world();
+    let short = Start {
+        minutes_available: Some(5),
+        ..together(&w, Context::Tender, false)
+    };
+    let s = start(&mut w.v, short, 3, T0).unwrap();
+    assert_eq!(get(&w.v, s.id).unwrap().minutes_available, Some(5), "kept");
+    for seed in 0..3 {
+        let cards = suggest(&w.v, s.id, &[], More::count(5))
+            .unwrap()
+            .suggestions;
+        assert!(!cards.is_empty());
+        assert!(
+            cards.iter().all(|c| c.card.minutes <= 5),
+            "seed {seed}: {:?}",
+            cards
+                .iter()
+                .map(|c| (&c.card.id, c.card.minutes))
+                .collect::<Vec<_>>()
+        );
+    }
+    crate::followup::end_session(&mut w.v, s.id, false, T0 + 1).unwrap();
+    let plain = together(&w, Context::Tender, false);
+    let open = start(&mut w.v, plain, 3, T0 + 2).unwrap();
+    let cards = suggest(&w.v, open.id, &[], More::count(5))
+        .unwrap()
+        .suggestions;
+    assert!(
+        cards.iter().any(|c| c.card.minutes > 5),
+        "no rush: longer cards come too"
+    );
+    let never = Start {
+        minutes_available: Some(0),
+        ..together(&w, Context::Tender, false)
+    };
+    assert!(matches!(
+        start(&mut w.v, never, 3, T0 + 3),
+        Err(Error::Invalid(_))
+    ));
 }

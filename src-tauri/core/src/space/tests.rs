@@ -41,6 +41,7 @@ fn world() -> World {
         context: Context::Tender,
         intensity: 2,
         pass_device: true,
+        minutes_available: None,
     };
     let session = session::start(&mut v, start, 1, T0).unwrap().id;
     World {
@@ -368,6 +369,7 @@ fn earlier_answers_in_two_follow_ups_are_all_taken_out() {
         context: Context::Tender,
         intensity: 2,
         pass_device: true,
+        minutes_available: None,
     };
     let second = session::start(&mut w.v, start, 2, T0 + 1).unwrap().id;
     let (_, more) = crate::followup::end_session(&mut w.v, second, false, T0 + 2).unwrap();
