@@ -112,7 +112,8 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         json!({"profile": {"id": null, "name": "Robin", "isMe": true, "closeness": 1, "talk": -1,
             "touchComfort": "full", "needs": ["water", "warmth"],
             "hardLimits": {"cards": [], "categories": [], "maxTouch": null, "items": ["ice"]},
-            "favourites": ["hand-on-heart"], "traumaSensitive": false}}),
+            "favourites": ["hand-on-heart"], "traumaSensitive": false,
+            "helps": "Water, and a minute of quiet before talking."}}),
     );
     let sam = c.ok(
         "save_profile",

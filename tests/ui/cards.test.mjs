@@ -77,10 +77,12 @@ test('a new person needs only a name; hard limits go to Rust as chosen', async (
   await page.getByLabel('Name').fill('Sam');
   await page.locator('fieldset.limits').getByLabel('Touch', { exact: true }).check();
   await page.getByLabel('No more touch than').selectOption('light');
+  await page.getByLabel('What helps me (in your own words)').fill('A hand to hold, then quiet.');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'People' }).waitFor();
   const sent = (await callsTo(page, 'save_profile'))[0].args.profile;
   assert.equal(sent.name, 'Sam');
+  assert.equal(sent.helps, 'A hand to hold, then quiet.');
   assert.equal(sent.closeness, null, 'unset stays unset');
   assert.equal(sent.id, null, 'someone new has no id yet');
   assert.deepEqual(sent.hardLimits, { cards: [], categories: ['touch'], maxTouch: 'light', items: [] });

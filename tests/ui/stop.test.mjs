@@ -55,6 +55,17 @@ test('from home it asks nothing: a session for the owner alone stops, and Calm n
   await page.locator('.ritual-card').first().waitFor();
 });
 
+test('the cards say what helps each person, in their own words from their profile', async () => {
+  const people = profiles.map((p) => (p.isMe ? { ...p, helps: '' } : { ...p, helps: 'A hand to hold, then quiet.' }));
+  const cardsNow = { ...fresh, step: 'cards' };
+  const page = await h.open({ ...base, list_profiles: { ok: people }, open_session: { ok: cardsNow },
+    get_session: { ok: cardsNow } });
+  await page.getByRole('button', { name: 'Continue where you left off' }).click();
+  await page.getByRole('heading', { name: 'A few rituals for now' }).waitFor();
+  assert.deepEqual(await page.locator('.helps-note li').allTextContents(), ['What helps Sam: A hand to hold, then quiet.'],
+    'only who wrote something');
+});
+
 test('the start asks roughly how much time there is, and sends it', async () => {
   const page = await h.open({ ...base, start_session: { ok: fresh }, get_session: { ok: fresh } });
   await page.getByRole('button', { name: 'Aftercare now' }).click();

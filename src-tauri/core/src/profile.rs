@@ -8,6 +8,8 @@ use crate::vault::{Record, RecordId, Vault};
 use crate::{Error, Result};
 
 pub const MAX_NAME: usize = 40;
+/// "What helps me", in the person's own words: a sentence or two.
+pub const MAX_HELPS: usize = 300;
 
 /// Practical things someone likes to have afterwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,6 +63,8 @@ pub struct Profile {
     pub favourites: Vec<String>,
     /// Prefer calm, predictable cards; no surprises.
     pub trauma_sensitive: bool,
+    /// "What helps me" in their own words, shown beside the cards in a session with them.
+    pub helps: String,
 }
 
 impl Record for Profile {
@@ -78,6 +82,11 @@ impl Profile {
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > MAX_NAME {
             return invalid(format!("A name of 1 to {MAX_NAME} characters, please."));
+        }
+        if self.helps.chars().count() > MAX_HELPS {
+            return invalid(format!(
+                "\"What helps me\" is up to {MAX_HELPS} characters."
+            ));
         }
         for (what, v) in [("Closeness", self.closeness), ("Talk", self.talk)] {
             if v.is_some_and(|v| !(-2..=2).contains(&v)) {

@@ -44,10 +44,12 @@ fn profiles_round_trip_with_every_field() {
         },
         favourites: vec![builtin()[1].id.clone()],
         trauma_sensitive: true,
+        helps: "A glass of water and a quiet word.".into(),
         ..Default::default()
     };
     let saved = profile::save(&mut v, None, full.clone()).unwrap();
     assert_eq!(saved.name, "Sam", "names are trimmed");
+    assert_eq!(saved.helps, "A glass of water and a quiet word.");
     assert_eq!(profile::get(&v, saved.id).unwrap(), saved);
     let only_name = profile::save(&mut v, None, named("Alex")).unwrap();
     assert_eq!(profile::list(&v).unwrap().len(), 2);
@@ -75,6 +77,13 @@ fn invalid_profiles_are_refused_and_nothing_is_stored() {
             Profile {
                 is_me: true,
                 ..named("Also me")
+            },
+        ),
+        (
+            "what helps, too long",
+            Profile {
+                helps: "w".repeat(301),
+                ..named("C")
             },
         ),
         (

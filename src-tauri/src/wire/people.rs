@@ -19,6 +19,8 @@ pub struct Profile {
     pub hard_limits: HardLimits,
     pub favourites: Vec<String>,
     pub trauma_sensitive: bool,
+    /// "What helps me", in the person's own words.
+    pub helps: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -49,6 +51,7 @@ impl From<profile::Profile> for Profile {
             },
             favourites: p.favourites,
             trauma_sensitive: p.trauma_sensitive,
+            helps: p.helps,
         }
     }
 }
@@ -73,6 +76,7 @@ impl Profile {
             },
             favourites: self.favourites,
             trauma_sensitive: self.trauma_sensitive,
+            helps: self.helps,
         };
         profile::save(vault, self.id, p).map(Self::from)
     }

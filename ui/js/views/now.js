@@ -332,6 +332,7 @@ async function cards(flow, session, { afterTimer = false } = {}) {
     fresh.forgotten ? el('p', { class: 'notice', role: 'status',
       text: 'Tend locked since the check-ins, so answers kept only for this moment are gone. The cards now go without them.' }) : null,
     gentle ? gentle.choices : null,
+    helpsNote(flow, fresh),
     box,
     el('h2', { text: 'Your plan for now' }), announce, accepted,
     el('div', { class: 'actions' },
@@ -381,6 +382,14 @@ async function cards(flow, session, { afterTimer = false } = {}) {
     closeButton.scrollIntoView({ block: 'center', behavior: 'instant' });
     closeButton.focus();
   }
+}
+
+/** What helps each person here, in their own words from their profile (if they wrote any). */
+function helpsNote(flow, session) {
+  const said = session.people.map((p) => flow.person(p.person)).filter((p) => p?.helps?.trim());
+  if (!said.length) return null;
+  return el('ul', { class: 'helps-note fine' }, said.map((p) => el('li', {},
+    el('strong', { text: `What helps ${p.isMe ? 'you' : p.name}: ` }), p.helps.trim())));
 }
 
 /**

@@ -47,6 +47,7 @@ export async function mountEdit(root, { api, app, signal }, { profile } = {}) {
     ...field('Talking or quiet?', select('talk', SCALE('quiet', 'talk'), num(p.talk))),
     ...field('Touch that is usually welcome', select('touch_comfort', [['', 'No preference'], ...pairs(TOUCH)], p.touchComfort ?? '')),
     checkboxes('Likes to have', 'needs', pairs(NEED), p.needs),
+    ...field('What helps me (in your own words)', el('textarea', { name: 'helps', rows: 2, maxlength: 300, text: p.helps ?? '' })),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'trauma_sensitive', checked: p.traumaSensitive }),
       'Prefer calm, predictable rituals (no surprises)'),
     el('fieldset', { class: 'limits' },
@@ -78,7 +79,7 @@ export async function mountEdit(root, { api, app, signal }, { profile } = {}) {
         maxTouch: f.max_touch.value || null,
         items: f.limit_items.value.split(',').map((s) => s.trim()).filter(Boolean),
       },
-      favourites: checked(form, 'favourites'), traumaSensitive: f.trauma_sensitive.checked,
+      favourites: checked(form, 'favourites'), traumaSensitive: f.trauma_sensitive.checked, helps: f.helps.value,
     };
     try {
       await api.saveProfile(next);
