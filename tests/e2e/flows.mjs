@@ -25,6 +25,9 @@ export async function createVault(app, passphrase = PASS) {
   await app.type('#recovery-g0', wanted[0]);
   await app.type('#recovery-g1', wanted[1]);
   await app.click('.recovery button[type="submit"]');
+  // The optional aftercare profile comes next; these tests skip it.
+  await app.waitFor('#profile-title');
+  await app.click('.profile [data-action="skip"]');
   await app.waitFor('#home-title');
   return code;
 }

@@ -106,7 +106,11 @@ test('first run: welcome, choosing a passphrase, the recovery code, and an empty
   for (const [cmd, r] of Object.entries(unlocked)) await set(page, cmd, r);
   await set(page, 'confirm_recovery_code', ok('confirm_recovery_code'));
   await set(page, 'list_profiles', { ok: [] });
+  await set(page, 'list_cards', { ok: [] });
   await button(page, 'Confirm').click();
+  await heading(page, 'Your aftercare profile');
+  await audit(page, 'first-run aftercare profile');
+  await page.locator('.profile [data-action="skip"]').first().click();
   await heading(page, 'Hello');
   await audit(page, 'home, new user');
 });

@@ -21,6 +21,7 @@ test('first run: strength feedback from Rust, the vault is created, the code con
     assess_passphrase: ok('assess_passphrase', { score: 4, acceptable: true }),
     create_vault: ok('create_vault', { code: CODE, confirmGroups: [1, 4] }),
     confirm_recovery_code: ok('confirm_recovery_code'),
+    list_profiles: { ok: [] }, list_cards: { ok: [] }, save_profile: ok('save_profile'),
   });
   await page.getByRole('button', { name: 'Get started' }).click();
   await page.getByLabel('Passphrase', { exact: true }).fill('copper lantern orbit meadow');
@@ -42,7 +43,18 @@ test('first run: strength feedback from Rust, the vault is created, the code con
   await page.getByLabel('The second group').fill('cd34');
   await page.getByLabel('The fifth group').fill('JK9M');
   await page.getByRole('button', { name: 'Confirm' }).click();
+  // Then, once, an optional aftercare profile for the owner: skippable at the top.
+  await page.getByRole('heading', { name: 'Your aftercare profile' }).waitFor();
+  assert.equal(await page.locator('.profile [data-action="skip"]').count(), 2, 'Skip at the top and the end');
+  await page.getByLabel('What helps me (in your own words)').fill('Water, then a quiet minute.');
+  await page.getByLabel('Water').check();
+  await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'Hello' }).waitFor();
+  const mine = (await callsTo(page, 'save_profile'))[0].args.profile;
+  assert.equal(mine.isMe, true);
+  assert.equal(mine.name, 'Me');
+  assert.equal(mine.helps, 'Water, then a quiet minute.');
+  assert.deepEqual(mine.needs, ['water']);
   assert.deepEqual((await callsTo(page, 'confirm_recovery_code'))[0].args, { answers: ['cd34', 'JK9M'] });
   assert.equal(await page.getByRole('button', { name: 'Hide' }).isVisible(), true, 'hide is in reach once unlocked');
 });

@@ -28,10 +28,17 @@ export async function mount(root, { api, app, signal }) {
   }
 }
 
-export async function mountEdit(root, { api, app, signal }, { profile } = {}) {
-  const p = profile ?? { id: null, name: '', isMe: false, closeness: null, talk: null, touchComfort: null,
-    needs: [], hardLimits: { cards: [], categories: [], maxTouch: null, items: [] }, favourites: [],
-    traumaSensitive: false };
+/**
+ * One profile. `firstRun` makes it the owner's own aftercare profile, offered once after
+ * the vault is made: everything optional, and "Skip for now" at the top and the end.
+ */
+export async function mountEdit(root, { api, app, signal }, { profile, firstRun = false } = {}) {
+  const p = profile ?? { id: null, name: firstRun ? 'Me' : '', isMe: firstRun, closeness: null, talk: null,
+    touchComfort: null, needs: [], hardLimits: { cards: [], categories: [], maxTouch: null, items: [] },
+    favourites: [], traumaSensitive: false, helps: '' };
+  const leave = () => (firstRun ? app.refresh() : app.show('people'));
+  const skip = () => el('button', { type: 'button', class: firstRun ? 'quiet' : '', text: firstRun ? 'Skip for now' : 'Cancel',
+    dataset: { action: 'skip' }, on: { click: leave } });
   let cards = [];
   try {
     cards = await api.listCards(null, null);
@@ -41,7 +48,7 @@ export async function mountEdit(root, { api, app, signal }, { profile } = {}) {
   const num = (v) => (v === null || v === undefined ? '' : String(v));
   const form = el('form', { class: 'stack', novalidate: true },
     ...field('Name', el('input', { name: 'name', value: p.name, maxlength: 40, autocomplete: 'off' })),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'is_me', checked: p.isMe }), 'This is me'),
+    el('label', { class: 'check', hidden: firstRun }, el('input', { type: 'checkbox', name: 'is_me', checked: p.isMe }), 'This is me'),
     el('p', { class: 'fine', text: 'Everything below is optional.' }),
     ...field('Afterwards, closeness or space?', select('closeness', SCALE('space', 'closeness'), num(p.closeness))),
     ...field('Talking or quiet?', select('talk', SCALE('quiet', 'talk'), num(p.talk))),
@@ -62,8 +69,12 @@ export async function mountEdit(root, { api, app, signal }, { profile } = {}) {
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
       p.id ? el('button', { type: 'button', class: 'danger', text: 'Delete this person', dataset: { action: 'delete' } }) : null,
-      el('button', { type: 'button', text: 'Cancel', on: { click: () => app.show('people') } })));
-  root.append(screen('profile', p.id ? p.name : 'A new person', form));
+      skip()));
+  const intro = firstRun ? [
+    el('p', { text: 'If you like, tell Tend what helps you afterwards and what it should never suggest. It is all optional, and you can change it any time under People.' }),
+    el('div', { class: 'actions' }, skip()),
+  ] : [];
+  root.append(screen('profile', firstRun ? 'Your aftercare profile' : (p.id ? p.name : 'A new person'), ...intro, form));
 
   const optionalNumber = (v) => (v === '' ? null : Number(v));
   form.addEventListener('submit', async (event) => {
@@ -83,7 +94,7 @@ export async function mountEdit(root, { api, app, signal }, { profile } = {}) {
     };
     try {
       await api.saveProfile(next);
-      app.show('people');
+      leave();
     } catch (error) {
       showError(form, error);
     }

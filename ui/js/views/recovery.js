@@ -42,7 +42,10 @@ export async function mount(root, { api, app, signal }, { recovery } = {}) {
     form.querySelector('.notice')?.remove();
     try {
       await api.confirmRecoveryCode([g0.value, g1.value]);
-      await app.refresh();
+      // First run: an optional aftercare profile for the owner, before home.
+      const people = await api.listProfiles().catch(() => null);
+      if (people && !people.some((p) => p.isMe)) app.show('profile', { firstRun: true });
+      else await app.refresh();
     } catch (error) {
       showError(form, error);
       g0.focus();
