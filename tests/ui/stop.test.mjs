@@ -66,6 +66,19 @@ test('the cards say what helps each person, in their own words from their profil
     'only who wrote something');
 });
 
+test('a plan agreed for these people is shown at the start, with its note', async () => {
+  const plan = { ...reply('list_plans')[0], note: 'Blanket first, then tea.' };
+  const withPlan = { ...fresh, plan: plan.id };
+  const page = await h.open({ ...base, start_session: { ok: withPlan }, get_session: { ok: withPlan },
+    list_plans: { ok: [plan] } });
+  await page.getByRole('button', { name: 'Aftercare now' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('heading', { name: 'How are you feeling right now?' }).waitFor();
+  const note = page.locator('.plan-start');
+  await note.waitFor();
+  assert.match(await note.textContent(), new RegExp(`Your plan \u201c${plan.name}\u201d comes first among the cards\.Blanket first, then tea\.`));
+});
+
 test('the start asks roughly how much time there is, and sends it', async () => {
   const page = await h.open({ ...base, start_session: { ok: fresh }, get_session: { ok: fresh } });
   await page.getByRole('button', { name: 'Aftercare now' }).click();

@@ -256,9 +256,11 @@ async function start(flow) {
 
 async function checkIns(flow, session) {
   const { api, root } = flow;
+  // A plan agreed for these people and this moment is shown at the start, with its note.
+  const plan = session.plan ? (await api.listPlans().catch(() => [])).find((p) => p.id === session.plan) : null;
   for (const [i, p] of session.people.entries()) {
     if (session.passDevice && i > 0) await handOver(root, handTo(flow, p.person));
-    const done = await checkInOne(flow, session, p.person, 'before');
+    const done = await checkInOne(flow, session, p.person, 'before', i === 0 ? plan : null);
     if (done === 'end') return close(flow, session);
     if (done === 'stop') return stopNow(flow, session);
   }
@@ -271,7 +273,7 @@ async function checkIns(flow, session) {
  * One person's check-in. Resolves 'next', 'end' when they chose to end here, or 'stop'
  * when something did not feel OK.
  */
-function checkInOne(flow, session, person, stage) {
+function checkInOne(flow, session, person, stage, plan = null) {
   const { api, root } = flow;
   const me = flow.people.find((p) => p.id === person)?.isMe;
   let stop;
@@ -292,7 +294,10 @@ function checkInOne(flow, session, person, stage) {
   const title = stage === 'before'
     ? (me ? 'How are you feeling right now?' : `${flow.name(person)}, how are you feeling right now?`)
     : `${me ? 'And now' : `${flow.name(person)}, and now`}?`;
-  clear(root).append(screen(title, form));
+  const planNote = plan ? el('div', { class: 'notice plan-start', role: 'status' },
+    el('p', { text: `Your plan \u201c${plan.name}\u201d comes first among the cards.` }),
+    plan.note ? el('p', { class: 'plan-note-text', text: plan.note }) : null) : null;
+  clear(root).append(screen(title, planNote, form));
   focusHeading(root);
   return new Promise((resolve) => {
     stop = () => resolve('stop');
