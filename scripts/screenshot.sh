@@ -40,3 +40,9 @@ cp target/screenshots/calm-1-breathing.png docs/calm-now.png
 cp target/screenshots/calm-2-stop.png docs/stop-path.png
 cp target/screenshots/calm-3-support.png docs/support.png
 echo "saved docs/calm-now.png docs/stop-path.png docs/support.png"
+
+# The first-run aftercare profile and the drop companion (tests/e2e/drop.test.mjs).
+TEND_APP=$(APP_BIN) node --test --test-reporter=dot tests/e2e/drop.test.mjs
+cp target/screenshots/drop-1-first-run-profile.png docs/first-run-profile.png
+cp target/screenshots/drop-2-companion.png docs/drop-companion.png
+echo "saved docs/first-run-profile.png docs/drop-companion.png"

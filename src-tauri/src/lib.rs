@@ -66,6 +66,13 @@ impl Config {
         {
             config.data_dir = std::env::var_os("TEND_DATA_DIR").map(PathBuf::from);
             config.export_dir = std::env::var_os("TEND_EXPORT_DIR").map(PathBuf::from);
+            // The end-to-end tests see tomorrow's check-in by starting Tend some hours ahead.
+            if let Some(hours) = std::env::var("TEND_CLOCK_AHEAD_HOURS")
+                .ok()
+                .and_then(|s| s.parse().ok())
+            {
+                config.clock = Clock::ahead(hours);
+            }
             if let Some(scale) = std::env::var("TEND_TIMER_SCALE")
                 .ok()
                 .and_then(|s| s.parse().ok())

@@ -30,18 +30,24 @@ pub struct AppState {
 }
 
 /// The clock the shell reads for the core: the system's, or one a test holds still and
-/// moves on by hand. The core itself never reads a clock.
+/// moves on by hand, or (end-to-end tests of debug builds) the system's set some hours
+/// ahead, so a check-in due tomorrow can be seen today. The core itself never reads a clock.
 #[derive(Debug, Clone, Default)]
-pub struct Clock(Option<Arc<AtomicU64>>);
+pub struct Clock(Option<Arc<AtomicU64>>, u64);
 
 impl Clock {
     pub fn real() -> Self {
-        Self(None)
+        Self(None, 0)
+    }
+
+    /// The system's time, `hours` ahead (debug builds' end-to-end tests only).
+    pub fn ahead(hours: u64) -> Self {
+        Self(None, hours * 3_600_000)
     }
 
     /// A clock that stands at `ms` until [`Clock::advance`] moves it (tests).
     pub fn manual(ms: u64) -> Self {
-        Self(Some(Arc::new(AtomicU64::new(ms))))
+        Self(Some(Arc::new(AtomicU64::new(ms))), 0)
     }
 
     pub fn advance(&self, ms: u64) {
@@ -69,7 +75,8 @@ impl Clock {
             Some(t) => t.load(Ordering::SeqCst),
             None => SystemTime::now()
                 .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_millis() as u64),
+                .map_or(0, |d| d.as_millis() as u64)
+                .saturating_add(self.1),
         }
     }
 }

@@ -12,8 +12,11 @@ export function scratchEnv() {
   return { dir, env: { TEND_DATA_DIR: join(dir, 'data'), TEND_EXPORT_DIR: join(dir, 'exports') } };
 }
 
-/** First run in the real window: passphrase, recovery code confirmed, home. Returns the code. */
-export async function createVault(app, passphrase = PASS) {
+/**
+ * First run in the real window: passphrase, recovery code confirmed, the optional
+ * aftercare profile (skipped unless `profile(app)` fills it), home. Returns the code.
+ */
+export async function createVault(app, passphrase = PASS, { profile = null } = {}) {
   await app.click('[data-nav="create"]');
   await app.type('#create-pass', passphrase);
   await app.type('#create-confirm', passphrase);
@@ -25,9 +28,10 @@ export async function createVault(app, passphrase = PASS) {
   await app.type('#recovery-g0', wanted[0]);
   await app.type('#recovery-g1', wanted[1]);
   await app.click('.recovery button[type="submit"]');
-  // The optional aftercare profile comes next; these tests skip it.
+  // The optional aftercare profile comes next; most tests skip it.
   await app.waitFor('#profile-title');
-  await app.click('.profile [data-action="skip"]');
+  if (profile) await profile(app);
+  else await app.click('.profile [data-action="skip"]');
   await app.waitFor('#home-title');
   return code;
 }

@@ -22,6 +22,8 @@ pub fn due_follow_ups(state: State<'_, AppState>) -> Result<Vec<Due>> {
 
 /// How one person is today, kept where they chose (`privacy`). Returns whether they said
 /// (or their words say) they are low.
+// A command takes its IPC arguments one by one, as the window sends them.
+#[allow(clippy::too_many_arguments)]
 #[tauri::command(async)]
 pub fn answer_follow_up(
     state: State<'_, AppState>,
