@@ -84,14 +84,14 @@ test('from home it opens the same way and reads the settings; Escape and "Back t
   assert.equal(await inOverlay(page, 'Hide').isVisible(), true, 'Hide stays in reach over the screen');
 
   await page.keyboard.press('Escape');
-  await overlay(page).waitFor({ state: 'detached' });
+  await page.locator('dialog.calm-now').waitFor({ state: 'detached' }); // removed, not only closed
   assert.equal(await page.locator('dialog').count(), 0);
   assert.deepEqual(await focused(page), { id: '', text: 'Calm now', inDialog: false, inView: false }, 'back on the opener');
 
   await page.locator('.topbar').getByRole('button', { name: 'Calm now' }).click();
   await inOverlay(page, 'Next: grounding').click();
   await inOverlay(page, 'Back to where I was').click();
-  await overlay(page).waitFor({ state: 'detached' });
+  await page.locator('dialog.calm-now').waitFor({ state: 'detached' }); // removed, not only closed
   assert.equal((await focused(page)).text, 'Calm now');
   await page.getByRole('heading', { name: 'Hello', level: 1 }).waitFor();
   assert.deepEqual(page.errors, []);
@@ -250,7 +250,7 @@ test('it writes nothing: only reading commands are called while it is open', asy
   await inOverlay(page, 'Back to what would help').click();
   await inOverlay(page, 'Breathe again').click();
   await page.keyboard.press('Escape');
-  await overlay(page).waitFor({ state: 'detached' });
+  await page.locator('dialog.calm-now').waitFor({ state: 'detached' }); // removed, not only closed
   const during = (await page.calls()).slice(before).map((c) => c.cmd);
   assert.ok(during.includes('support'), `it did read: ${during}`);
   const writes = during.filter((cmd) => cmd === 'save_settings' || /^(session_|save_|delete_)/.test(cmd));
@@ -274,7 +274,7 @@ test('an auto-lock while it is open locks behind it: the unlock screen comes, th
   await page.locator('.calm-cue', { hasText: 'Breathe out slowly' }).waitFor({ timeout: 7000 });
   await inOverlay(page, 'Next: grounding').click();
   await page.keyboard.press('Escape');
-  await overlay(page).waitFor({ state: 'detached' });
+  await page.locator('dialog.calm-now').waitFor({ state: 'detached' }); // removed, not only closed
   assert.equal((await focused(page)).text, 'Calm now', 'back to the top bar, which is still there');
   await page.getByLabel('Passphrase').waitFor();
   assert.deepEqual(page.errors, []);
