@@ -264,8 +264,12 @@ fn cards_that_care_for_the_body_name_the_warning_signs() {
     assert!(card("warm-shower").how.contains("light-headed"));
     assert!(card("soothing-shower").how.contains("light-headed"));
     assert!(card("water-and-sugar").how.contains("diabetes"));
-    assert!(card("gentle-massage").how.contains("Keep away from bruises, marks and broken skin"));
-    assert!(card("firm-steady-hold").how.contains("no weight on the neck or chest"));
+    assert!(card("gentle-massage")
+        .how
+        .contains("Keep away from bruises, marks and broken skin"));
+    assert!(card("firm-steady-hold")
+        .how
+        .contains("no weight on the neck or chest"));
     for id in [
         "care-from-where-you-are",
         "yes-no-and-hand-signals",
