@@ -386,6 +386,17 @@ fn notification_due(h: &Harness) -> bool {
     h._app.state::<tend_lib::AppState>().take_due()
 }
 
+/// Starts an everyday session for the owner alone, as `me`.
+fn alone_with(h: &Harness, me: &Value) -> Value {
+    invoke(
+        h,
+        "start_session",
+        json!({"start": {"people": [{"person": me["id"], "role": null}], "context": "tender",
+            "intensity": 2, "passDevice": false}}),
+    )
+    .unwrap()
+}
+
 #[test]
 fn quiet_hours_hold_a_due_notification_until_morning() {
     const H: u64 = 3_600_000;
@@ -400,13 +411,7 @@ fn quiet_hours_hold_a_due_notification_until_morning() {
         json!({"profile": {"name": "Me", "isMe": true}}),
     )
     .unwrap();
-    let s = invoke(
-        &h,
-        "start_session",
-        json!({"start": {"people": [{"person": me["id"], "role": null}], "context": "tender",
-            "intensity": 2, "passDevice": false}}),
-    )
-    .unwrap();
+    let s = alone_with(&h, &me);
     invoke(
         &h,
         "end_session",
@@ -443,13 +448,7 @@ fn quiet_hours_hold_a_due_notification_until_morning() {
     );
     settings["quietHours"] = Value::Null;
     invoke(&h, "save_settings", json!({"settings": settings})).unwrap();
-    let s = invoke(
-        &h,
-        "start_session",
-        json!({"start": {"people": [{"person": me["id"], "role": null}], "context": "tender",
-            "intensity": 2, "passDevice": false}}),
-    )
-    .unwrap();
+    let s = alone_with(&h, &me);
     clock.advance(14 * H); // 22:01
     invoke(
         &h,

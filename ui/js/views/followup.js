@@ -5,11 +5,9 @@
 // someone low is offered grounding and support. If the session ended with "let's talk
 // tomorrow", the reflection comes here too.
 import { el, field, focusHeading, screen, showError } from '../dom.js';
-import { CARE_TEXT, careNote, careful } from '../widgets/care-note.js';
+import { CARE_TEXT, bodyCareButton, careButtons, careNote, careful } from '../widgets/care-note.js';
 import { dropCompanion } from '../widgets/drop.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
-import { openInPlace as openBodyCare } from './body-care.js';
-import { openInPlace as openSupport } from './support.js';
 import { grounding } from '../widgets/grounding.js';
 import { privacyChoice } from '../widgets/privacy.js';
 
@@ -117,16 +115,12 @@ function askOne(root, api, id, who, words, n) {
  */
 function notRight(root, ctx, name) {
   return new Promise((resolve) => {
-    const care = el('button', { type: 'button', text: 'Care for your body',
-      on: { click: () => openBodyCare(root, ctx.api, { opener: care }) } });
-    const support = el('button', { type: 'button', text: 'Support',
-      on: { click: () => openSupport(root, ctx, { opener: support }) } });
     root.replaceChildren(screen('not-right', name ? `Thank you for saying so, ${name}` : 'Thank you for saying so',
       el('p', { text: CARE_TEXT }),
       el('p', { text: 'Freezing or going along is not the same as agreeing. You don\u2019t owe anyone a conversation about this; if and when you want one is up to you.' }),
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'primary', text: 'Calm now', dataset: { action: 'calm-now' } }),
-        care, support),
+        careButtons(root, ctx)),
       el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Continue', on: { click: resolve } }))));
     focusHeading(root);
   });
@@ -134,8 +128,7 @@ function notRight(root, ctx, name) {
 
 function offerHelp(root, api, name) {
   return new Promise((resolve) => {
-    const care = el('button', { type: 'button', text: 'Care for your body',
-      on: { click: () => openBodyCare(root, api, { opener: care }) } });
+    const care = bodyCareButton(root, api);
     root.replaceChildren(screen('offer', `Thank you for saying so, ${name}`,
       el('p', { text: 'Feeling low after closeness is common, and it often eases with time and care. If something happened that did not feel OK, that matters too, and it was not your fault. Would any of these help right now?' }),
       el('div', { class: 'actions stack' },

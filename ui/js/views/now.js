@@ -8,14 +8,12 @@
 // close lets each person choose to talk now, later or not at all.
 import { checked, el, field, focusHeading, screen as section, showError } from '../dom.js';
 import { CONTEXT, MOMENT, VERDICT, kindOf, pairs, personLabel } from '../labels.js';
-import { careNote, careful } from '../widgets/care-note.js';
+import { careButtons, careNote, careful } from '../widgets/care-note.js';
 import { drawRoles } from '../widgets/roles.js';
 import { feelingGrid } from '../widgets/feeling-grid.js';
 import { privacyChoice } from '../widgets/privacy.js';
 import { ritualCard } from '../widgets/ritual-card.js';
 import { showSuggestions } from '../widgets/suggestions.js';
-import { openInPlace as openBodyCare } from './body-care.js';
-import { openInPlace as openSupport } from './support.js';
 
 const screen = (title, ...children) => section('now', title, ...children);
 
@@ -405,15 +403,11 @@ function helpsNote(flow, session) {
  */
 function stopped(flow, session, refresh) {
   const { api, root } = flow;
-  const care = el('button', { type: 'button', text: 'Care for your body',
-    on: { click: () => openBodyCare(root, api, { opener: care, signal: flow.signal }) } });
-  const support = el('button', { type: 'button', text: 'Support',
-    on: { click: () => openSupport(root, flow, { opener: support }) } });
   const intro = [
     el('p', { text: 'Stopping is always OK, whoever asked for it. Nothing more has to happen now, and nobody is to blame for needing it.' }),
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Calm now', dataset: { action: 'calm-now' } }),
-      care, support),
+      careButtons(root, flow)),
   ];
   const what = el('details', { class: 'stop-choices' },
     el('summary', { text: 'Say what happened, if you want to (not saved)' }),
@@ -535,12 +529,8 @@ function reflectOne(flow, s, person) {
   const calm = el('p', { class: 'notice calm', role: 'status',
     text: 'Thank you for saying so. If a limit of yours was crossed, that was not your fault, and freezing or going along is not the same as agreeing. Whether, when and with whom to talk about it is yours to choose, and you don\u2019t owe anyone that conversation. The choice below says who can see this answer.' });
   // Care for the body and support open in place of the form, which keeps every answer.
-  const careLink = el('button', { type: 'button', text: 'Care for your body',
-    on: { click: () => openBodyCare(root, api, { opener: careLink, signal: flow.signal }) } });
-  const supportLink = el('button', { type: 'button', text: 'Support',
-    on: { click: () => openSupport(root, flow, { opener: supportLink }) } });
   const crossed = el('div', { class: 'crossed-limit', hidden: true }, calm,
-    el('div', { class: 'actions' }, careLink, supportLink));
+    el('div', { class: 'actions' }, careButtons(root, flow)));
   const rituals = s.accepted.length ? el('fieldset', {}, el('legend', { text: 'How did each ritual land?' }),
     s.accepted.map((id) => el('div', { class: 'ritual-rating', dataset: { card: id } },
       el('p', { class: 'ritual-title', text: id }),

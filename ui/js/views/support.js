@@ -21,7 +21,7 @@ const day = (iso) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(undefined,
   { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 /** Consecutive runs of items sharing `key`, in the order given: [[key, items], ...]. */
-function runs(items, key) {
+export function runs(items, key) {
   const out = [];
   for (const item of items) {
     if (out.at(-1)?.[0] === item[key]) out.at(-1)[1].push(item);

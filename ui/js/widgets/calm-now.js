@@ -16,6 +16,7 @@
 // open and keeps breathing. "Hide" closes it too (main.js calls closeCalmNow).
 import { el } from '../dom.js';
 import { REGION, SUPPORT } from '../labels.js';
+import { runs } from '../views/support.js';
 import { softTone, signals } from '../views/timer.js';
 import { groundingWalk } from './grounding.js';
 
@@ -82,16 +83,6 @@ export function pacer(onPhase = () => {}) {
   return { circle, cue, count, stop: () => cancelAnimationFrame(frame) };
 }
 
-/** Consecutive runs of items sharing a region, in the order the core sent: [[region, items], ...]. */
-function byRegion(resources) {
-  const out = [];
-  for (const r of resources) {
-    if (out.at(-1)?.[0] === r.region) out.at(-1)[1].push(r);
-    else out.push([r.region, [r]]);
-  }
-  return out;
-}
-
 /** One service, briefly: its name, what it is for, how to reach it, when. */
 const service = (r) => el('article', { class: 'calm-service', dataset: { region: r.region, category: r.category } },
   el('p', { class: 'calm-service-name', text: r.name }),
@@ -105,7 +96,7 @@ const service = (r) => el('article', { class: 'calm-service', dataset: { region:
  * services, one fold per region; the person's region first and open when one is set.
  */
 function supportList({ resources, region, contacts }) {
-  const groups = byRegion(resources);
+  const groups = runs(resources, 'region');
   groups.sort((a, b) => (b[0] === region) - (a[0] === region));
   return [
     contacts.length ? el('h3', { text: 'People you trust' }) : null,

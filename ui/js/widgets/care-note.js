@@ -6,6 +6,7 @@
 // offers the stop path.
 import { el } from '../dom.js';
 import { openInPlace as openBodyCare } from '../views/body-care.js';
+import { openInPlace as openSupport } from '../views/support.js';
 
 export const CARE_TEXT = 'Thank you for saying so. You can pause or stop here at any time. If something happened '
   + 'that did not feel OK, it was not your fault, and what you share about it, and with whom, stays your choice.';
@@ -16,13 +17,26 @@ export function careful(value, words) {
   return value.feelings.some((w) => hard.has(w)) || (value.body ?? []).includes('pain');
 }
 
+/** A button that opens "Care for your body" in place of what `root` shows (kept aside). */
+export function bodyCareButton(root, api, signal) {
+  const button = el('button', { type: 'button', text: 'Care for your body',
+    on: { click: () => openBodyCare(root, api, { opener: button, signal }) } });
+  return button;
+}
+
+/** "Care for your body" and "Support", each opened in place of what `root` shows. */
+export function careButtons(root, ctx) {
+  const support = el('button', { type: 'button', text: 'Support',
+    on: { click: () => openSupport(root, ctx, { opener: support }) } });
+  return [bodyCareButton(root, ctx.api, ctx.signal), support];
+}
+
 /**
  * A hidden note for `root`'s form; `show(bool)` shows or hides it. `onStop`, when given,
  * adds "Something didn't feel OK" (the stop path of a session).
  */
 export function careNote(root, api, { signal, onStop = null } = {}) {
-  const body = el('button', { type: 'button', text: 'Care for your body',
-    on: { click: () => openBodyCare(root, api, { opener: body, signal }) } });
+  const body = bodyCareButton(root, api, signal);
   const node = el('div', { class: 'notice calm care-note', role: 'status', hidden: true },
     el('p', { text: CARE_TEXT }),
     el('div', { class: 'actions' },

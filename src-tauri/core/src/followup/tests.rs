@@ -111,33 +111,7 @@ fn low_is_read_from_the_words_or_said_directly() {
 #[test]
 fn due_answer_and_complete_against_the_clock() {
     let (_dir, mut v) = crate::test_support::vault();
-    let me = crate::profile::save(
-        &mut v,
-        None,
-        crate::profile::Profile {
-            name: "Me".into(),
-            is_me: true,
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .id;
-    let s = session::start(
-        &mut v,
-        Start {
-            people: vec![Participant {
-                person: me,
-                role: Some(Role::Bottom),
-            }],
-            context: Context::Scene,
-            intensity: 4,
-            pass_device: false,
-            minutes_available: None,
-        },
-        1,
-        T0,
-    )
-    .unwrap();
+    let (me, s) = owner_alone(&mut v, Context::Scene, Some(Role::Bottom));
     let (_, fus) = end_session(&mut v, s.id, false, T0).unwrap();
     assert!(due(&v, T0 + 23 * H).unwrap().is_empty());
     assert_eq!(due(&v, T0 + 24 * H).unwrap().len(), 1);
@@ -320,11 +294,10 @@ fn only_a_session_from_the_last_few_hours_is_offered_and_older_ones_close_as_the
     );
 }
 
-#[test]
-fn drop_and_what_did_not_sit_right_are_kept_as_said() {
-    let (_dir, mut v) = crate::test_support::vault();
+/// The device's owner, and a session of theirs alone in `context` that started at T0.
+fn owner_alone(v: &mut Vault, context: Context, role: Option<Role>) -> (RecordId, Session) {
     let me = crate::profile::save(
-        &mut v,
+        v,
         None,
         crate::profile::Profile {
             name: "Me".into(),
@@ -335,16 +308,19 @@ fn drop_and_what_did_not_sit_right_are_kept_as_said() {
     .unwrap()
     .id;
     let start = Start {
-        people: vec![Participant {
-            person: me,
-            role: None,
-        }],
-        context: Context::Tender,
-        intensity: 2,
+        people: vec![Participant { person: me, role }],
+        context,
+        intensity: if context == Context::Scene { 4 } else { 2 },
         pass_device: false,
         minutes_available: None,
     };
-    let s = session::start(&mut v, start, 1, T0).unwrap();
+    (me, session::start(v, start, 1, T0).unwrap())
+}
+
+#[test]
+fn drop_and_what_did_not_sit_right_are_kept_as_said() {
+    let (_dir, mut v) = crate::test_support::vault();
+    let (me, s) = owner_alone(&mut v, Context::Tender, None);
     let (_, fus) = end_session(&mut v, s.id, false, T0).unwrap();
     let new = NewAnswer {
         person: me,
