@@ -101,6 +101,18 @@ test('inside a check-in, "Something didn\'t feel OK" stops the session instead o
   assert.equal((await callsTo(page, 'session_check_in')).length, 0, 'nothing was saved for the check-in');
 });
 
+test('on the cards step too, "Something didn\'t feel OK" stops the session and the screen turns gentle', async () => {
+  const cardsNow = { ...fresh, step: 'cards' };
+  const page = await h.open({ ...base, open_session: { ok: cardsNow }, get_session: { ok: cardsNow } });
+  await page.getByRole('button', { name: 'Continue where you left off' }).click();
+  await page.getByRole('heading', { name: 'A few rituals for now' }).waitFor();
+  await set(page, 'get_session', { ok: stopped });
+  await page.locator('.now [data-action="stop"]').click();
+  await page.getByRole('heading', { name: 'Slowly, from here' }).waitFor();
+  assert.deepEqual((await callsTo(page, 'session_stop'))[0].args, { id: SID });
+  assert.equal(await page.locator('.now [data-action="stop"]').count(), 0, 'already on the stop path');
+});
+
 test('naming what happened (not saved) and asking for closeness change the cards', async () => {
   const page = await h.open({ ...base, open_session: { ok: stopped }, session_check_in: { ok: stopped } });
   await page.getByRole('button', { name: 'Continue where you left off' }).click();
