@@ -49,3 +49,14 @@ test('the about view shows the versions that came from Rust', async () => {
   assert.equal(schema, v.schema);
   await app.screenshot(join(shots, 'about.png'));
 });
+
+test('About opens the open-source licences in the window, and that page leads back', async () => {
+  await app.click('[data-nav="about"]');
+  await app.click('a[href="licenses.html"]');
+  assert.equal(await app.text('#licences-title'), 'Open-source licences');
+  const listed = await app.execute('return document.querySelectorAll("[data-crate]").length;');
+  assert.ok(listed > 100, `the crates built in are listed (${listed})`);
+  await app.screenshot(join(shots, 'licences.png'));
+  await app.click('header a[href="index.html"]');
+  assert.equal(await app.text('#welcome-title'), 'Welcome to Tend');
+});
