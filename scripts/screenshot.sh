@@ -2,7 +2,8 @@
 # Opens the real app under Xvfb and saves pictures for the README: the first-run window
 # (docs/screenshot.png), then the main journey's best three steps (docs/journey-*.png),
 # taken by the end-to-end test of "Aftercare now" with scratch data, and Calm now, the stop
-# path and support (docs/calm-now.png, docs/stop-path.png, docs/support.png).
+# path and support (docs/calm-now.png, docs/stop-path.png, docs/support.png); last, three
+# at a phone's size (docs/phone-*.png, scripts/phone-pictures.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -46,3 +47,7 @@ TEND_APP=$(APP_BIN) node --test --test-reporter=dot tests/e2e/drop.test.mjs
 cp target/screenshots/drop-1-first-run-profile.png docs/first-run-profile.png
 cp target/screenshots/drop-2-companion.png docs/drop-companion.png
 echo "saved docs/first-run-profile.png docs/drop-companion.png"
+
+# At a phone's size (docs/phone-*.png): the real window cannot be made a phone, so these are
+# the UI in headless Chromium with the core mocked, as the UI tests run it.
+node scripts/phone-pictures.mjs

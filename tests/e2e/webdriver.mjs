@@ -56,7 +56,16 @@ export class Driver {
     throw new Error(`timed out waiting until: ${script}`);
   }
 
-  async click(css) { await this.cmd('POST', `/element/${await this.waitFor(css)}/click`, {}); }
+  /**
+   * Clicks `css` as a person would: scrolled to the middle of the screen first, where a row
+   * of buttons that sticks to the bottom cannot cover it (WebDriver's own scroll puts it at
+   * the very bottom, and ignores scroll-padding).
+   */
+  async click(css) {
+    const id = await this.waitFor(css);
+    await this.execute('arguments[0].scrollIntoView({ block: "center", inline: "nearest" })', [{ [ELEMENT]: id }]);
+    await this.cmd('POST', `/element/${id}/click`, {});
+  }
   async text(css) { return this.cmd('GET', `/element/${await this.waitFor(css)}/text`); }
   async type(css, text) {
     await this.cmd('POST', `/element/${await this.waitFor(css)}/value`, { text });

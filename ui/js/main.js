@@ -6,6 +6,9 @@
 // Each screen is a module exporting `mount(root, { api, app, signal }, params)`. The router
 // aborts the screen's `signal` when another screen takes over, so its timers, polls and
 // pending answers stop with it.
+//
+// The back gesture is back.js's (one step back in a flow, never into what a lock closed);
+// a phone's on-screen keyboard is keyboard.js's.
 import * as api from './api.js';
 import * as welcome from './views/welcome.js';
 import * as about from './views/about.js';
@@ -30,6 +33,8 @@ import * as newPassphrase from './views/new-passphrase.js';
 import * as space from './views/space.js';
 import * as bodyCare from './views/body-care.js';
 import { openCalmNow, closeCalmNow } from './widgets/calm-now.js';
+import { installBack } from './back.js';
+import { install as installKeyboard } from './keyboard.js';
 
 const views = {
   welcome, about, create, recovery, unlock, neutral, home, settings, message, suggest,
@@ -41,6 +46,10 @@ const views = {
   'body-care': bodyCare,
 };
 const view = document.getElementById('view');
+// The screens the vault's state calls for: back goes no further than these (back.js).
+const ROOT = new Set(['welcome', 'unlock', 'home', 'neutral', 'message', 'recovery', 'new-passphrase']);
+const back = installBack({ view, isRoot: () => ROOT.has(view.dataset.view), fallback: () => app.refresh() });
+installKeyboard();
 
 // Fields with a limit say how much room is left as it nears, instead of cutting text off
 // silently: "12 characters left", read out politely.
@@ -86,6 +95,9 @@ const app = {
     }
     return mounted;
   },
+
+  /** Going back (the back gesture) from this step's `screen` element runs `fn` (back.js). */
+  onBack: back.onBack,
 
   setUnlocked(unlocked) {
     app.unlocked = unlocked;
@@ -149,6 +161,7 @@ document.addEventListener('click', (event) => {
   const calm = event.target.closest('[data-action="calm-now"]');
   if (calm) {
     openCalmNow({ api, app, opener: calm });
+    back.calmOpened();
     return;
   }
   const action = event.target.closest('[data-action="hide"], .topbar [data-action="home"]');

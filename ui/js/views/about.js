@@ -1,6 +1,7 @@
 // Versions, read from Rust so the screen shows what this build really speaks, and the
 // sources of every finding a card reports, in full (authors, year, title, venue), with
-// the address to look them up (as text: the app never goes online).
+// the address to look them up (as text: the app never goes online), and the way to the
+// open-source licences.
 import { el, screen, showError } from '../dom.js';
 
 const ROWS = [['app', 'App'], ['core', 'Core'], ['vaultFormat', 'Vault format'], ['schema', 'Database schema']];
@@ -16,8 +17,12 @@ export function mount(root, { api, app, signal }) {
     el('h2', { text: 'Sources' }),
     el('p', { class: 'fine', text: 'Where a card reports what a study found, it names one of these. The rest of what Tend says is plain advice.' }),
     sources,
+    el('h2', { text: 'Licences' }),
+    el('p', { class: 'fine', text: 'Tend is free software under the MIT licence or the Apache License 2.0. It is built on open-source crates, whose licences travel with it.' }),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', text: 'Back', on: { click: () => app.refresh() } })));
+      el('button', { type: 'button', text: 'Back', dataset: { back: '' }, on: { click: () => app.refresh() } }),
+      // A page of its own (ui/licenses.html, written by scripts/licenses.sh), with a link back.
+      el('a', { class: 'button', href: 'licenses.html', text: 'Open-source licences' })));
   root.append(section);
   api.sources().then((all) => {
     if (signal.aborted) return;

@@ -69,7 +69,7 @@ export function mount(root, { api, app, signal }, params = {}) {
     else app.refresh();
   };
   root.append(screen('body-care', TITLE, body,
-    el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Back', on: { click: back } }))));
+    el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Back', dataset: { back: '' }, on: { click: back } }))));
   const load = () => fill(body, api, signal, load);
   return load();
 }
@@ -81,7 +81,7 @@ export function mount(root, { api, app, signal }, params = {}) {
 export function openInPlace(root, api, { opener, signal } = {}) {
   const backTo = setAside(root, opener);
   const body = el('div', { class: 'care' });
-  const done = el('button', { type: 'button', class: 'primary', text: 'Back to where I was', on: { click: backTo } });
+  const done = el('button', { type: 'button', class: 'primary', text: 'Back to where I was', dataset: { back: '' }, on: { click: backTo } });
   root.append(screen('body-care', TITLE, body, el('div', { class: 'actions' }, done)));
   focusHeading(root);
   const load = () => fill(body, api, signal, load);

@@ -88,7 +88,7 @@ export function mountEdit(root, { api, app }, { card } = {}) {
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save card' }),
       c.id ? el('button', { type: 'button', class: 'danger', text: 'Delete card', dataset: { action: 'delete' } }) : null,
-      el('button', { type: 'button', text: 'Cancel', on: { click: () => app.show('cards') } })));
+      el('button', { type: 'button', text: 'Cancel', dataset: { back: '' }, on: { click: () => app.show('cards') } })));
   root.append(screen('card-edit', c.id ? 'Edit your card' : 'Your own card', form));
 
   form.addEventListener('submit', async (event) => {

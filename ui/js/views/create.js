@@ -16,7 +16,7 @@ export function mount(root, { api, app }) {
   const form = el('form', { class: 'stack', novalidate: true },
     el('label', { for: 'create-pass', text: 'Passphrase' }), pass, strength.node,
     el('label', { for: 'create-confirm', text: 'The same passphrase again' }), confirm, match,
-    el('div', { class: 'actions' }, submit, el('button', { type: 'button', text: 'Back', dataset: { nav: 'welcome' } })),
+    el('div', { class: 'actions' }, submit, el('button', { type: 'button', text: 'Back', dataset: { nav: 'welcome', back: '' } })),
     busy);
   root.append(screen('create', 'Choose a passphrase',
     el('p', { text: 'It locks everything Tend keeps. Several unrelated words are easy to remember and hard to guess. Tend cannot recover it for you, but you will get a recovery code next.' }),

@@ -121,7 +121,7 @@ function notRight(root, ctx, name) {
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'primary', text: 'Calm now', dataset: { action: 'calm-now' } }),
         careButtons(root, ctx)),
-      el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Continue', on: { click: resolve } }))));
+      el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Continue', dataset: { back: '' }, on: { click: resolve } }))));
     focusHeading(root);
   });
 }
@@ -136,7 +136,7 @@ function offerHelp(root, api, name) {
         el('button', { type: 'button', text: 'A grounding exercise (5-4-3-2-1)', on: { click: () => resolve('grounding') } }),
         care,
         el('button', { type: 'button', text: 'Support and people to talk to', on: { click: () => resolve('support') } }),
-        el('button', { type: 'button', class: 'quiet', text: 'Not now', on: { click: () => resolve('none') } }))));
+        el('button', { type: 'button', class: 'quiet', text: 'Not now', dataset: { back: '' }, on: { click: () => resolve('none') } }))));
     focusHeading(root);
   });
 }

@@ -88,7 +88,7 @@ export async function mountDetail(root, { api, app, signal }, { id } = {}) {
       el('h2', { text: 'Follow-up check-ins' }),
       el('ul', { class: 'session-follow-ups' }, followUpItems.length ? followUpItems : el('li', { class: 'fine', text: 'None.' })),
       el('div', { class: 'actions' },
-        el('button', { type: 'button', text: 'Back', on: { click: () => app.show('history') } }),
+        el('button', { type: 'button', text: 'Back', dataset: { back: '' }, on: { click: () => app.show('history') } }),
         el('button', { type: 'button', class: 'danger', text: 'Delete', on: { click: () => { confirmBox.hidden = false; } } })),
       confirmBox));
   } catch (error) {

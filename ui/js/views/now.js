@@ -6,6 +6,14 @@
 // nothing, leads with Calm now, offers gentle cards without touch (unless closeness is
 // asked for), lets the person name what happened if they want to (never kept), and at the
 // close lets each person choose to talk now, later or not at all.
+//
+// The back gesture goes one step back (main.js's `app.onBack`): from a check-in to the one
+// before (after a hand-over, when the device is passed) or to the start form as it was
+// left; from the cards to the last check-in; from closing to the cards; from a reflection
+// to the one before or to closing. A step shown again starts empty: what was sent stays
+// unless it is sent again (Rust keeps one check-in per person and stage, one reflection per
+// person), and nobody's private answers are shown to whoever holds the device next. A flow
+// resumed from home goes back home, as does the stop path.
 import { checked, el, field, focusHeading, screen as section, showError } from '../dom.js';
 import { CONTEXT, MOMENT, VERDICT, kindOf, pairs, personLabel } from '../labels.js';
 import { careButtons, careNote, careful } from '../widgets/care-note.js';
@@ -22,15 +30,32 @@ function clear(root) {
   return root;
 }
 
-/** A hand-over screen for pass-the-device mode. Resolves when the right person is ready. */
-function handOver(root, name, note) {
+/**
+ * A hand-over screen for pass-the-device mode. Resolves when the right person is ready, or
+ * with 'back' when the back gesture leaves it.
+ */
+function handOver(flow, name, note) {
+  const { app, root } = flow;
   return new Promise((resolve) => {
-    clear(root).append(screen(`Please pass the device to ${name}`,
+    const section = screen(`Please pass the device to ${name}`,
       el('p', { text: note ?? 'You choose who can see what you answer next.' }),
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'primary',
-          text: name === 'everyone' ? 'We\u2019re all here, continue' : `I\u2019m ${name}, continue`, on: { click: resolve } }))));
+          text: name === 'everyone' ? 'We\u2019re all here, continue' : `I\u2019m ${name}, continue`, on: { click: () => resolve('next') } })));
+    clear(root).append(section);
+    app.onBack(section, () => resolve('back'));
     focusHeading(root);
+  });
+}
+
+/**
+ * A way back that runs an earlier step again (`step`, a function); what fails there is shown
+ * like any step's error. Without a step, back leaves the flow for home.
+ */
+function backTo(flow, step) {
+  return () => Promise.resolve().then(step ?? (() => flow.app.refresh())).catch((error) => {
+    clear(flow.root);
+    showError(flow.root, error, () => flow.app.show('now'));
   });
 }
 
@@ -80,7 +105,8 @@ function offerResume(flow, session) {
     el('p', { text: `${who.join(' and ').replace(/^you/, 'You')} \u00b7 ${kindOf(session)}` }),
     el('p', { class: 'fine', text: 'Starting fresh closes the earlier one as it is. It stays in your history, and its check-ins still come.' }),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'primary', text: 'Carry on', on: { click: () => resume(flow, session) } }),
+      el('button', { type: 'button', class: 'primary', text: 'Carry on',
+        on: { click: () => resume(flow, session, { back: backTo(flow, () => offerResume(flow, session)) }) } }),
       el('button', { type: 'button', text: 'Start fresh', on: { click: async () => {
         try {
           await api.endSession(session.id, false);
@@ -92,11 +118,12 @@ function offerResume(flow, session) {
   focusHeading(root);
 }
 
-function resume(flow, session, { afterTimer = false } = {}) {
+/** Carries on where `session` is. `back`: where the back gesture leads from its first step. */
+function resume(flow, session, { afterTimer = false, back = null } = {}) {
   switch (session.step) {
-    case 'check_in': return checkIns(flow, session);
-    case 'cards': return cards(flow, session, { afterTimer });
-    case 'reflect': return session.stopped ? talkAboutIt(flow, session) : reflect(flow, session, { andEnd: true });
+    case 'check_in': return checkIns(flow, session, { back });
+    case 'cards': return cards(flow, session, { afterTimer, back });
+    case 'reflect': return session.stopped ? talkAboutIt(flow, session, { back }) : reflect(flow, session, { andEnd: true, back });
     default: return flow.app.show('home');
   }
 }
@@ -146,6 +173,17 @@ async function ensureMe(flow) {
   }
 }
 
+/**
+ * The session a start form began, when the person went back to the form and started again
+ * with other answers: deleted while nothing is in it, else closed as "Start fresh" closes
+ * one (it stays in the history, and its check-ins still come).
+ */
+async function putAside(api, id) {
+  const s = await api.getSession(id);
+  if (!s.checkIns.length && !s.accepted.length && !s.reflections.length) await api.deleteSession(id);
+  else await api.endSession(id, false);
+}
+
 async function start(flow) {
   const { api, app, root } = flow;
   await ensureMe(flow);
@@ -185,10 +223,19 @@ async function start(flow) {
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Start' }),
       el('button', { type: 'button', text: 'Skip to cards', dataset: { action: 'skip' } }),
-      el('button', { type: 'button', class: 'quiet', text: 'Not now', on: { click: () => app.show('home') } })),
+      el('button', { type: 'button', class: 'quiet', text: 'Not now', dataset: { back: '' }, on: { click: () => app.show('home') } })),
     el('div', { class: 'actions' }, stopButton(() => stopNow(flow, null))));
-  clear(root).append(screen('Aftercare now', el('p', { text: 'Take your time. Every step can be skipped.' }), form));
+  const section = screen('Aftercare now', el('p', { text: 'Take your time. Every step can be skipped.' }), form);
+  clear(root).append(section);
   focusHeading(root);
+  // Back from the first step after this one: this form again, as it was left.
+  const backHere = backTo(flow, () => {
+    clear(root).append(section);
+    focusHeading(root);
+  });
+  // The session this form started, and what it asked for: starting again with the same
+  // answers carries on with it; with others, it is put aside first (see `putAside`).
+  let begun = null;
 
   function update() {
     const here = checked(form, 'people');
@@ -228,20 +275,24 @@ async function start(flow) {
     const context = form.querySelector('input[name="context"]:checked').value;
     const here = checked(form, 'people');
     try {
-      let session = await api.startSession({
+      const asked = {
         people: here.map((id) => ({ person: id, role: context === 'scene' ? f[`role-${id}`]?.value || null : null })),
         context,
         intensity: Number(f.intensity.value),
         passDevice: here.length > 1 && f.pass_device.checked,
         minutesAvailable: Number(form.querySelector('input[name="minutes"]:checked')?.value) || null,
-      });
+      };
+      const same = begun?.asked === JSON.stringify(asked);
+      if (begun && !same) await putAside(api, begun.session.id);
+      let session = same ? begun.session : await api.startSession(asked);
+      begun = { session, asked: JSON.stringify(asked) };
       if (skipCheckIn) {
         await api.sessionStep(session.id, 'cards');
         session = { ...session, step: 'cards' };
       }
       // The person may have hidden Tend or moved on while Rust answered.
       if (flow.signal.aborted) return;
-      resume(flow, session);
+      resume(flow, session, { back: backHere });
     } catch (error) {
       showError(form, error);
     }
@@ -252,19 +303,38 @@ async function start(flow) {
 
 // ---- 2. Check-ins ----
 
-async function checkIns(flow, session) {
-  const { api, root } = flow;
+/**
+ * Each person's check-in, from the `from`th. Back from the first leads to `back` (or home);
+ * from a later one, to the one before, handed over first when the device is passed.
+ */
+async function checkIns(flow, session, { from = 0, back = null } = {}) {
+  const { api } = flow;
   // A plan agreed for these people and this moment is shown at the start, with its note.
   const plan = session.plan ? (await api.listPlans().catch(() => [])).find((p) => p.id === session.plan) : null;
-  for (const [i, p] of session.people.entries()) {
-    if (session.passDevice && i > 0) await handOver(root, handTo(flow, p.person));
-    const done = await checkInOne(flow, session, p.person, 'before', i === 0 ? plan : null);
-    if (done === 'end') return close(flow, session);
+  const last = session.people.length - 1;
+  const again = (i) => checkIns(flow, session, { from: i, back });
+  let i = from;
+  // Coming back to someone's check-in, the device may be in someone else's hands.
+  let returned = from > 0;
+  while (i <= last) {
+    const p = session.people[i];
+    const handed = session.passDevice && (i > 0 || returned) ? await handOver(flow, handTo(flow, p.person)) : 'next';
+    const done = handed === 'back' ? 'back' : await checkInOne(flow, session, p.person, 'before', i === 0 ? plan : null);
+    if (done === 'back') {
+      if (i === 0) return backTo(flow, back)();
+      i -= 1;
+      returned = true;
+      continue;
+    }
+    if (done === 'end') return close(flow, session, { back: backTo(flow, () => again(i)) });
     if (done === 'stop') return stopNow(flow, session);
+    i += 1;
   }
-  if (session.passDevice) await handOver(root, 'everyone', 'The next screen is for all of you.');
+  if (session.passDevice && await handOver(flow, 'everyone', 'The next screen is for all of you.') === 'back') {
+    return again(last);
+  }
   await api.sessionStep(session.id, 'cards');
-  return cards(flow, { ...session, step: 'cards' });
+  return cards(flow, { ...session, step: 'cards' }, { back: backTo(flow, () => again(last)) });
 }
 
 /**
@@ -295,10 +365,12 @@ function checkInOne(flow, session, person, stage, plan = null) {
   const planNote = plan ? el('div', { class: 'notice plan-start', role: 'status' },
     el('p', { text: `Your plan \u201c${plan.name}\u201d comes first among the cards.` }),
     plan.note ? el('p', { class: 'plan-note-text', text: plan.note }) : null) : null;
-  clear(root).append(screen(title, planNote, form));
+  const section = screen(title, planNote, form);
+  clear(root).append(section);
   focusHeading(root);
   return new Promise((resolve) => {
     stop = () => resolve('stop');
+    flow.app.onBack(section, () => resolve('back'));
     const send = async (checkIn) => {
       form.querySelector(':scope > .notice')?.remove();
       if (!privacy.check(form)) return;
@@ -323,13 +395,15 @@ function checkInOne(flow, session, person, stage, plan = null) {
 
 // ---- 3. Cards ----
 
-async function cards(flow, session, { afterTimer = false } = {}) {
+/** The cards. `back`: where the back gesture leads (the stop path's gentle cards: home). */
+async function cards(flow, session, { afterTimer = false, back = null } = {}) {
   const { api, root } = flow;
   const fresh = await api.getSession(session.id);
   const accepted = el('div', { class: 'accepted' });
   const announce = el('p', { class: 'visually-hidden', role: 'status' });
   const box = el('div', { class: 'suggestions' });
   const gentle = fresh.stopped ? stopped(flow, fresh, () => suggestCards()) : null;
+  const again = backTo(flow, () => cards(flow, fresh, { back }));
   clear(root).append(screen(gentle ? 'Slowly, from here' : 'A few rituals for now',
     gentle ? gentle.intro : el('p', { class: 'fine', text: 'Choose what suits you. Go at the pace of whoever needs more space.' }),
     fresh.forgotten ? el('p', { class: 'notice', role: 'status',
@@ -340,8 +414,9 @@ async function cards(flow, session, { afterTimer = false } = {}) {
     el('h2', { text: 'Your plan for now' }), announce, accepted,
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', text: 'Close the session', dataset: { action: 'close' },
-        on: { click: () => close(flow, fresh) } })),
+        on: { click: () => close(flow, fresh, { back: again }) } })),
     gentle ? null : el('div', { class: 'actions' }, stopButton(() => stopNow(flow, fresh)))));
+  if (back && !gentle) flow.app.onBack(root.lastElementChild, back);
   focusHeading(root);
 
   /** Draws the plan for now; a card just added shows that it was, and takes the focus. */
@@ -449,9 +524,15 @@ async function startCardTimer(flow, session, card) {
 
 // ---- 4. Close and reflect ----
 
-function close(flow, session) {
+/** How to close. `back`: where the back gesture leads (the cards). */
+function close(flow, session, { back = null } = {}) {
   const { api, root } = flow;
-  if (session.stopped) return talkAboutIt(flow, session);
+  if (session.stopped) return talkAboutIt(flow, session, { back });
+  // Back from the reflection: this screen again, and Rust's step with it.
+  const again = backTo(flow, async () => {
+    await api.sessionStep(session.id, 'cards');
+    close(flow, session, { back });
+  });
   clear(root).append(screen('How would you like to close?',
     el('p', { text: 'You can reflect now, or come back to it tomorrow. A gentle check-in will follow either way.' }),
     el('div', { class: 'actions stack' },
@@ -459,13 +540,14 @@ function close(flow, session) {
         on: { click: async () => {
           try {
             await api.sessionStep(session.id, 'reflect');
-            await reflect(flow, session, { andEnd: true });
+            await reflect(flow, session, { andEnd: true, back: again });
           } catch (error) {
             showError(root.querySelector('section'), error);
           }
         } } }),
       el('button', { type: 'button', text: 'Let\u2019s talk tomorrow', on: { click: () => finish(flow, session, true) } }),
       el('button', { type: 'button', class: 'quiet', text: 'Just finish', on: { click: () => finish(flow, session, false) } }))));
+  if (back) flow.app.onBack(root.lastElementChild, back);
   focusHeading(root);
 }
 
@@ -473,8 +555,12 @@ function close(flow, session) {
  * After a stop, each person chooses to talk about it now (the reflection, here), later (it
  * comes to the check-in), or not at all. Nothing is chosen for anyone.
  */
-function talkAboutIt(flow, session) {
+function talkAboutIt(flow, session, { back = null } = {}) {
   const { api, root } = flow;
+  const again = backTo(flow, async () => {
+    await api.sessionStep(session.id, 'cards');
+    talkAboutIt(flow, session, { back });
+  });
   const TALK = [['now', 'Now'], ['later', 'Later, with a check-in'], ['never', 'Not at all']];
   const form = el('form', { class: 'stack', novalidate: true },
     session.people.map((p) => el('fieldset', { class: 'checks talk-choice', dataset: { person: p.person } },
@@ -486,6 +572,7 @@ function talkAboutIt(flow, session) {
   clear(root).append(screen('Talking about it',
     el('p', { text: 'You don\u2019t owe anyone a conversation about this. Each of you can choose to talk now, later, or not at all.' }),
     form));
+  if (back) flow.app.onBack(root.lastElementChild, back);
   focusHeading(root);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -495,7 +582,7 @@ function talkAboutIt(flow, session) {
       const now = chose('now');
       if (now.length) {
         await api.sessionStep(session.id, 'reflect');
-        await reflect(flow, session, { andEnd: false, only: now, thenHome: false });
+        if (await reflect(flow, session, { andEnd: false, only: now, thenHome: false, back: again }) === 'back') return;
       }
       await finish(flow, session, false, chose('later'));
     } catch (error) {
@@ -504,17 +591,39 @@ function talkAboutIt(flow, session) {
   });
 }
 
-/** Each person's reflection (only those in `only`, when given), then the end or home. */
-async function reflect(flow, session, { andEnd, only = null, thenHome = true }) {
-  const { root } = flow;
+/**
+ * Each person's reflection (only those in `only`, when given), then the end or home. Back
+ * from the first leads to `back` (or home), and resolves 'back'; from a later one, to the
+ * one before, handed over first when the device is passed.
+ */
+async function reflect(flow, session, { andEnd, only = null, thenHome = true, back = null }) {
   const s = await flow.api.getSession(session.id);
   const who = only ? s.people.filter((p) => only.includes(p.person)) : s.people;
-  for (const [i, p] of who.entries()) {
-    if (s.passDevice && i > 0) await handOver(root, handTo(flow, p.person));
-    const result = await reflectOne(flow, s, p.person);
+  let i = 0;
+  let returned = false;
+  for (;;) {
+    if (i >= who.length) {
+      if (!(s.passDevice && s.people.length > 1)) break;
+      if (await handOver(flow, 'everyone', 'The next screen is for all of you.') !== 'back' || !who.length) break;
+      i = who.length - 1;
+      returned = true;
+      continue;
+    }
+    const p = who[i];
+    const handed = s.passDevice && (i > 0 || returned) ? await handOver(flow, handTo(flow, p.person)) : 'next';
+    const result = handed === 'back' ? 'back' : await reflectOne(flow, s, p.person);
+    if (result === 'back') {
+      if (i === 0) {
+        await backTo(flow, back)();
+        return 'back';
+      }
+      i -= 1;
+      returned = true;
+      continue;
+    }
     if (result === 'end') break;
+    i += 1;
   }
-  if (s.passDevice && s.people.length > 1) await handOver(root, 'everyone', 'The next screen is for all of you.');
   if (andEnd) return finish(flow, s, false);
   if (thenHome) flow.app.show('home');
 }
@@ -555,7 +664,8 @@ function reflectOne(flow, s, person) {
     el('div', { class: 'actions sticky-actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
       el('button', { type: 'button', text: 'Skip', dataset: { action: 'skip' } })));
-  clear(root).append(screen(me ? 'A short reflection' : `${flow.name(person)}, a short reflection`, form));
+  const section = screen(me ? 'A short reflection' : `${flow.name(person)}, a short reflection`, form);
+  clear(root).append(section);
   focusHeading(root);
   // Ritual titles come from Rust too.
   for (const row of form.querySelectorAll('.ritual-rating')) {
@@ -565,6 +675,7 @@ function reflectOne(flow, s, person) {
     crossed.hidden = form.querySelector('input[name="uncomfortable"]:checked')?.value !== 'yes';
   });
   return new Promise((resolve) => {
+    flow.app.onBack(section, () => resolve('back'));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       form.querySelector(':scope > .notice.error')?.remove();
@@ -610,7 +721,7 @@ async function finish(flow, session, talkTomorrow, talkLater = []) {
       el('h2', { text: 'Gentle check-ins' }),
       el('ul', { class: 'follow-ups' }, ended.followUps.map((f) =>
         el('li', { dataset: { hours: f.afterHours }, text: `${when(f.dueAtMs)} (after ${f.afterHours} hours)` }))),
-      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', text: 'Home', on: { click: () => app.show('home') } }))));
+      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', text: 'Home', dataset: { back: '' }, on: { click: () => app.show('home') } }))));
     focusHeading(root);
   } catch (error) {
     showError(root, error, () => finish(flow, session, talkTomorrow, talkLater));

@@ -38,7 +38,7 @@ export async function mountEdit(root, { api, app, signal }, { profile, firstRun 
     favourites: [], traumaSensitive: false, helps: '' };
   const leave = () => (firstRun ? app.refresh() : app.show('people'));
   const skip = () => el('button', { type: 'button', class: firstRun ? 'quiet' : '', text: firstRun ? 'Skip for now' : 'Cancel',
-    dataset: { action: 'skip' }, on: { click: leave } });
+    dataset: { action: 'skip', back: '' }, on: { click: leave } });
   let cards = [];
   try {
     cards = await api.listCards(null, null);

@@ -63,7 +63,7 @@ export async function mountEdit(root, { api, app, signal }, { plan } = {}) {
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save plan' }),
       p.id ? el('button', { type: 'button', class: 'danger', text: 'Delete plan', dataset: { action: 'delete' } }) : null,
-      el('button', { type: 'button', text: 'Cancel', on: { click: () => app.show('plans') } })));
+      el('button', { type: 'button', text: 'Cancel', dataset: { back: '' }, on: { click: () => app.show('plans') } })));
   root.append(screen('plan', p.id ? p.name : 'A new plan', form));
 
   form.addEventListener('submit', async (event) => {

@@ -10,5 +10,5 @@ export function mount(root, { api, app }, { replacing = false } = {}) {
       : 'Bring what you kept in Tend on another device. You need the backup file and its passphrase or recovery code.' }),
     restoreForm(api, { replacing, onDone: () => app.refresh() }),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'quiet', text: 'Back', on: { click: () => app.refresh() } }))));
+      el('button', { type: 'button', class: 'quiet', text: 'Back', dataset: { back: '' }, on: { click: () => app.refresh() } }))));
 }

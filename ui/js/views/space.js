@@ -28,7 +28,7 @@ export async function mount(root, ctx, { person } = {}) {
     earlierPart(ctx, person, name, info, reload),
     info.exists ? ownerPart(ctx, person, name, reload) : null,
     el('div', { class: 'actions' },
-      el('button', { type: 'button', text: 'Back to people', on: { click: () => app.show('people') } }))));
+      el('button', { type: 'button', text: 'Back to people', dataset: { back: '' }, on: { click: () => app.show('people') } }))));
   focusHeading(root);
 }
 

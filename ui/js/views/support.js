@@ -55,7 +55,7 @@ export function openInPlace(root, ctx, { opener } = {}) {
   const backTo = setAside(root, opener);
   const loaded = mount(root, ctx);
   root.querySelector('.support h1')?.after(el('div', { class: 'actions' },
-    el('button', { type: 'button', class: 'primary', text: 'Back to where I was', on: { click: backTo } })));
+    el('button', { type: 'button', class: 'primary', text: 'Back to where I was', dataset: { back: '' }, on: { click: backTo } })));
   // "Care for your body" opens in place too, so the way back still leads to the form.
   const care = root.querySelector('.support [data-nav="body-care"]');
   if (care) {

@@ -130,11 +130,11 @@ export async function mount(root, { api, app, signal }, { id, session = null } =
   // Back to the session the timer belongs to (without asking again whether to carry on);
   // a timer started on its own leads home. Rust's view says which session it is.
   let sessionId = session;
-  const back = el('button', { type: 'button', class: 'quiet', text: 'Back to the session',
+  const back = el('button', { type: 'button', class: 'quiet', text: 'Back to the session', dataset: { back: '' },
     on: { click: () => (sessionId ? app.show('now', { sessionId, from: 'timer' }) : app.show('home')) } });
   // The dark screen: its cue, and one button as large as the screen that leaves it. The cue
   // is not inside the button, so the button's name is what it does (the cue changes).
-  const leave = el('button', { type: 'button', class: 'eyes-leave', 'aria-label': 'Leave eyes-closed mode' });
+  const leave = el('button', { type: 'button', class: 'eyes-leave', 'aria-label': 'Leave eyes-closed mode', dataset: { back: '' } });
   const eyes = el('div', { class: 'eyes-closed', hidden: true }, el('p', { class: 'eyes-cue' }), leave);
   root.append(screen('timer', 'Timer', label, pacer, clock, cue, status,
     el('div', { class: 'actions timer-controls' }, pause, plus1, plus5, stop),

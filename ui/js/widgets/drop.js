@@ -43,7 +43,7 @@ export function dropCompanion(root, name) {
       el('div', { class: 'actions' }, copyButton),
       said,
       el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'primary', text: 'Continue', on: { click: resolve } }),
+        el('button', { type: 'button', class: 'primary', text: 'Continue', dataset: { back: '' }, on: { click: resolve } }),
         el('button', { type: 'button', class: 'quiet', text: 'Calm now', dataset: { action: 'calm-now' } }))));
     focusHeading(root);
   });

@@ -38,7 +38,7 @@ export function grounding(root) {
     root.replaceChildren(screen('grounding', 'Back to here and now',
       el('p', { class: 'fine', text: 'Go slowly. Breathe out a little longer than you breathe in.' }),
       count, text,
-      el('div', { class: 'actions' }, next, el('button', { type: 'button', class: 'quiet', text: 'Stop', on: { click: resolve } }))));
+      el('div', { class: 'actions' }, next, el('button', { type: 'button', class: 'quiet', text: 'Stop', dataset: { back: '' }, on: { click: resolve } }))));
     focusHeading(root);
   });
 }
