@@ -407,6 +407,44 @@ fn a_second_app_on_the_same_folder_is_refused_with_in_use() {
 }
 
 #[test]
+fn one_instance_per_data_folder_in_debug_and_the_apps_own_otherwise() {
+    let with = |folder: Option<&str>| {
+        tend_lib::instance_id(&tend_lib::Config {
+            data_dir: folder.map(Into::into),
+            ..Default::default()
+        })
+    };
+    assert_eq!(
+        with(None),
+        None,
+        "the platform's folder: the app's own name"
+    );
+    let a = with(Some("/tmp/tend-a/data")).expect("a named folder has its own instance");
+    let b = with(Some("/tmp/tend-b/data")).unwrap();
+    assert_ne!(a, b, "two folders, two instances");
+    assert_eq!(
+        a,
+        with(Some("/tmp/tend-a/data")).unwrap(),
+        "the same folder, the same name"
+    );
+    // A valid D-Bus name: dot-separated elements of [A-Za-z0-9_-], none starting with a digit.
+    assert!(a.starts_with("org.tendcare.companion."), "{a}");
+    assert!(a.len() <= 255 - ".SingleInstance".len(), "{a}");
+    for element in a.split('.') {
+        assert!(
+            !element.is_empty() && !element.starts_with(|c: char| c.is_ascii_digit()),
+            "{a}"
+        );
+        assert!(
+            element
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "{a}"
+        );
+    }
+}
+
+#[test]
 fn changing_the_passphrase_needs_the_current_one_and_retires_it() {
     let h = app();
     first_run(&h);

@@ -110,8 +110,9 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
         }
         None => builder,
     };
+    #[cfg(mobile)]
+    let builder = builder.plugin(tauri_plugin_notification::init());
     builder
-        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             if app.try_state::<AppState>().is_none() {
                 let paths = app.path();
@@ -172,7 +173,49 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    build_app(Builder::default())
+    let config = Config::from_env();
+    let builder = Builder::default();
+    // First among the plugins, so a second launch leaves before anything else starts.
+    #[cfg(desktop)]
+    let builder = builder.plugin(one_instance(instance_id(&config)));
+    build_app_with(builder, config)
         .run(context())
         .expect("error while running Tend");
+}
+
+/// Desktop: a second launch brings the open window to the front and leaves, instead of
+/// opening a window that could only say Tend is already open. On Linux the one instance
+/// is kept through a D-Bus name; with no session bus Tend starts anyway, and the vault's
+/// lock answers as before. Not in `build_app_with`: tests build many apps in one process.
+#[cfg(desktop)]
+fn one_instance<R: Runtime>(id: Option<String>) -> tauri::plugin::TauriPlugin<R> {
+    let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    });
+    #[cfg(target_os = "linux")]
+    let builder = match id {
+        Some(id) => builder.dbus_id(id),
+        None => builder,
+    };
+    #[cfg(not(target_os = "linux"))]
+    let _ = id;
+    builder.build()
+}
+
+/// The instance's D-Bus name when it is not the app's own: debug builds pointed at a data
+/// folder (the end-to-end tests) are one instance per folder, so tests with two folders
+/// run side by side. Release builds always use the platform's folder, so `None`.
+pub fn instance_id(config: &Config) -> Option<String> {
+    use std::hash::{Hash, Hasher};
+    let folder = config.data_dir.as_ref()?;
+    let mut hasher = std::hash::DefaultHasher::new();
+    folder.hash(&mut hasher);
+    Some(format!(
+        "org.tendcare.companion.folder_{:016x}",
+        hasher.finish()
+    ))
 }
