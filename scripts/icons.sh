@@ -10,3 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 rsvg-convert -w 1024 -h 1024 icons/icon.svg -o "$tmp/icon.png"
 node_modules/.bin/tauri icon "$tmp/icon.png" --output icons
+# The hicolor theme wants a plain 256x256 (the @2x name would land in a HiDPI folder).
+cp icons/128x128@2x.png icons/256x256.png
+# The committed Android project carries the launcher icons too.
+cp -r icons/android/. gen/android/app/src/main/res/

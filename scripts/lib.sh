@@ -27,7 +27,11 @@ ensure_packages() {
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config)
 # What running the real window headless and driving it needs.
-RUN_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick xdotool x11-utils)
+# (dbus-daemon gives the tests a session bus: one Tend at a time is kept through D-Bus;
+# dbus-monitor, in dbus-bin, watches what Tend sends the notification service.)
+RUN_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick xdotool x11-utils dbus-daemon dbus-bin)
+# What checking the installed package needs (desktop entry and AppStream validators).
+PACKAGE_PACKAGES=(appstream desktop-file-utils)
 # What the UI tests need.
 BROWSER_PACKAGES=(chromium fonts-dejavu-core)
 
@@ -45,10 +49,20 @@ ensure_node_tools() {
 
 # tauri-driver bridges WebDriver to the real app; built from crates.io once.
 ensure_tauri_driver() {
-  export PATH="$HOME/.cargo/bin:$PATH"
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
   command -v tauri-driver >/dev/null 2>&1 && return 0
   echo "==> installing tauri-driver (cargo install, about a minute)"
   cargo install tauri-driver --version '^2' --locked --quiet
+}
+
+# A cargo tool from crates.io, built once and kept at a pinned minor version (their configs
+# change between minors): ensure_cargo_tool cargo-deny 0.20 [more `cargo install` flags].
+ensure_cargo_tool() {
+  local name=$1 version=$2; shift 2
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+  case "$("$name" --version 2>/dev/null)" in "$name $version".*) return 0 ;; esac
+  echo "==> installing $name $version (cargo install, once; several minutes on 2 cores)"
+  cargo install "$name" --version "~$version" --locked --quiet --force "$@"
 }
 
 # Starts Xvfb on a free display unless one is already usable; sets DISPLAY.

@@ -78,7 +78,7 @@ def crate_order(key):
 
 HEAD = """<!doctype html>
 <!-- Written by scripts/licenses.sh (cargo-about); do not edit by hand. Plain and static: the
-     content security policy allows no inline script or style; its one script is a file. -->
+     content security policy allows no inline script or style, and this page needs neither. -->
 <html lang="en" data-theme="dark">
 <head>
   <meta charset="utf-8">
@@ -86,7 +86,6 @@ HEAD = """<!doctype html>
   <meta name="color-scheme" content="dark light">
   <title>Open-source licences · Tend</title>
   <link rel="stylesheet" href="styles.css">
-  <script type="module" src="js/licenses.js"></script>
 </head>
 <body>
   <a class="skip-link" href="#licences">Skip to content</a>
