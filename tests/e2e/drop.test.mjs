@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './webdriver.mjs';
-import { PASS, checkLabel, clickButton, createVault, scratchEnv } from './flows.mjs';
+import { PASS, checkLabel, clickButton, createVault, endQuickSession, scratchEnv } from './flows.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, 'target', 'screenshots');
@@ -37,12 +37,7 @@ test('first run: the owner\'s aftercare profile, kept', async () => {
 });
 
 test('a day after a session, the check-in asks about drop and "a little" brings the companion', async () => {
-  await app.click('.now-button');
-  await clickButton(app, 'Start');
-  await app.waitFor('.feeling-grid');
-  await clickButton(app, 'End here');
-  await clickButton(app, 'Just finish');
-  await app.waitFor('.follow-ups li');
+  await endQuickSession(app);
   await app.stop();
 
   app = await launch({ application: process.env.TEND_APP, env: { ...env, TEND_CLOCK_AHEAD_HOURS: '25' } });

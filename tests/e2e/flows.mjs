@@ -36,6 +36,16 @@ export async function createVault(app, passphrase = PASS, { profile = null } = {
   return code;
 }
 
+/** From home: a session started and ended at once, with its follow-ups planned. */
+export async function endQuickSession(app) {
+  await app.click('.now-button');
+  await clickButton(app, 'Start');
+  await app.waitFor('.feeling-grid');
+  await clickButton(app, 'End here');
+  await clickButton(app, 'Just finish');
+  await app.waitFor('.follow-ups li');
+}
+
 /** Runs `script` until it returns true (screens appear after Rust answers), or fails. */
 async function retry(app, script, args, what, timeoutMs = 10000) {
   const end = Date.now() + timeoutMs;

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './webdriver.mjs';
-import { PASS, clickButton, createVault, scratchEnv } from './flows.mjs';
+import { PASS, clickButton, createVault, endQuickSession, scratchEnv } from './flows.mjs';
 
 const { dir, env } = scratchEnv();
 let app;
@@ -26,12 +26,7 @@ test('a due check-in is announced with the neutral words alone', async () => {
   // Quiet hours off, so the notification is not held until morning.
   await app.execute(`return window.__TAURI__.core.invoke('get_settings').then((s) =>
     window.__TAURI__.core.invoke('save_settings', { settings: { ...s, quietHours: null } }))`);
-  await app.click('.now-button');
-  await clickButton(app, 'Start');
-  await app.waitFor('.feeling-grid');
-  await clickButton(app, 'End here');
-  await clickButton(app, 'Just finish');
-  await app.waitFor('.follow-ups li');
+  await endQuickSession(app);
   await app.stop();
 
   // Every Notify call on the bus, written down while Tend opens a day later.
@@ -46,7 +41,7 @@ test('a due check-in is announced with the neutral words alone', async () => {
   await clickButton(app, 'Unlock');
   await app.waitFor('.home-due button');
   let seen = '';
-  for (let i = 0; i < 50 && !seen.includes('A gentle check-in is ready'); i++) {
+  for (let i = 0; i < 150 && !seen.includes('A gentle check-in is ready'); i++) {
     await new Promise((r) => setTimeout(r, 200));
     seen = readFileSync(log, 'utf8');
   }
