@@ -82,4 +82,7 @@ stop_xvfb() {
   [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null || true
 }
 
+# Tend's version, as Cargo.toml's [workspace.package] gives it (the packages are named by it).
+tend_version() { sed -n '/^\[workspace.package\]/,/^\[/ s/^version = "\(.*\)"/\1/p' Cargo.toml; }
+
 APP_BIN() { echo "$CARGO_TARGET_DIR/debug/tend"; }

@@ -21,7 +21,7 @@ check() { # name command...: runs one check, counts it, says which
 }
 finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 
-version=$(sed -n '/^\[workspace.package\]/,/^\[/ s/^version = "\(.*\)"/\1/p' Cargo.toml)
+version=$(tend_version)
 bundle="$CARGO_TARGET_DIR/release/bundle"
 deb="$bundle/deb/Tend_${version}_amd64.deb"
 rpm="$bundle/rpm/Tend-${version}-1.x86_64.rpm"

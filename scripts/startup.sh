@@ -26,7 +26,7 @@ echo "==> building Tend and the hello-world app (release, as shipped: tauri buil
 "$tauri" build --ci --bundles deb >/dev/null 2>&1 || "$tauri" build --ci --bundles deb
 (cd scripts/hello && "$tauri" build --ci --bundles deb >/dev/null 2>&1 || "$tauri" build --ci --bundles deb)
 
-version=$(sed -n '/^\[workspace.package\]/,/^\[/ s/^version = "\(.*\)"/\1/p' Cargo.toml)
+version=$(tend_version)
 tend_bin=$release/tend hello_bin=$release/hello
 tend_deb=$release/bundle/deb/Tend_${version}_amd64.deb hello_deb=$release/bundle/deb/Hello_0.1.0_amd64.deb
 

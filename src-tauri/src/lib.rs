@@ -84,11 +84,6 @@ impl Config {
     }
 }
 
-/// Registers state and commands on a builder with the default configuration.
-pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    build_app_with(builder, Config::from_env())
-}
-
 /// Registers state and commands; tests hand in `tauri::test::mock_builder()` and a
 /// configuration with scratch folders.
 pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builder<R> {
