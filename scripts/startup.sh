@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Start-up, memory and size of Tend beside a hello-world Tauri 2 app (scripts/hello: the
-# same release profile and the same crates as the design). Run through
+# same release profile and the same crates as the design, and the page of create-tauri-app's
+# vanilla template: a heading, a text field and a button that calls one command). Run through
 # `scripts/bench.sh startup [RUNS]` or `scripts/bench.sh size`.
 #   size:    builds both release packages and prints binary and .deb sizes with ratios.
 #   startup: also opens each app RUNS times (default 5), alternately, under Xvfb with a
 #            fresh home and a D-Bus session bus, and prints medians of: time to window
-#            mapped, time to first paint, PSS and RSS of the app with its WebKit
-#            processes (3 s after paint), and each ratio.
+#            mapped, time to first paint (both from scripts/startup-probe.py, polling X
+#            every 5 ms), PSS and RSS of the app with its WebKit processes (3 s after
+#            paint), and each ratio.
 # Targets (issue 14): binary at most 1.3x; start-up at most 1.05x; memory at most +20 MiB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,21 +63,14 @@ memory_kib() { # pid field(Pss|Rss): summed over the app and its descendants
 
 # One start: prints "map_ms paint_ms pss_kib rss_kib".
 measure() {
-  local bin=$1 home pid t0 mapped= painted= colours
+  local bin=$1 home pid t0 mapped painted
   home=$(mktemp -d)
   mkdir -p "$home"/{.config,.cache,.local/share} && mkdir -m 700 "$home/run"
   t0=$(now_ms)
   HOME=$home XDG_CONFIG_HOME=$home/.config XDG_CACHE_HOME=$home/.cache \
     XDG_DATA_HOME=$home/.local/share XDG_RUNTIME_DIR=$home/run "$bin" >/dev/null 2>&1 &
   pid=$!
-  for _ in $(seq 400); do
-    if [ -z "$mapped" ] && xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; then mapped=$(($(now_ms) - t0)); fi
-    if [ -n "$mapped" ]; then
-      colours=$(import -window root png:- 2>/dev/null | /usr/bin/convert png:- -format %k info: 2>/dev/null || echo 0)
-      if [ "${colours:-0}" -ge 8 ]; then painted=$(($(now_ms) - t0)); break; fi
-    fi
-    sleep 0.05
-  done
+  read -r mapped painted < <(python3 scripts/startup-probe.py "$pid" "$t0")
   sleep 3
   echo "${mapped:-NA} ${painted:-NA} $(memory_kib "$pid" Pss) $(memory_kib "$pid" Rss)"
   for p in $(descendants "$pid" | sort -rn); do kill "$p" 2>/dev/null || true; done
