@@ -99,7 +99,7 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         "save_settings",
         json!({"settings": {"autoLockMinutes": 10, "theme": "dark", "followUpHours": 24,
             "followUpExtra": true, "sound": false, "eyesClosedTone": true, "haptics": true,
-            "region": "gb", "quietHours": {"from": 22, "until": 8}}}),
+            "insights": true, "region": "gb", "quietHours": {"from": 22, "until": 8}}}),
     );
     let saved = c.ok("get_settings", json!({}));
     assert_eq!(saved["autoLockMinutes"], 10);
@@ -274,6 +274,12 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         c.ok("history", json!({}))[0]["people"],
         json!(["You", "Sam"]),
         "the owner's own screens call the owner \"you\""
+    );
+    let helps = c.ok("insights", json!({}));
+    assert_eq!(
+        (&helps["sessions"], &helps["enough"]),
+        (&json!(1), &json!(false)),
+        "one session is too few to say what seems to help"
     );
 
     // The next day.

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startHarness } from './harness.mjs';
 import { ok, reply } from './contract.mjs';
+import { INSIGHTS } from './insights-sample.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const THEMES = ['dark', 'light'];
@@ -384,6 +385,17 @@ test('history: the list, a session, and deleting it', async () => {
   await empty.locator('.home-grid').getByRole('button', { name: 'History' }).click();
   await empty.getByText('Nothing yet.').waitFor();
   await audit(empty, 'history, empty');
+
+  const helps = await h.open({ ...unlocked, history: ok('history'), insights: { ok: INSIGHTS } });
+  await helps.locator('.home-grid').getByRole('button', { name: 'History' }).click();
+  await button(helps, 'What seems to help').click();
+  await helps.locator('.insights figure').first().waitFor();
+  await audit(helps, 'what seems to help');
+  const few = await h.open({ ...unlocked, history: ok('history'), insights: ok('insights') });
+  await few.locator('.home-grid').getByRole('button', { name: 'History' }).click();
+  await button(few, 'What seems to help').click();
+  await few.locator('.too-few').waitFor();
+  await audit(few, 'what seems to help, too few sessions');
 });
 
 test('people: the list, a new person, an existing one, and a partner\'s own space', async () => {

@@ -21,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startHarness } from './harness.mjs';
 import { ok, reply } from './contract.mjs';
+import { INSIGHTS } from './insights-sample.mjs';
 
 /** The two phones; the keyboard leaves `typing` px of height (a keyboard of ~45%). */
 const PHONES = [
@@ -500,12 +501,16 @@ onPhones('a follow-up: the check-in, feeling low, help, grounding; a drop; somet
 });
 
 onPhones('history, a session; people, a person, a partner\'s space; plans and a plan', async (openAt) => {
-  const page = await openAt({ ...unlocked, history: ok('history'), get_session: ok('get_session'),
+  const page = await openAt({ ...unlocked, history: ok('history'), get_session: ok('get_session'), insights: { ok: INSIGHTS },
     session_follow_ups: ok('session_follow_ups'), list_plans: ok('list_plans'),
     space_info: ok('space_info', { exists: true, answers: 1, earlierPrivate: 2 }), open_space: ok('open_space') });
   await page.locator('.home-grid').getByRole('button', { name: 'History' }).click();
   await page.locator('.history-list .history-item').first().waitFor();
   await check(page, 'history');
+  await button(page, 'What seems to help').click();
+  await page.locator('.insights figure').first().waitFor();
+  await check(page, 'what seems to help');
+  await button(page, 'Back to history').click();
   await page.locator('.history-list .history-item').first().click();
   await page.getByRole('heading', { name: 'Check-ins', exact: true }).waitFor();
   await button(page, 'Delete').click();

@@ -127,6 +127,8 @@ export const sessionReflect = (id, reflection) => call('session_reflect', { id, 
 /** talkLater: who chose to talk about it later (after a stop); the reflection comes to them. */
 export const endSession = (id, talkTomorrow, talkLater = []) => call('end_session', { id, talkTomorrow, talkLater });
 export const history = () => call('history');
+/** "What seems to help": { sessions, enough, rituals, moves, nextDay, drop }, or null when hidden in settings. */
+export const insights = () => call('insights');
 export const deleteSession = (id) => call('delete_session', { id });
 
 /** timer: { kind: { kind: 'countdown' } | { kind: 'breathing', pattern }, minutes, label, session?, card? } */

@@ -26,6 +26,7 @@ import * as suggest from './views/suggest.js';
 import * as now from './views/now.js';
 import * as timer from './views/timer.js';
 import * as history from './views/history.js';
+import * as insights from './views/insights.js';
 import * as followup from './views/followup.js';
 import * as support from './views/support.js';
 import * as restore from './views/restore.js';
@@ -41,7 +42,7 @@ const views = {
   cards, 'card-edit': { mount: cards.mountEdit },
   people, profile: { mount: people.mountEdit },
   plans, plan: { mount: plans.mountEdit },
-  now, timer, history, session: { mount: history.mountDetail }, followup, support,
+  now, timer, history, insights, session: { mount: history.mountDetail }, followup, support,
   grounding: { mount: followup.mountGrounding }, restore, 'new-passphrase': newPassphrase, space,
   'body-care': bodyCare,
 };

@@ -77,6 +77,7 @@ fn main() {
         haptics: false,
         region: None,
         quiet_hours: None,
+        insights: true,
     };
     settings.save(&mut v).expect("settings");
 

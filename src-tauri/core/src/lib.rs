@@ -23,6 +23,7 @@ pub mod feedback;
 pub mod feelings;
 pub mod followup;
 pub mod forget;
+pub mod insights;
 pub mod keeper;
 pub mod kinds;
 pub mod passphrase;

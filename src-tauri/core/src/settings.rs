@@ -83,6 +83,9 @@ pub struct Settings {
     /// No notification in these hours (22:00 to 08:00 unless changed; None: any time).
     /// Vaults from before this field take the default.
     pub quiet_hours: Option<QuietHours>,
+    /// "What seems to help" in the history. On by default; a person can hide it entirely.
+    /// Vaults from before this field take the default.
+    pub insights: bool,
 }
 
 impl Default for Settings {
@@ -97,6 +100,7 @@ impl Default for Settings {
             haptics: true,
             region: None,
             quiet_hours: Some(QuietHours { from: 22, until: 8 }),
+            insights: true,
         }
     }
 }

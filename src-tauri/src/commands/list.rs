@@ -53,6 +53,7 @@ macro_rules! app_commands {
             session::session_reflect,
             session::end_session,
             session::history,
+            session::insights,
             session::delete_session,
             timer::start_timer,
             timer::current_timer,

@@ -4,7 +4,9 @@ use tauri::{AppHandle, Runtime, State};
 use tend_core::catalog::{Category, Moment};
 use tend_core::checkin::Privacy;
 use tend_core::feelings::{self, Feeling};
+use tend_core::insights::{self, Insights};
 use tend_core::session::{self, NewCheckIn, Stage, Step, Summary};
+use tend_core::settings::Settings;
 use tend_core::vault::RecordId;
 use tend_core::{followup, forget, private};
 
@@ -177,6 +179,16 @@ pub fn history(state: State<'_, AppState>) -> Result<Vec<Summary>> {
     state
         .with_vault(|v| session::history(v))
         .map_err(Into::into)
+}
+
+/// "What seems to help", from what the device's owner may see; `null` when they chose to
+/// hide insights in settings (then nothing is computed).
+#[tauri::command(async)]
+pub fn insights(state: State<'_, AppState>) -> Result<Option<Insights>> {
+    Ok(state.with_vault(|v| match Settings::load(v)?.insights {
+        true => insights::for_owner(v).map(Some),
+        false => Ok(None),
+    })?)
 }
 
 /// Deletes a session and everything attached to it.

@@ -3,8 +3,9 @@
 //! earlier private answers, which the owner's key still holds.
 
 use tauri::State;
-use tend_core::space;
+use tend_core::settings::Settings;
 use tend_core::vault::{RecordId, Vault};
+use tend_core::{insights, space};
 use zeroize::Zeroizing;
 
 use crate::wire::{OpenedSpace, SpaceInfo};
@@ -50,9 +51,14 @@ pub fn open_space(
     person: RecordId,
     passphrase: Zeroizing<String>,
 ) -> Result<OpenedSpace> {
-    Ok(state
-        .with_space(person, &passphrase, |v, keys| space::read(v, person, keys))?
-        .into())
+    Ok(state.with_space(person, &passphrase, |v, keys| {
+        let opened = space::read(v, person, keys)?;
+        let insights = match Settings::load(v)?.insights {
+            true => Some(insights::for_viewer(v, Some(person), Some(&opened))?),
+            false => None,
+        };
+        Ok(OpenedSpace::new(opened, insights))
+    })?)
 }
 
 /// Deletes `person`'s space and everything in it, with its passphrase.

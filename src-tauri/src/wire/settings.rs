@@ -19,6 +19,8 @@ pub struct Settings {
     pub region: Option<Region>,
     /// `{ from, until }` hours of the local day with no notification; `null`: any time.
     pub quiet_hours: Option<settings::QuietHours>,
+    /// Whether the history shows "What seems to help".
+    pub insights: bool,
 }
 
 impl Default for Settings {
@@ -39,6 +41,7 @@ impl From<settings::Settings> for Settings {
             haptics: s.haptics,
             region: s.region,
             quiet_hours: s.quiet_hours,
+            insights: s.insights,
         }
     }
 }
@@ -55,6 +58,7 @@ impl From<Settings> for settings::Settings {
             haptics: s.haptics,
             region: s.region,
             quiet_hours: s.quiet_hours,
+            insights: s.insights,
         }
     }
 }

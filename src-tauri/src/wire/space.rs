@@ -1,4 +1,5 @@
 use serde::Serialize;
+use tend_core::insights::Insights;
 use tend_core::session::Stage;
 use tend_core::space::{self, Entry};
 use tend_core::vault::RecordId;
@@ -67,13 +68,17 @@ impl From<Entry> for SpaceEntry {
 pub struct OpenedSpace {
     pub entries: Vec<SpaceEntry>,
     pub changed: bool,
+    /// "What seems to help" for this person, their space's answers included; `null` when
+    /// insights are hidden in settings.
+    pub insights: Option<Insights>,
 }
 
-impl From<space::Opened> for OpenedSpace {
-    fn from(o: space::Opened) -> Self {
+impl OpenedSpace {
+    pub fn new(o: space::Opened, insights: Option<Insights>) -> Self {
         Self {
             entries: super::all(o.entries),
             changed: o.changed,
+            insights,
         }
     }
 }

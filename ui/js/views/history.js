@@ -7,10 +7,14 @@ const day = (ms) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeS
 
 export async function mount(root, { api, app, signal }) {
   const list = el('ul', { class: 'history-list' });
-  root.append(screen('history', 'History', list));
+  const helps = el('p', { hidden: true }, el('button', { type: 'button', text: 'What seems to help',
+    on: { click: () => app.show('insights') } }));
+  root.append(screen('history', 'History', helps, list));
   try {
-    const sessions = await api.history();
+    const [sessions, settings] = await Promise.all([api.history(), api.getSettings()]);
     if (signal.aborted) return;
+    // Hidden entirely when the person chose so in settings.
+    helps.hidden = !settings.insights;
     if (!sessions.length) list.append(el('li', { class: 'fine', text: 'Nothing yet.' }));
     for (const s of sessions) {
       list.append(el('li', {}, el('button', { type: 'button', class: 'history-item',

@@ -44,6 +44,7 @@ function prefsCard() {
     ...field('First check-in after (hours)', el('input', { name: 'followUpHours', type: 'number', min: 1, max: 168,
       step: 1, inputmode: 'numeric' })),
     check('followUpExtra', 'After new, intense or scene moments, also check in two and three days later'),
+    check('insights', 'Show “What seems to help” in the history'),
     el('fieldset', { class: 'checks quiet-hours' },
       el('legend', { text: 'Quiet hours' }),
       check('quiet', 'No notifications at night: a check-in that falls due then waits until morning'),
@@ -125,6 +126,7 @@ export async function mount(root, { api, app, signal }) {
     prefs.sound.checked = current.sound;
     prefs.eyesClosedTone.checked = current.eyesClosedTone ?? true;
     prefs.haptics.checked = current.haptics;
+    prefs.insights.checked = current.insights ?? true;
     const quiet = current.quietHours;
     prefs.quiet.checked = Boolean(quiet);
     if (quiet) {
@@ -143,6 +145,7 @@ export async function mount(root, { api, app, signal }) {
       sound: prefs.sound.checked,
       eyesClosedTone: prefs.eyesClosedTone.checked,
       haptics: prefs.haptics.checked,
+      insights: prefs.insights.checked,
       region,
       quietHours: prefs.quiet.checked
         ? { from: Number(prefs.quietFrom.value), until: Number(prefs.quietUntil.value) } : null,

@@ -4,6 +4,7 @@
 // owner's key still holds can move in, or be deleted unread.
 import { el, field, focusHeading, screen, showError } from '../dom.js';
 import { makeSpaceForm } from '../widgets/make-space.js';
+import { sections } from './insights.js';
 
 const day = (ms) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
@@ -120,6 +121,9 @@ function show(box, opened, close) {
     opened.changed ? el('p', { class: 'notice', role: 'status',
       text: 'Something here was taken out or changed since you last opened your space. What is shown is what is still here.' }) : null,
     items.length ? el('ul', { class: 'space-list' }, items) : el('p', { class: 'fine', text: 'Nothing kept yet.' }),
+    // Their own answers from here count too, for them alone; null when insights are hidden.
+    opened.insights ? el('section', { class: 'space-insights' },
+      el('h2', { text: 'What seems to help you' }), sections(opened.insights, () => 'you')) : null,
     el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Close my space', on: { click: close } })));
 }
 
