@@ -467,3 +467,51 @@ fn quiet_hours_hold_a_due_notification_until_morning() {
     .unwrap_err();
     assert_eq!(err["code"], "invalid", "{err}");
 }
+
+#[test]
+fn insights_count_only_what_the_owner_may_see_and_nothing_once_hidden() {
+    let t = two();
+    let feel = |id: &Value, person: &str, stage: &str, words: &[&str], privacy: &str| {
+        invoke(
+            &t.h,
+            "session_check_in",
+            json!({
+                "id": id, "person": person, "stage": stage,
+                "checkIn": {"feelings": words, "need": null, "noTouch": false}, "note": "", "privacy": privacy,
+            }),
+        )
+        .unwrap();
+    };
+    let helps = || invoke(&t.h, "insights", json!({})).unwrap();
+    for n in 0..3 {
+        let s = start(&t, "tender", false);
+        let id = &s["id"];
+        feel(id, &t.me, "before", &["tense"], "shared");
+        feel(id, &t.me, "after", &["calm"], "shared");
+        feel(id, &t.sam, "before", &["scared"], "not_kept");
+        feel(id, &t.sam, "after", &["ashamed"], "not_kept");
+        invoke(
+            &t.h,
+            "end_session",
+            json!({"id": id, "talkTomorrow": false}),
+        )
+        .unwrap();
+        if n == 1 {
+            assert_eq!(helps()["enough"], false, "two sessions are too few");
+        }
+    }
+    let i = helps();
+    assert_eq!((&i["sessions"], &i["enough"]), (&json!(3), &json!(true)));
+    let moves = i["moves"].as_array().unwrap();
+    assert_eq!(moves.len(), 3, "{i}");
+    assert!(
+        moves.iter().all(|m| m["person"] == t.me.as_str()),
+        "Sam's answers stay Sam's: {i}"
+    );
+    assert!(!i.to_string().contains("ashamed") && !i.to_string().contains("scared"));
+
+    let mut settings = invoke(&t.h, "get_settings", json!({})).unwrap();
+    settings["insights"] = json!(false);
+    invoke(&t.h, "save_settings", json!({ "settings": settings })).unwrap();
+    assert_eq!(helps(), Value::Null, "hidden: nothing is computed or sent");
+}

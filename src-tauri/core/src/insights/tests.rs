@@ -126,7 +126,11 @@ fn fewer_than_three_ended_sessions_show_nothing_but_the_count() {
         24,
         vec![today(me, &["calm"], false, Some(DropToday::Yes))],
     );
-    let i = compute(&[a.clone(), b.clone(), open], std::slice::from_ref(&f), &cards());
+    let i = compute(
+        &[a.clone(), b.clone(), open],
+        std::slice::from_ref(&f),
+        &cards(),
+    );
     assert_eq!(i.sessions, 2, "a session still open does not count");
     assert!(!i.enough);
     assert!(
