@@ -415,6 +415,11 @@ test('people: the list, a new person, an existing one, and a partner\'s own spac
   await button(page, 'Cancel').click();
   await page.getByRole('button', { name: /^Robin/ }).click();
   await heading(page, 'Robin');
+  await button(page, 'Show as a card').click();
+  await heading(page, 'My aftercare');
+  await audit(page, 'a profile as a card');
+  await button(page, 'Done').click();
+  await heading(page, 'Robin');
   for (const summary of await page.locator('summary').all()) await summary.click();
   await audit(page, 'a person, every part open');
   await button(page, 'Cancel').click();

@@ -522,6 +522,11 @@ onPhones('history, a session; people, a person, a partner\'s space; plans and a 
   await check(page, 'people');
   await page.getByRole('button', { name: /^Robin/ }).click();
   await heading(page, 'Robin');
+  await button(page, 'Show as a card').click();
+  await heading(page, 'My aftercare');
+  await check(page, 'a profile as a card');
+  await button(page, 'Done').click();
+  await heading(page, 'Robin');
   for (const summary of await page.locator('summary').all()) await summary.click();
   await check(page, 'a person, every part open', { keyboard: true });
   await button(page, 'Cancel').click();

@@ -74,7 +74,10 @@ export async function mountEdit(root, { api, app, signal }, { profile, firstRun 
     el('p', { text: 'If you like, tell Tend what helps you afterwards and what it should never suggest. It is all optional, and you can change it any time under People.' }),
     el('div', { class: 'actions' }, skip()),
   ] : [];
-  root.append(screen('profile', firstRun ? 'Your aftercare profile' : (p.id ? p.name : 'A new person'), ...intro, form));
+  // A saved profile can be shown to a partner as one calm card.
+  const asCard = p.id ? el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Show as a card',
+    on: { click: () => app.show('profile-card', { profile: p }) } })) : null;
+  root.append(screen('profile', firstRun ? 'Your aftercare profile' : (p.id ? p.name : 'A new person'), ...intro, asCard, form));
 
   const optionalNumber = (v) => (v === '' ? null : Number(v));
   form.addEventListener('submit', async (event) => {
