@@ -171,7 +171,8 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
             ])
             .env("TEND_CRASH_CHILD", dir.path())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            // Kept for the message below: a child that stops before writing says why.
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
@@ -188,9 +189,18 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
             }
         });
         // Wait for the first acknowledgement (the child has unlocked), then a random time.
-        let first = rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the child writes");
+        let first = match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(first) => first,
+            Err(e) => {
+                let _ = child.kill();
+                let out = child.wait_with_output().unwrap();
+                panic!(
+                    "round {round} (seed {seed}): the child wrote nothing ({e}); {}; it said: {}",
+                    out.status,
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        };
         acknowledged.extend(first);
         std::thread::sleep(Duration::from_millis(delay_ms));
         child.kill().unwrap(); // SIGKILL on Unix
