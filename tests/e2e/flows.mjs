@@ -46,6 +46,20 @@ export async function endQuickSession(app) {
   await app.waitFor('.follow-ups li');
 }
 
+/** A feeling as a person picks it: its corner of the grid first, then the word. */
+export async function pickFeeling(app, word) {
+  const corner = await app.execute(
+    `return document.querySelector('button.feeling[data-word="' + arguments[0] + '"]').closest('.feeling-group').dataset.quadrant`, [word]);
+  await app.click(`button.feeling-corner[data-quadrant="${corner}"]`);
+  await app.click(`button.feeling[data-word="${word}"]`);
+}
+
+/** Back home through the top bar's "Tend". */
+export async function goHome(app) {
+  await clickButton(app, 'Tend', '.topbar');
+  await app.waitFor('#home-title');
+}
+
 /** Runs `script` until it returns true (screens appear after Rust answers), or fails. */
 async function retry(app, script, args, what, timeoutMs = 10000) {
   const end = Date.now() + timeoutMs;

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './webdriver.mjs';
-import { PASS, clickButton, createVault, scratchEnv } from './flows.mjs';
+import { PASS, clickButton, createVault, goHome, pickFeeling, scratchEnv } from './flows.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, 'target', 'screenshots');
@@ -18,19 +18,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A feeling as a person picks it: its corner of the grid first, then the word. */
-async function pickFeeling(word) {
-  const corner = await app.execute(
-    `return document.querySelector('button.feeling[data-word="' + arguments[0] + '"]').closest('.feeling-group').dataset.quadrant`, [word]);
-  await app.click(`button.feeling-corner[data-quadrant="${corner}"]`);
-  await app.click(`button.feeling[data-word="${word}"]`);
-}
-
-async function home() {
-  await clickButton(app, 'Tend', '.topbar');
-  await app.waitFor('#home-title');
-}
-
 /** From home: on my own, a feeling, the first ritual offered, then a reflection that rates it. */
 async function soloSession(before, afterwards) {
   await app.click('.now-button');
@@ -38,7 +25,7 @@ async function soloSession(before, afterwards) {
   await app.click('input[name="context"][value="solo"]');
   await clickButton(app, 'Start');
   await app.waitFor('.feeling-grid');
-  await pickFeeling(before);
+  await pickFeeling(app, before);
   await clickButton(app, 'Next');
   await app.waitFor('.suggestions .ritual-card');
   const card = await app.execute('return document.querySelector(".suggestions .ritual-card").dataset.id');
@@ -47,11 +34,11 @@ async function soloSession(before, afterwards) {
   await clickButton(app, 'Close the session');
   await clickButton(app, 'Reflect now');
   await app.waitFor('textarea[name="felt_good"]');
-  await pickFeeling(afterwards);
+  await pickFeeling(app, afterwards);
   await app.click(`input[name="rate-${card}"][value="helped"]`);
   await clickButton(app, 'Save');
   await app.waitFor('.follow-ups li');
-  await home();
+  await goHome(app);
 }
 
 async function toInsights() {
@@ -72,7 +59,7 @@ test('what seems to help: a plain note after two sessions, pictures with their w
   await app.waitFor('.too-few');
   assert.match(await app.text('.too-few'), /With 2 sessions so far there is not enough here/);
 
-  await home();
+  await goHome(app);
   await soloSession('restless', 'safe');
   await toInsights();
   await app.waitFor('.insights figure');

@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './webdriver.mjs';
-import { PASS, clickButton, createVault, scratchEnv } from './flows.mjs';
+import { PASS, clickButton, createVault, goHome, scratchEnv } from './flows.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, 'target', 'screenshots');
@@ -36,11 +36,6 @@ const inView = (css) => app.execute(`const e = document.querySelector(arguments[
 const visibleTexts = (css) => app.execute(
   'return [...document.querySelectorAll(arguments[0])].filter((e) => e.offsetParent).map((e) => e.textContent.trim())', [css]);
 const heading = () => app.text('#now-title');
-
-async function home() {
-  await clickButton(app, 'Tend', '.topbar');
-  await app.waitFor('#home-title');
-}
 
 async function openNow() {
   await app.click('.now-button');
@@ -141,7 +136,7 @@ test('three cards carry three different reasons, and an accepted card moves into
 });
 
 test('an unfinished session from tonight is offered with its time: carry on, or start fresh', async () => {
-  await home();
+  await goHome(app);
   await openNow();
   const asked = await heading();
   const at = asked.match(/^Carry on from (\d{1,2}):(\d{2})\s?([AP]M)?, or start fresh\?$/);
@@ -163,7 +158,7 @@ test('an unfinished session from tonight is offered with its time: carry on, or 
   assert.doesNotMatch(page, /Someone|\bMe\b|Me\u2019s|\(me\)/, 'the owner is never "Someone" or "Me"');
 
   // Leave it unfinished, and start fresh instead.
-  await home();
+  await goHome(app);
   await openNow();
   assert.match(await heading(), /^Carry on from/);
   await clickButton(app, 'Start fresh');

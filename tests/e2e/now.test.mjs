@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './webdriver.mjs';
-import { PASS, checkLabel, clickButton, createVault, scratchEnv } from './flows.mjs';
+import { PASS, checkLabel, clickButton, createVault, goHome, pickFeeling, scratchEnv } from './flows.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, 'target', 'screenshots');
@@ -32,19 +32,6 @@ async function addPerson(name, isMe) {
   await app.waitUntil(`return [...document.querySelectorAll('.people-list .person')].some((b) => b.textContent.startsWith(${JSON.stringify(shown)}))`);
 }
 
-/** A feeling as a person picks it: its corner of the grid first, then the word. */
-async function pickFeeling(word) {
-  const corner = await app.execute(
-    `return document.querySelector('button.feeling[data-word="' + arguments[0] + '"]').closest('.feeling-group').dataset.quadrant`, [word]);
-  await app.click(`button.feeling-corner[data-quadrant="${corner}"]`);
-  await app.click(`button.feeling[data-word="${word}"]`);
-}
-
-async function home() {
-  await clickButton(app, 'Tend', '.topbar');
-  await app.waitFor('#home-title');
-}
-
 test('aftercare now, end to end', async () => {
   // A 3-minute ritual timer runs in 3 s: debug builds only (see README).
   app = await launch({ application: process.env.TEND_APP, env: { ...env, TEND_TIMER_SCALE: '60' } });
@@ -55,7 +42,7 @@ test('aftercare now, end to end', async () => {
   await addPerson('Sam', false);
 
   // A plan for the two of us puts a ritual with a timer first.
-  await home();
+  await goHome(app);
   await clickButton(app, 'Plans', '.home-grid');
   await clickButton(app, 'Make a plan');
   await app.type('input[name="name"]', 'After a long day');
@@ -67,7 +54,7 @@ test('aftercare now, end to end', async () => {
   await app.waitFor('.plan-list button');
 
   // Aftercare now with Sam, answering privately in turn.
-  await home();
+  await goHome(app);
   await shot('1-home');
   await app.click('.now-button');
   await app.waitFor('.now form');
@@ -77,13 +64,13 @@ test('aftercare now, end to end', async () => {
   await clickButton(app, 'Start');
   await app.waitFor('.feeling-grid');
   assert.equal(await app.text('#now-title'), 'How are you feeling right now?');
-  await pickFeeling('calm');
+  await pickFeeling(app, 'calm');
   await shot('2-check-in');
   await clickButton(app, 'Next');
   await app.waitUntil('return document.querySelector("#now-title")?.textContent === "Please pass the device to Sam"');
   await clickButton(app, 'I\u2019m Sam, continue');
   await app.waitUntil('return document.querySelector("#now-title")?.textContent.startsWith("Sam, how")');
-  await pickFeeling('tender');
+  await pickFeeling(app, 'tender');
   await app.type('textarea[name="note"]', 'only mine');
   await clickButton(app, 'Next');
   await clickButton(app, 'We\u2019re all here, continue');
@@ -157,7 +144,7 @@ test('aftercare now, end to end', async () => {
   await shot('8-history-as-me');
 
   // Sam opens his space with his own passphrase.
-  await home();
+  await goHome(app);
   await clickButton(app, 'People', '.home-grid');
   await clickButton(app, 'Sam\u2019s own space');
   await app.waitFor('input[name="space-open"]');

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::feelings::{self, Mood};
+use crate::feelings::{self, Feeling, Mood};
 use crate::{Error, Result};
 
 /// The longest written answer, in characters.
@@ -85,24 +85,19 @@ impl CheckIn {
         self.body.contains(&Body::Pain)
     }
 
+    /// The chosen words that are on the feeling grid, with where each sits.
+    pub fn on_grid(&self) -> impl Iterator<Item = &'static Feeling> + '_ {
+        self.feelings.iter().filter_map(|w| feelings::find(w))
+    }
+
     /// A word that names something hard or might mean being far away, or pain.
     pub fn careful(&self) -> bool {
-        self.in_pain()
-            || self
-                .feelings
-                .iter()
-                .filter_map(|w| feelings::find(w))
-                .any(|f| f.hard || f.ambiguous)
+        self.in_pain() || self.on_grid().any(|f| f.hard || f.ambiguous)
     }
 
     /// Where the chosen words sit on the grid, read as one mood.
     pub fn mood(&self) -> Mood {
-        let words: Vec<_> = self
-            .feelings
-            .iter()
-            .filter_map(|w| feelings::find(w))
-            .collect();
-        feelings::mood(&words)
+        feelings::mood(&self.on_grid().collect::<Vec<_>>())
     }
 
     pub fn wants_space(&self) -> bool {

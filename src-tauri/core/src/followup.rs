@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Context;
 use crate::checkin::{CheckIn, Held, Privacy, Text, MAX_NOTE};
-use crate::feelings;
 use crate::session::{self, Session};
 use crate::settings::Settings;
 use crate::vault::{Record, RecordId, Vault};
@@ -277,11 +276,7 @@ pub fn get(vault: &Vault, id: RecordId) -> Result<FollowUp> {
 /// Whether an answer says "low": asked for directly, or the chosen words sit in the
 /// unpleasant half of the grid.
 pub fn is_low(check_in: &CheckIn, said_low: bool) -> bool {
-    let words: Vec<_> = check_in
-        .feelings
-        .iter()
-        .filter_map(|w| feelings::find(w))
-        .collect();
+    let words: Vec<_> = check_in.on_grid().collect();
     said_low
         || (!words.is_empty() && words.iter().map(|f| i32::from(f.pleasantness)).sum::<i32>() < 0)
 }

@@ -141,11 +141,7 @@ pub fn compute(
 
 /// Where a check-in sits on the grid, if its words are on it.
 pub fn place(check_in: &CheckIn) -> Option<Point> {
-    let found: Vec<_> = check_in
-        .feelings
-        .iter()
-        .filter_map(|w| crate::feelings::find(w))
-        .collect();
+    let found: Vec<_> = check_in.on_grid().collect();
     if found.is_empty() {
         return None;
     }
