@@ -320,6 +320,19 @@ pub fn for_owner(vault: &Vault) -> Result<Insights> {
     for_viewer(vault, crate::profile::me(vault)?, None)
 }
 
+/// As [`for_viewer`], unless the person hid insights in settings: then `None`, and nothing
+/// is computed.
+pub fn if_shown(
+    vault: &Vault,
+    viewer: Option<RecordId>,
+    opened: Option<&Opened>,
+) -> Result<Option<Insights>> {
+    if !crate::settings::Settings::load(vault)?.insights {
+        return Ok(None);
+    }
+    for_viewer(vault, viewer, opened).map(Some)
+}
+
 /// Puts a person's own answers from their opened space where their markers stand.
 fn put_back(
     sessions: &mut [Session],

@@ -5,8 +5,8 @@ use tend_core::catalog::{Category, Moment};
 use tend_core::checkin::Privacy;
 use tend_core::feelings::{self, Feeling};
 use tend_core::insights::{self, Insights};
+use tend_core::profile;
 use tend_core::session::{self, NewCheckIn, Stage, Step, Summary};
-use tend_core::settings::Settings;
 use tend_core::vault::RecordId;
 use tend_core::{followup, forget, private};
 
@@ -185,10 +185,7 @@ pub fn history(state: State<'_, AppState>) -> Result<Vec<Summary>> {
 /// hide insights in settings (then nothing is computed).
 #[tauri::command(async)]
 pub fn insights(state: State<'_, AppState>) -> Result<Option<Insights>> {
-    Ok(state.with_vault(|v| match Settings::load(v)?.insights {
-        true => insights::for_owner(v).map(Some),
-        false => Ok(None),
-    })?)
+    Ok(state.with_vault(|v| insights::if_shown(v, profile::me(v)?, None))?)
 }
 
 /// Deletes a session and everything attached to it.

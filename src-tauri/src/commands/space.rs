@@ -3,7 +3,6 @@
 //! earlier private answers, which the owner's key still holds.
 
 use tauri::State;
-use tend_core::settings::Settings;
 use tend_core::vault::{RecordId, Vault};
 use tend_core::{insights, space};
 use zeroize::Zeroizing;
@@ -53,10 +52,7 @@ pub fn open_space(
 ) -> Result<OpenedSpace> {
     Ok(state.with_space(person, &passphrase, |v, keys| {
         let opened = space::read(v, person, keys)?;
-        let insights = match Settings::load(v)?.insights {
-            true => Some(insights::for_viewer(v, Some(person), Some(&opened))?),
-            false => None,
-        };
+        let insights = insights::if_shown(v, Some(person), Some(&opened))?;
         Ok(OpenedSpace::new(opened, insights))
     })?)
 }

@@ -504,3 +504,16 @@ fn a_persons_opened_space_puts_their_own_answers_back_in_their_place() {
     let owner = for_viewer(&w.v, Some(w.me), Some(&opened)).unwrap();
     assert!(owner.moves.iter().all(|m| m.person == w.me));
 }
+
+#[test]
+fn hidden_in_settings_nothing_is_computed() {
+    let mut w = world();
+    assert!(if_shown(&w.v, Some(w.me), None).unwrap().unwrap().enough);
+    let hidden = crate::settings::Settings {
+        insights: false,
+        ..Default::default()
+    };
+    hidden.save(&mut w.v).unwrap();
+    assert_eq!(if_shown(&w.v, Some(w.me), None).unwrap(), None);
+    assert_eq!(if_shown(&w.v, Some(w.sam), None).unwrap(), None);
+}
