@@ -198,9 +198,14 @@ test('a second window of Tend gets a clear message instead of a broken screen', 
 test('unlocking says "Opening…" at once while the key is stretched', async () => {
   const page = await h.open({ vault_status: status(), unlock: { ok: null, delay: 800 }, get_settings: settings });
   await page.getByLabel('Passphrase').fill('copper lantern orbit meadow');
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await page.getByText('Opening…').waitFor({ timeout: 100 });
-  assert.equal(await page.getByRole('button', { name: 'Unlock' }).isDisabled(), true);
+  // In the same task as the tap, before any answer from Rust: no frame shows the old screen
+  // (a wall-clock timeout here would measure this machine's load, not the screen).
+  const atOnce = await page.evaluate(() => {
+    const unlock = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Unlock');
+    unlock.click();
+    return { opening: document.body.textContent.includes('Opening…'), disabled: unlock.disabled };
+  });
+  assert.deepEqual(atOnce, { opening: true, disabled: true });
   await page.evaluate(() => { window.__responses.vault_status = { ok: { ...window.__responses.vault_status.ok, unlocked: true } }; });
   await page.getByRole('heading', { name: 'Hello' }).waitFor();
 });
