@@ -311,8 +311,10 @@ test('the timer: running, paused, eyes closed, time up, stopped', async () => {
   await page.getByRole('timer').waitFor();
   await page.locator('.pacer-cue', { hasText: 'Breathe out slowly' }).waitFor();
   await audit(page, 'timer, running');
-  await set(page, 'timer_view', { ok: view({ status: 'paused' }) });
+  // The screen polls timer_view every 250 ms: the mock turns to 'paused' only after the
+  // tap, or a poll in between could swap Pause for Resume before the click lands.
   await button(page, 'Pause').click();
+  await set(page, 'timer_view', { ok: view({ status: 'paused' }) });
   await page.getByText('Paused.').waitFor();
   await audit(page, 'timer, paused');
   await button(page, 'Eyes closed').click();
