@@ -18,6 +18,7 @@ pub mod body_care;
 pub mod catalog;
 pub mod checkin;
 mod error;
+pub mod exchange;
 pub mod export;
 pub mod feedback;
 pub mod feelings;

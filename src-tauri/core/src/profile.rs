@@ -65,6 +65,67 @@ pub struct Profile {
     pub trauma_sensitive: bool,
     /// "What helps me" in their own words, shown beside the cards in a session with them.
     pub helps: String,
+    /// Set when the person shared this profile from their own device (`exchange`).
+    pub shared: Option<Shared>,
+}
+
+/// Where a profile came from when the person shared it themselves: their profile's id on
+/// their device (a later share from them updates this one) and the hard limits they set,
+/// which this device keeps and never relaxes. Only their next share changes these.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shared {
+    pub from: RecordId,
+    pub limits: HardLimits,
+}
+
+impl HardLimits {
+    /// Whether these limits rule out at least everything `other` rules out.
+    pub fn covers(&self, other: &HardLimits) -> bool {
+        let has_item = |i: &String| self.items.iter().any(|x| x.eq_ignore_ascii_case(i));
+        other.cards.iter().all(|c| self.cards.contains(c))
+            && other.categories.iter().all(|c| self.categories.contains(c))
+            && other.items.iter().all(has_item)
+            && other
+                .max_touch
+                .is_none_or(|max| self.max_touch.is_some_and(|mine| mine <= max))
+    }
+
+    /// These limits with `more` added.
+    pub fn with(mut self, more: &HardLimits) -> HardLimits {
+        for c in &more.cards {
+            if !self.cards.contains(c) {
+                self.cards.push(c.clone());
+            }
+        }
+        for c in &more.categories {
+            if !self.categories.contains(c) {
+                self.categories.push(*c);
+            }
+        }
+        for i in &more.items {
+            if !self.items.iter().any(|x| x.eq_ignore_ascii_case(i)) {
+                self.items.push(i.clone());
+            }
+        }
+        self.max_touch = match (self.max_touch, more.max_touch) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self
+    }
+
+    /// These limits without what `other` holds (what the importing side added itself).
+    pub fn without(mut self, other: &HardLimits) -> HardLimits {
+        self.cards.retain(|c| !other.cards.contains(c));
+        self.categories.retain(|c| !other.categories.contains(c));
+        self.items
+            .retain(|i| !other.items.iter().any(|x| x.eq_ignore_ascii_case(i)));
+        if self.max_touch == other.max_touch {
+            self.max_touch = None;
+        }
+        self
+    }
 }
 
 impl Record for Profile {
@@ -159,8 +220,35 @@ pub fn get(vault: &Vault, id: RecordId) -> Result<Profile> {
 }
 
 /// Creates (no id) or updates a profile; `profile.id` is set here. Names are unique, one
-/// profile is "me".
+/// profile is "me". Where the profile came from a person's own share is kept from the
+/// stored one, whatever the caller sends, and their hard limits may not be relaxed.
 pub fn save(vault: &mut Vault, id: Option<RecordId>, mut profile: Profile) -> Result<Profile> {
+    profile.shared = match id {
+        Some(id) => vault.find::<Profile>(id)?.and_then(|p| p.shared),
+        None => None,
+    };
+    if let Some(shared) = &profile.shared {
+        if profile.is_me {
+            return Err(Error::invalid(
+                "A profile someone shared with you cannot be marked as yours.",
+            ));
+        }
+        if !profile.hard_limits.covers(&shared.limits) {
+            return Err(Error::invalid(format!(
+                "{}'s own hard limits came from their shared profile and stay as they are.",
+                profile.name.trim()
+            )));
+        }
+    }
+    store(vault, id, profile)
+}
+
+/// Saves a profile as given, `shared` included (`exchange` imports through here).
+pub(crate) fn store(
+    vault: &mut Vault,
+    id: Option<RecordId>,
+    mut profile: Profile,
+) -> Result<Profile> {
     profile.id = vault.claim::<Profile>(id)?;
     let custom = crate::catalog::custom_ids(vault)?;
     profile.validate(|id| crate::catalog::find_builtin(id).is_some() || custom.contains(id))?;

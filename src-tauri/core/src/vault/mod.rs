@@ -18,6 +18,7 @@ mod header;
 mod integrity;
 pub mod kdf;
 mod lockout;
+pub mod phrase;
 mod record;
 mod recovery;
 mod schema;

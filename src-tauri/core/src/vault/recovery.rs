@@ -12,6 +12,30 @@ pub const BYTES: usize = 20;
 const CHARS: usize = BYTES * 8 / 5;
 pub const SALT_LEN: usize = 16;
 
+/// Dashes and spaces group the characters for the eye; they carry nothing.
+pub(super) fn is_separator(c: char) -> bool {
+    matches!(c, '-' | ' ')
+}
+
+/// A character's value in the alphabet, read as a person might type it: any case, with O
+/// for 0 and I or L for 1. `None` for anything else.
+pub(super) fn symbol(c: char) -> Option<u8> {
+    let c = match c.to_ascii_uppercase() {
+        'O' => '0',
+        'I' | 'L' => '1',
+        c => c,
+    };
+    ALPHABET
+        .iter()
+        .position(|&a| a as char == c)
+        .map(|v| v as u8)
+}
+
+/// The character shown for a value below 32.
+pub(super) fn character(v: u8) -> char {
+    ALPHABET[usize::from(v & 31)] as char
+}
+
 /// A recovery code. Not `Debug`: it is shown to the person once and never logged.
 pub struct RecoveryCode(Zeroizing<[u8; BYTES]>);
 
@@ -29,21 +53,15 @@ impl RecoveryCode {
         let mut n = 0;
         let mut count = 0;
         for c in text.chars() {
-            let c = match c.to_ascii_uppercase() {
-                '-' | ' ' => continue,
-                'O' => '0',
-                'I' | 'L' => '1',
-                c => c,
-            };
-            let v = ALPHABET
-                .iter()
-                .position(|&a| a as char == c)
-                .ok_or(VaultError::BadRecoveryCode)?;
+            if is_separator(c) {
+                continue;
+            }
+            let v = symbol(c).ok_or(VaultError::BadRecoveryCode)?;
             count += 1;
             if count > CHARS {
                 return Err(VaultError::BadRecoveryCode);
             }
-            bits = (bits << 5) | v as u64;
+            bits = (bits << 5) | u64::from(v);
             nbits += 5;
             if nbits >= 8 {
                 nbits -= 8;
@@ -77,7 +95,7 @@ impl RecoveryCode {
                 if written > 0 && written % 4 == 0 {
                     s.push('-');
                 }
-                s.push(ALPHABET[((bits >> nbits) & 31) as usize] as char);
+                s.push(character((bits >> nbits) as u8));
                 written += 1;
             }
         }
