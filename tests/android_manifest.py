@@ -43,6 +43,7 @@ RULES = APP_SRC / "main/res/xml/data_extraction_rules.xml"
 ACTIVITY = APP_SRC / "main/java/org/tendcare/companion/MainActivity.kt"
 GRADLE_APP = ANDROID / "app/build.gradle.kts"
 NOTIFY = ROOT / "src-tauri/src/notify.rs"
+SCANNING = ROOT / "ui/js/views/exchange.js"
 CAPABILITIES = ROOT / "src-tauri/capabilities"
 
 # The permissions Tend's own manifest declares. Today none: everything Tend needs comes
@@ -63,6 +64,20 @@ LIBRARY_PERMISSIONS = frozenset(
         "android.permission.POST_NOTIFICATIONS",
         "android.permission.RECEIVE_BOOT_COMPLETED",
         "android.permission.WAKE_LOCK",
+        # tauri-plugin-barcode-scanner: scanning a shared profile's QR code. Asked for only
+        # when the person chooses to scan (check_camera_asked_only_when_scanning).
+        "android.permission.CAMERA",
+    }
+)
+
+# What the app's manifest takes out of the libraries' (tools:node="remove"): the scanner
+# plugin's VIBRATE, never used, and the network, which the scanner's ML Kit libraries are
+# reported to add. Exactly these; a removal of anything else would hide a change here.
+REMOVED = frozenset(
+    {
+        "android.permission.VIBRATE",
+        "android.permission.INTERNET",
+        "android.permission.ACCESS_NETWORK_STATE",
     }
 )
 
@@ -107,9 +122,28 @@ def application() -> ET.Element:
     return app
 
 
+T = "{http://schemas.android.com/tools}"
+PERMISSION_TAGS = ("uses-permission", "uses-permission-sdk-23", "uses-permission-sdk-m")
+
+
 def permissions(manifest: ET.Element) -> set[str]:
-    tags = ("uses-permission", "uses-permission-sdk-23", "uses-permission-sdk-m")
-    return {el.get(A + "name", "") for tag in tags for el in manifest.iter(tag)}
+    """What a manifest asks for (not what it takes out of the libraries' manifests)."""
+    return {
+        el.get(A + "name", "")
+        for tag in PERMISSION_TAGS
+        for el in manifest.iter(tag)
+        if el.get(T + "node") != "remove"
+    }
+
+
+def removed(manifest: ET.Element) -> set[str]:
+    """What a manifest takes out of the lower-priority (library) manifests merged into it."""
+    return {
+        el.get(A + "name", "")
+        for tag in PERMISSION_TAGS
+        for el in manifest.iter(tag)
+        if el.get(T + "node") == "remove"
+    }
 
 
 def block(text: str, opening: re.Pattern[str] | str, what: str) -> str:
@@ -275,7 +309,11 @@ def check_library_permissions_known() -> None:
             if (folder / rel).is_file():
                 merged[f"{package['name']} {package['version']}"] = permissions(ET.parse(folder / rel).getroot())
     expect(any(name.startswith("tauri-plugin-notification ") for name in merged), f"no notification plugin manifest among {sorted(merged)}")
+    expect(any(name.startswith("tauri-plugin-barcode-scanner ") for name in merged), f"no barcode-scanner plugin manifest among {sorted(merged)}")
+    taken_out = removed(parse(MANIFEST))
+    expect(taken_out == REMOVED, f"the app's manifest removes {sorted(taken_out)}, expected {sorted(REMOVED)}")
     for name, declared in sorted(merged.items()):
+        declared -= taken_out
         expect(not (declared & NEVER), f"{name} asks for {sorted(declared & NEVER)}")
         unknown = declared - LIBRARY_PERMISSIONS
         expect(not unknown, f"{name} adds {sorted(unknown)}; look at why, then list it in LIBRARY_PERMISSIONS")
@@ -291,7 +329,9 @@ ASKING = re.compile(r"request_?permissions?|requestPermissions?|isPermissionGran
 def check_notification_permission_asked_only_when_scheduling() -> None:
     sources = sorted((ROOT / "src-tauri/src").rglob("*.rs")) + sorted((ROOT / "ui").rglob("*.js")) + sorted((ROOT / "ui").rglob("*.html"))
     asking = [p for p in sources if ASKING.search(without_comments(p.read_text()))]
-    expect(asking == [NOTIFY], f"files that ask for notification permission: {[str(p.relative_to(ROOT)) for p in asking]}")
+    expect(asking == [NOTIFY, SCANNING], f"files that ask for a permission: {[str(p.relative_to(ROOT)) for p in asking]}")
+    for line in without_comments(SCANNING.read_text()).splitlines():
+        expect(not ASKING.search(line) or "'barcode-scanner'" in line, f"exchange.js asks for something other than the camera: {line.strip()}")
     code = without_comments(NOTIFY.read_text())
     mobile = re.search(r"#\[cfg\(mobile\)\]\s*pub\s+fn\s+schedule\s*<", code)
     expect(mobile is not None, "notify.rs has no #[cfg(mobile)] pub fn schedule")
@@ -315,6 +355,26 @@ def check_schedule_called_from_commands_only() -> None:
     expect(callers, "nothing calls notify::schedule")
     at_start = [c for c in callers if not c.startswith("src-tauri/src/commands/")]
     expect(not at_start, f"notify::schedule is called outside the commands (at start-up?): {at_start}")
+
+
+def check_camera_asked_only_when_scanning() -> None:
+    """The camera is asked for inside the scan the person started, never on opening a screen."""
+    code = without_comments(SCANNING.read_text())
+    scanner = block(code, r"function\s+scanner\s*\(\s*\)", "exchange.js scanner()")
+    expect(ASKING.search(code.replace(scanner, "")) is None, "exchange.js asks for the camera outside scanner()")
+    # scanner() hands back the scan as a function: asking happens when that is called.
+    scan = scanner[scanner.index("return async () =>") :]
+    expect("requestPermissions('barcode-scanner')" in scan, "the camera is not asked for inside the scan")
+    checked = scan.find("checkPermissions('barcode-scanner')")
+    expect(0 <= checked < scan.index("requestPermissions"), "the camera is asked for without checking first")
+    expect(re.search(r"on:\s*\{\s*click:[^}]*scan\(\)", code) is not None, "the scan does not start from a tap")
+    caps = [json.loads(p.read_text()) for p in sorted(CAPABILITIES.glob("*.json"))]
+    scanning = [c for c in caps if any(str(x).startswith("barcode-scanner:") for x in c.get("permissions", []))]
+    expect(len(scanning) == 1, f"capabilities granting the scanner: {len(scanning)}")
+    expect(set(scanning[0].get("platforms", [])) == {"android", "iOS"}, "the scanner's capability is not for phones only")
+    granted = set(scanning[0]["permissions"])
+    expect("barcode-scanner:allow-vibrate" not in granted and "barcode-scanner:default" not in granted,
+           f"the scanner's capability grants more than scanning: {sorted(granted)}")
 
 
 def check_page_cannot_ask() -> None:
@@ -378,6 +438,7 @@ CHECKS = [
     check_cleartext_off_outside_debug,
     check_library_permissions_known,
     check_notification_permission_asked_only_when_scheduling,
+    check_camera_asked_only_when_scanning,
     check_schedule_called_from_commands_only,
     check_page_cannot_ask,
     check_project_committed_outputs_ignored,

@@ -434,6 +434,25 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         false
     );
 
+    // Sharing Robin's profile with another install: the QR code and a text code here; a
+    // picture of the code read, previewed and imported there.
+    c.ok("share_profile", json!({"id": me["id"]}));
+    let text = c.ok("share_text_code", json!({"id": me["id"]}));
+    let partner = app();
+    first_run(&partner);
+    let other = std::mem::replace(&mut c.h, partner);
+    let preview = c.sent(
+        "preview_share",
+        json!({"code": text["code"], "phrase": text["phrase"]}),
+    );
+    assert_eq!(preview["profile"]["name"], "Robin");
+    let open = preview["code"].as_str().unwrap().to_owned();
+    let read = c.ok("read_share_picture", json!(qr_png(&open)));
+    assert_eq!(read, json!(open));
+    let saved = c.sent("import_share", json!({"code": open}));
+    assert_eq!(saved["sharedLimits"]["items"], json!(["ice"]));
+    c.h = other;
+
     // Deleting.
     c.ok("delete_contact", json!({"id": contact["id"]}));
     c.ok("delete_plan", json!({"id": plan["id"]}));
@@ -457,6 +476,25 @@ fn every_command_answers_in_the_shape_the_ui_reads() {
         "commands the story never called: {missing:?}"
     );
     write(&c);
+}
+
+/// A picture of a QR code holding `text`, as a PNG file's bytes (a phone's screenshot).
+fn qr_png(text: &str) -> Vec<u8> {
+    let code = qrcode::QrCode::new(text).unwrap();
+    let (width, scale, quiet) = (code.width() as u32, 4, 4);
+    let side = (width + 2 * quiet) * scale;
+    let colors = code.to_colors();
+    let img = image::GrayImage::from_fn(side, side, |x, y| {
+        let (mx, my) = (x / scale, y / scale);
+        let inside = (quiet..quiet + width).contains(&mx) && (quiet..quiet + width).contains(&my);
+        let dark =
+            inside && colors[((my - quiet) * width + (mx - quiet)) as usize] == qrcode::Color::Dark;
+        image::Luma([if dark { 0 } else { 255 }])
+    });
+    let mut png = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    png
 }
 
 fn code_of_first_run(c: &Contract) -> String {
@@ -485,6 +523,9 @@ fn write(c: &Contract) {
     }
 }
 
+/// A shared profile's code as the samples show it (the real one holds random ids).
+const SHARE_CODE: &str = "TEND:AEAHQ2LMNBSWC4TUEBZXE2LHNB2A";
+
 struct Normaliser {
     ids: HashMap<String, String>,
     scratch: String,
@@ -499,9 +540,15 @@ impl Normaliser {
                 map.into_iter()
                     .map(|(k, v)| {
                         let v = match k.as_str() {
+                            "code" if v.as_str().is_some_and(|s| s.starts_with("TEND:")) => {
+                                json!(SHARE_CODE)
+                            }
                             "code" if v.is_string() => {
                                 json!("K7QX-2M4P-9TRB-W3HZ-5NVC-8DGF-J6YA-4ESQ")
                             }
+                            "phrase" => json!("7KQ4M-D9TX2"),
+                            // A QR code's drawing changes with the ids in it: a small stand-in.
+                            "path" => json!("M4 4h7v1h-7zM4 5h1v1h-1z"),
                             "confirmGroups" => json!([1, 5]),
                             _ => self.value(v),
                         };
@@ -516,6 +563,9 @@ impl Normaliser {
     fn text(&mut self, s: &str) -> String {
         if let Some(rest) = s.strip_prefix(&self.scratch) {
             return format!("/home/you/Downloads{}", rest.trim_start_matches("/exports"));
+        }
+        if s.starts_with("TEND:") {
+            return SHARE_CODE.to_owned();
         }
         if let Some(hex) = s.strip_prefix("custom-") {
             return format!("custom-{}", self.id(hex));

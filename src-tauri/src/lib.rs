@@ -106,7 +106,9 @@ pub fn build_app_with<R: Runtime>(builder: Builder<R>, config: Config) -> Builde
         None => builder,
     };
     #[cfg(mobile)]
-    let builder = builder.plugin(tauri_plugin_notification::init());
+    let builder = builder
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_barcode_scanner::init());
     builder
         .setup(move |app| {
             if app.try_state::<AppState>().is_none() {

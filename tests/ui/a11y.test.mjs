@@ -400,6 +400,35 @@ test('history: the list, a session, and deleting it', async () => {
   await audit(few, 'what seems to help, too few sessions');
 });
 
+test('sharing a profile: the QR code and text code; adding one: the form, an error, an update\'s preview', async () => {
+  const preview = reply('preview_share');
+  const page = await h.open({ ...unlocked, share_profile: ok('share_profile'), share_text_code: ok('share_text_code'),
+    preview_share: { ok: { ...preview, before: { ...reply('import_share'), helps: 'Tea first.' } } } });
+  await page.locator('.home-grid').getByRole('button', { name: 'People' }).click();
+  await page.getByRole('button', { name: /^Robin/ }).click();
+  await button(page, 'Share my profile').click();
+  await heading(page, 'Share my profile');
+  await page.locator('svg.qr').waitFor();
+  await audit(page, 'share my profile, the QR code');
+  await button(page, 'Send it as a text code instead').click();
+  await page.getByLabel('The code').waitFor();
+  await audit(page, 'share my profile, a text code and its phrase');
+  await button(page, 'Done').click();
+  await heading(page, 'Robin');
+  await button(page, 'Cancel').click();
+  await button(page, 'Add from a shared profile').click();
+  await heading(page, 'Add from a shared profile');
+  await audit(page, 'add from a shared profile');
+  await set(page, 'preview_share', { error: { code: 'invalid', message: 'That code is incomplete or damaged.' } });
+  await button(page, 'Read the code').click();
+  await page.getByRole('alert').waitFor();
+  await audit(page, 'add from a shared profile, a code refused');
+  await set(page, 'preview_share', { ok: { ...preview, before: { ...reply('import_share'), helps: 'Tea first.' } } });
+  await button(page, 'Read the code').click();
+  await heading(page, `An update from ${preview.profile.name}`);
+  await audit(page, 'an update from a shared profile, what changes');
+});
+
 test('people: the list, a new person, an existing one, and a partner\'s own space', async () => {
   const page = await h.open({ ...unlocked,
     save_profile: { error: { code: 'invalid', message: 'There is already a profile called "Robin".' } },

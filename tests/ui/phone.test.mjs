@@ -500,6 +500,29 @@ onPhones('a follow-up: the check-in, feeling low, help, grounding; a drop; somet
   await check(dropping, 'the drop companion', { keyboard: true });
 });
 
+onPhones('sharing a profile and adding one: the QR code, the text code, the form and the preview', async (openAt) => {
+  const preview = reply('preview_share');
+  const page = await openAt({ ...unlocked, share_profile: ok('share_profile'), share_text_code: ok('share_text_code'),
+    preview_share: { ok: preview } });
+  await page.locator('.home-grid').getByRole('button', { name: 'People' }).click();
+  await page.getByRole('button', { name: /^Robin/ }).click();
+  await button(page, 'Share my profile').click();
+  await page.locator('svg.qr').waitFor();
+  await check(page, 'share my profile, the QR code');
+  await button(page, 'Send it as a text code instead').click();
+  await page.getByLabel('The code').waitFor();
+  await check(page, 'share my profile, a text code and its phrase', { keyboard: true });
+  await button(page, 'Done').click();
+  await heading(page, 'Robin');
+  await button(page, 'Cancel').click();
+  await button(page, 'Add from a shared profile').click();
+  await heading(page, 'Add from a shared profile');
+  await check(page, 'add from a shared profile', { keyboard: true });
+  await button(page, 'Read the code').click();
+  await heading(page, `${preview.profile.name}\u2019s profile`);
+  await check(page, 'a shared profile, what will be saved');
+});
+
 onPhones('history, a session; people, a person, a partner\'s space; plans and a plan', async (openAt) => {
   const page = await openAt({ ...unlocked, history: ok('history'), get_session: ok('get_session'), insights: { ok: INSIGHTS },
     session_follow_ups: ok('session_follow_ups'), list_plans: ok('list_plans'),

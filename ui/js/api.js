@@ -105,6 +105,17 @@ export const listPlans = () => call('list_plans');
 export const savePlan = (plan) => call('save_plan', { plan });
 export const deletePlan = (id) => call('delete_plan', { id });
 
+/** A profile's QR code, open for showing in the room: { size, path, leftOut }. */
+export const shareProfile = (id) => call('share_profile', { id });
+/** A sealed text code and the phrase that opens it: { code, phrase, leftOut }. */
+export const shareTextCode = (id) => call('share_text_code', { id });
+/** The text of the QR code in a picture's bytes (a Uint8Array). */
+export const readSharePicture = (bytes) => call('read_share_picture', bytes);
+/** What importing a code would save: { profile, before, leftOut, code }; nothing is written. */
+export const previewShare = (code, phrase) => call('preview_share', { code, phrase: phrase || null });
+/** Saves what previewShare showed, from the open `code` it returned. */
+export const importShare = (code) => call('import_share', { code });
+
 export const feelings = () => call('feelings');
 /** start: { people: [{ person, role }], context, intensity, passDevice } */
 export const startSession = (start) => call('start_session', { start });

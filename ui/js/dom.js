@@ -95,3 +95,14 @@ export function setAside(root, opener) {
     opener?.focus();
   };
 }
+
+/** Copies a field's text: the clipboard where the engine allows it, else the selection. */
+export async function copyText(field) {
+  try {
+    await navigator.clipboard.writeText(field.value);
+    return true;
+  } catch {
+    field.select();
+    try { return document.execCommand('copy'); } catch { return false; }
+  }
+}

@@ -22,6 +22,7 @@ import * as message from './views/message.js';
 import * as cards from './views/cards.js';
 import * as people from './views/people.js';
 import * as profileCard from './views/profile-card.js';
+import * as exchange from './views/exchange.js';
 import * as plans from './views/plans.js';
 import * as suggest from './views/suggest.js';
 import * as now from './views/now.js';
@@ -42,6 +43,7 @@ const views = {
   welcome, about, create, recovery, unlock, neutral, home, settings, message, suggest,
   cards, 'card-edit': { mount: cards.mountEdit },
   people, profile: { mount: people.mountEdit }, 'profile-card': profileCard,
+  share: { mount: exchange.mountShare }, receive: { mount: exchange.mountReceive },
   plans, plan: { mount: plans.mountEdit },
   now, timer, history, insights, session: { mount: history.mountDetail }, followup, support,
   grounding: { mount: followup.mountGrounding }, restore, 'new-passphrase': newPassphrase, space,

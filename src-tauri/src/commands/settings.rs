@@ -1,6 +1,5 @@
 //! Settings and data: passphrase, recovery code, backups, readable export, wipe.
 
-use tauri::ipc::InvokeBody;
 use tauri::State;
 use tend_core::keeper::NewRecoveryCode;
 use zeroize::Zeroizing;
@@ -58,30 +57,13 @@ pub fn export_backup(state: State<'_, AppState>, secret: SecretArg) -> Result<St
 /// JSON array of numbers instead, which is read too. The secrets travel separately.
 #[tauri::command(async)]
 pub fn stage_backup(state: State<'_, AppState>, request: tauri::ipc::Request<'_>) -> Result<()> {
-    let bytes = backup_bytes(request.body())?;
+    let bytes = super::raw_bytes(
+        request.body(),
+        tend_core::vault::MAX_BACKUP_BYTES,
+        tend_core::vault::VaultError::TooLarge.into(),
+        "That file could not be read as a Tend backup.",
+    )?;
     state.stage_backup(&bytes).map_err(Into::into)
-}
-
-fn backup_bytes(body: &InvokeBody) -> Result<Zeroizing<Vec<u8>>> {
-    let unreadable = || CommandError::invalid("That file could not be read as a Tend backup.");
-    match body {
-        InvokeBody::Raw(bytes) => Ok(Zeroizing::new(bytes.clone())),
-        InvokeBody::Json(serde_json::Value::Array(numbers)) => {
-            if numbers.len() > tend_core::vault::MAX_BACKUP_BYTES {
-                return Err(CommandError::from(tend_core::vault::VaultError::TooLarge));
-            }
-            numbers
-                .iter()
-                .map(|n| {
-                    n.as_u64()
-                        .and_then(|n| u8::try_from(n).ok())
-                        .ok_or_else(unreadable)
-                })
-                .collect::<Result<Vec<u8>>>()
-                .map(Zeroizing::new)
-        }
-        InvokeBody::Json(_) => Err(unreadable()),
-    }
 }
 
 /// Restores the staged backup with its passphrase or code. Replacing a vault that exists

@@ -14,7 +14,7 @@ mod settings;
 mod space;
 
 pub use cards::{Answer, Ask, Card};
-pub use people::{Contact, Plan, Profile, Support};
+pub use people::{Contact, Plan, Profile, ShareCode, SharePreview, ShareShown, Support};
 pub use session::{Due, Ended, FollowUp, NewReflection, NewTimer, Session, Start};
 pub use settings::Settings;
 pub use space::{OpenedSpace, SpaceInfo};

@@ -3,7 +3,7 @@ use tend_core::catalog::{Category, Context, Touch};
 use tend_core::profile::{self, Need};
 use tend_core::support::{self, Region, Resource};
 use tend_core::vault::RecordId;
-use tend_core::{plan, Error};
+use tend_core::{exchange, plan, Error};
 
 /// A person's profile. `id` is absent (or null) for someone new.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -21,6 +21,9 @@ pub struct Profile {
     pub trauma_sensitive: bool,
     /// "What helps me", in the person's own words.
     pub helps: String,
+    /// Shown only: the hard limits the person set themselves when they shared this profile
+    /// from their device, which stay. Ignored when saving.
+    pub shared_limits: Option<HardLimits>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -32,9 +35,19 @@ pub struct HardLimits {
     pub items: Vec<String>,
 }
 
+impl From<profile::HardLimits> for HardLimits {
+    fn from(l: profile::HardLimits) -> Self {
+        Self {
+            cards: l.cards,
+            categories: l.categories,
+            max_touch: l.max_touch,
+            items: l.items,
+        }
+    }
+}
+
 impl From<profile::Profile> for Profile {
     fn from(p: profile::Profile) -> Self {
-        let l = p.hard_limits;
         Self {
             id: Some(p.id),
             name: p.name,
@@ -43,15 +56,11 @@ impl From<profile::Profile> for Profile {
             talk: p.talk,
             touch_comfort: p.touch_comfort,
             needs: p.needs,
-            hard_limits: HardLimits {
-                cards: l.cards,
-                categories: l.categories,
-                max_touch: l.max_touch,
-                items: l.items,
-            },
+            hard_limits: p.hard_limits.into(),
             favourites: p.favourites,
             trauma_sensitive: p.trauma_sensitive,
             helps: p.helps,
+            shared_limits: p.shared.map(|s| s.limits.into()),
         }
     }
 }
@@ -77,6 +86,7 @@ impl Profile {
             favourites: self.favourites,
             trauma_sensitive: self.trauma_sensitive,
             helps: self.helps,
+            shared: None,
         };
         profile::save(vault, self.id, p).map(Self::from)
     }
@@ -171,6 +181,69 @@ impl Support {
             region,
             resources: support::ordered(region),
             contacts: contacts.into_iter().map(Contact::from).collect(),
+        }
+    }
+}
+
+/// A profile's QR code to show: drawn in Rust, one SVG path in module units.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareShown {
+    pub size: usize,
+    pub path: String,
+    /// The person's own cards, which stay on this device.
+    pub left_out: usize,
+}
+
+impl From<exchange::Shown> for ShareShown {
+    fn from(s: exchange::Shown) -> Self {
+        Self {
+            size: s.qr.size,
+            path: s.qr.path,
+            left_out: s.left_out,
+        }
+    }
+}
+
+/// A sealed text code and the phrase that opens it, shown once.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareCode {
+    pub code: String,
+    pub phrase: zeroize::Zeroizing<String>,
+    pub left_out: usize,
+}
+
+impl From<exchange::TextCode> for ShareCode {
+    fn from(t: exchange::TextCode) -> Self {
+        Self {
+            code: t.code,
+            phrase: t.phrase,
+            left_out: t.left_out,
+        }
+    }
+}
+
+/// What an import would save, and what it replaces; `code` (open) saves it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SharePreview {
+    pub profile: Profile,
+    pub before: Option<Profile>,
+    pub left_out: usize,
+    pub code: String,
+}
+
+impl SharePreview {
+    pub fn of(p: exchange::Preview, code: String) -> Self {
+        let mut profile = Profile::from(p.profile);
+        // Someone new has no id until they are saved.
+        profile.id = p.before.as_ref().map(|b| b.id);
+        Self {
+            profile,
+            before: p.before.map(Into::into),
+            left_out: p.left_out,
+            code,
         }
     }
 }

@@ -10,7 +10,8 @@ export async function mount(root, { api, app, signal }) {
   root.append(screen('people', 'People',
     el('p', { text: 'A profile for you and for each partner, with what helps and what never to suggest. Names are your own labels. Each partner can have a space of their own, which only their passphrase opens.' }),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'primary', text: 'Add a person', on: { click: () => app.show('profile') } })),
+      el('button', { type: 'button', class: 'primary', text: 'Add a person', on: { click: () => app.show('profile') } }),
+      el('button', { type: 'button', text: 'Add from a shared profile', on: { click: () => app.show('receive') } })),
     list));
   try {
     const people = await api.listProfiles();
@@ -74,10 +75,21 @@ export async function mountEdit(root, { api, app, signal }, { profile, firstRun 
     el('p', { text: 'If you like, tell Tend what helps you afterwards and what it should never suggest. It is all optional, and you can change it any time under People.' }),
     el('div', { class: 'actions' }, skip()),
   ] : [];
-  // A saved profile can be shown to a partner as one calm card.
-  const asCard = p.id ? el('div', { class: 'actions' }, el('button', { type: 'button', text: 'Show as a card',
-    on: { click: () => app.show('profile-card', { profile: p }) } })) : null;
-  root.append(screen('profile', firstRun ? 'Your aftercare profile' : (p.id ? p.name : 'A new person'), ...intro, asCard, form));
+  // A saved profile can be shown to a partner as one calm card; the owner's own can be
+  // shared to their device.
+  const asCard = p.id ? el('div', { class: 'actions' },
+    el('button', { type: 'button', text: 'Show as a card', on: { click: () => app.show('profile-card', { profile: p }) } }),
+    p.isMe ? el('button', { type: 'button', text: 'Share my profile',
+      on: { click: () => app.show('share', { profile: p }) } }) : null) : null;
+  const theirs = p.sharedLimits ? el('p', { class: 'fine',
+    text: `${p.name} shared this profile from their device. The hard limits they set stay as they are; you can add more.` }) : null;
+  root.append(screen('profile', firstRun ? 'Your aftercare profile' : (p.id ? p.name : 'A new person'), ...intro, asCard, theirs, form));
+  // Their own limits are shown set and cannot be unticked here.
+  for (const [name, values] of [['limit_categories', p.sharedLimits?.categories], ['limit_cards', p.sharedLimits?.cards]]) {
+    for (const box of form.querySelectorAll(`input[name="${name}"]`)) {
+      if (values?.includes(box.value)) box.disabled = true;
+    }
+  }
 
   const optionalNumber = (v) => (v === '' ? null : Number(v));
   form.addEventListener('submit', async (event) => {

@@ -4,10 +4,12 @@
 import { el, screen, showError } from '../dom.js';
 import { CATEGORY, NEED, TOUCH, personLabel } from '../labels.js';
 
-const LEANING = {
+export const LEANING = {
   closeness: { '-2': 'Much more space', '-1': 'A bit more space', 0: 'Closeness or space, either', 1: 'A bit more closeness', 2: 'Much more closeness' },
   talk: { '-2': 'Much more quiet', '-1': 'A bit more quiet', 0: 'Talking or quiet, either', 1: 'A bit more talk', 2: 'Much more talk' },
 };
+
+let count = 0;
 
 const row = (term, ...values) => {
   const shown = values.flat().filter(Boolean);
@@ -27,7 +29,16 @@ export async function mount(root, { api, app, signal }, { profile: p } = {}) {
     showError(body, error);
   }
   if (signal.aborted) return;
-  const title = (id) => titles.find((c) => c.id === id)?.title ?? null;
+  body.append(...profileFacts(p, (id) => titles.find((c) => c.id === id)?.title ?? null,
+    `Nothing is written down for ${p.isMe ? 'you' : personLabel(p)} yet. Edit the profile to add what helps.`));
+}
+
+/**
+ * What a profile says, as the card shows it: "what helps me" in the person's words, how
+ * they like it afterwards, and what never to suggest. `title` names a card by its id;
+ * `empty` is said when there is nothing more than a name.
+ */
+export function profileFacts(p, title, empty) {
   const limits = p.hardLimits;
   const afterwards = [
     ...row('Afterwards', p.closeness === null ? null : LEANING.closeness[p.closeness]),
@@ -43,12 +54,12 @@ export async function mount(root, { api, app, signal }, { profile: p } = {}) {
     ...row('Anything that needs', limits.items),
     ...row('These rituals', limits.cards.map(title)),
   ];
-  body.append(...[
+  const neverId = `never-${++count}`;
+  return [
     p.helps ? el('blockquote', { class: 'helps-me' }, el('p', { text: p.helps })) : null,
     afterwards.length ? el('dl', { class: 'card-facts' }, afterwards) : null,
-    never.length ? el('section', { class: 'never', 'aria-labelledby': 'never-title' },
-      el('h2', { id: 'never-title', text: 'Never' }), el('dl', { class: 'card-facts' }, never)) : null,
-    !p.helps && !afterwards.length && !never.length
-      ? el('p', { text: `Nothing is written down for ${p.isMe ? 'you' : personLabel(p)} yet. Edit the profile to add what helps.` }) : null,
-  ].filter(Boolean));
+    never.length ? el('section', { class: 'never', 'aria-labelledby': neverId },
+      el('h2', { id: neverId, text: 'Never' }), el('dl', { class: 'card-facts' }, never)) : null,
+    !p.helps && !afterwards.length && !never.length ? el('p', { text: empty }) : null,
+  ].filter(Boolean);
 }

@@ -1,7 +1,7 @@
 // The drop companion: what someone can do for themselves when a dip comes a day or two
 // later, and a short message they can copy to send someone. Tend never sends it: the
 // words are theirs to change, copy, or leave.
-import { el, focusHeading, screen } from '../dom.js';
+import { copyText as copy, el, focusHeading, screen } from '../dom.js';
 
 const STEPS = [
   'Go gently with yourself today, at whatever pace suits you.',
@@ -12,17 +12,6 @@ const STEPS = [
 ];
 
 export const MESSAGE = 'I\u2019m dropping a bit today. Could you check in with me?';
-
-/** Copies `text`: the clipboard where the engine allows it, else the selected field. */
-async function copy(field) {
-  try {
-    await navigator.clipboard.writeText(field.value);
-    return true;
-  } catch {
-    field.select();
-    try { return document.execCommand('copy'); } catch { return false; }
-  }
-}
 
 /** Shows the companion in `root`. Resolves when the person goes on. */
 export function dropCompanion(root, name) {
