@@ -1,7 +1,7 @@
 // A profile passed between two installs in the real window, each on its own data folder:
 // shared as a QR code and a sealed text code on one; on the other, the text code and its
-// phrase imported after the preview, then a screenshot of the first one's QR code opened
-// as a picture (read by Rust), which shows nothing has changed.
+// phrase imported after the preview and shown as a card, then a screenshot of the first
+// one's QR code opened as a picture (read by Rust), which shows nothing has changed.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
@@ -64,6 +64,16 @@ test('shared from one data folder, previewed and imported in another', async () 
   await clickButton(app, 'Save Robin\u2019s profile');
   await app.waitUntil('return document.querySelector("h1")?.textContent === "Robin"');
   assert.match(await app.text('.profile'), /Robin shared this profile from their device/);
+  // What arrived, as a card to look at together.
+  await clickButton(app, 'Show as a card');
+  await app.waitUntil('return document.querySelector("h1")?.textContent === "Robin\u2019s aftercare"');
+  const card = await app.text('.profile-card');
+  assert.match(card, /Water, then a quiet minute\./);
+  assert.match(card, /Never/);
+  assert.match(card, /Anything that needs\s*ice/);
+  await app.screenshot(join(shots, 'profile-card.png'));
+  await clickButton(app, 'Done');
+  await app.waitUntil('return document.querySelector("h1")?.textContent === "Robin"');
 
   // The same person again, from a picture of their QR code: nothing has changed.
   await goHome(app);

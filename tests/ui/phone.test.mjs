@@ -181,7 +181,8 @@ async function check(page, screen, { keyboard = false } = {}) {
   assert.deepEqual(page.errors, [], `no script errors on "${screen}"`);
 }
 
-const FIELDS = '#view input:not([type="checkbox"], [type="radio"], [type="range"], [type="file"], [type="hidden"]), #view textarea';
+// Fields that bring up a phone's keyboard (a read-only one, such as a code to copy, does not).
+const FIELDS = '#view input:not([type="checkbox"], [type="radio"], [type="range"], [type="file"], [type="hidden"], [readonly]), #view textarea:not([readonly])';
 
 /** Waits two frames, so what a resize set off has run. */
 const frames = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
