@@ -176,25 +176,19 @@ pub fn qr_picture(text: &str) -> Result<QrPicture> {
     let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M)
         .map_err(|_| invalid("This profile is too long for a QR code."))?;
     let width = code.width();
-    let colors = code.to_colors();
     let mut path = String::new();
-    for y in 0..width {
-        let mut x = 0;
-        while x < width {
-            if colors[y * width + x] == qrcode::Color::Dark {
-                let start = x;
-                while x < width && colors[y * width + x] == qrcode::Color::Dark {
-                    x += 1;
+    for (y, row) in code.to_colors().chunks(width).enumerate() {
+        // Each run of dark modules in a row is one rectangle; a light module closes it.
+        let mut run_start = None;
+        for (x, color) in row.iter().chain([&qrcode::Color::Light]).enumerate() {
+            match (*color == qrcode::Color::Dark, run_start) {
+                (true, None) => run_start = Some(x),
+                (false, Some(from)) => {
+                    let run = x - from;
+                    path.push_str(&format!("M{} {}h{run}v1h-{run}z", from + QUIET, y + QUIET));
+                    run_start = None;
                 }
-                path.push_str(&format!(
-                    "M{} {}h{}v1h-{}z",
-                    start + QUIET,
-                    y + QUIET,
-                    x - start,
-                    x - start
-                ));
-            } else {
-                x += 1;
+                _ => {}
             }
         }
     }
@@ -285,24 +279,30 @@ pub fn read(text: &str, phrase: Option<&str>) -> Result<Incoming> {
     if bytes.len() > MAX_BYTES {
         return Err(invalid("That is too long to be a Tend profile code."));
     }
-    if bytes.len() < 2 + CHECK_LEN {
+    // The check is the last bytes; what it covers starts with the version and the form.
+    let Some((signed, sum)) = bytes
+        .len()
+        .checked_sub(CHECK_LEN)
+        .map(|at| bytes.split_at(at))
+    else {
         return Err(invalid(DAMAGED));
-    }
-    let (signed, sum) = bytes.split_at(bytes.len() - CHECK_LEN);
+    };
     if check(signed) != sum {
         return Err(invalid(DAMAGED));
     }
-    match signed[0] {
-        VERSION => {}
-        v if v > VERSION => {
+    let [version, form, body @ ..] = signed else {
+        return Err(invalid(DAMAGED));
+    };
+    match version.cmp(&VERSION) {
+        std::cmp::Ordering::Equal => {}
+        std::cmp::Ordering::Greater => {
             return Err(invalid(
                 "That code comes from a newer version of Tend. Updating Tend here would let it read the code.",
             ))
         }
-        _ => return Err(invalid(DAMAGED)),
+        std::cmp::Ordering::Less => return Err(invalid(DAMAGED)),
     }
-    let body = &signed[2..];
-    let deflated = match signed[1] {
+    let deflated = match *form {
         OPEN => Zeroizing::new(body.to_vec()),
         SEALED => unseal(body, phrase)?,
         _ => return Err(invalid(DAMAGED)),

@@ -272,3 +272,123 @@ pub(crate) fn store(
     vault.save(&profile)?;
     Ok(profile)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid(p: Profile) -> bool {
+        p.validate(|_| true).is_ok()
+    }
+
+    #[test]
+    fn names_words_and_items_may_be_as_long_as_their_limits_and_no_longer() {
+        let named = |n: usize| Profile {
+            name: "a".repeat(n),
+            ..Profile::default()
+        };
+        assert!(valid(named(MAX_NAME)) && !valid(named(MAX_NAME + 1)) && !valid(named(0)));
+        let helps = |n: usize| Profile {
+            name: "Sam".into(),
+            helps: "b".repeat(n),
+            ..Profile::default()
+        };
+        assert!(valid(helps(MAX_HELPS)) && !valid(helps(MAX_HELPS + 1)));
+        let item = |n: usize| Profile {
+            name: "Sam".into(),
+            hard_limits: HardLimits {
+                items: vec!["c".repeat(n)],
+                ..HardLimits::default()
+            },
+            ..Profile::default()
+        };
+        assert!(valid(item(30)) && valid(item(1)));
+        assert!(!valid(item(31)) && !valid(item(0)));
+    }
+
+    #[test]
+    fn limits_cover_add_and_take_away_by_kind() {
+        let theirs = HardLimits {
+            cards: vec!["a".into()],
+            categories: vec![Category::Touch],
+            max_touch: Some(Touch::Light),
+            items: vec!["Ice".into()],
+        };
+        let mine = HardLimits {
+            cards: vec!["b".into()],
+            categories: vec![Category::Solo],
+            max_touch: Some(Touch::None),
+            items: vec!["candles".into()],
+        };
+        let both = theirs.clone().with(&mine);
+        assert_eq!(both.cards, ["a", "b"]);
+        assert_eq!(both.categories, [Category::Touch, Category::Solo]);
+        assert_eq!(both.items, ["Ice", "candles"]);
+        assert_eq!(both.max_touch, Some(Touch::None), "the stricter");
+        assert_eq!(both.clone().with(&theirs), both, "nothing twice");
+        assert!(both.covers(&theirs) && both.covers(&mine));
+        assert!(!theirs.covers(&mine) && !mine.covers(&theirs));
+        assert_eq!(both.clone().without(&theirs), mine);
+        let loose = HardLimits {
+            max_touch: None,
+            ..theirs.clone()
+        };
+        assert!(!loose.covers(&theirs) && theirs.covers(&loose));
+        let ice = HardLimits {
+            items: vec!["ICE".into()],
+            ..HardLimits::default()
+        };
+        assert!(theirs.covers(&ice), "items compare without case");
+    }
+
+    #[test]
+    fn each_hard_limit_alone_rules_a_card_out_and_touch_up_to_the_limit_is_fine() {
+        let card = |touch: Touch, items: &[&str]| crate::catalog::Card {
+            id: "c".into(),
+            category: Category::Practical,
+            touch,
+            items: items.iter().map(|i| i.to_string()).collect(),
+            ..crate::catalog::builtin()[0].clone()
+        };
+        let with = |limits: HardLimits, comfort: Option<Touch>| Profile {
+            name: "Sam".into(),
+            hard_limits: limits,
+            touch_comfort: comfort,
+            ..Profile::default()
+        };
+        let nothing = with(HardLimits::default(), None);
+        assert!(!nothing.forbids(&card(Touch::Full, &["water"])));
+        let light = |comfort| {
+            let limits = HardLimits {
+                max_touch: if comfort { None } else { Some(Touch::Light) },
+                ..HardLimits::default()
+            };
+            with(limits, comfort.then_some(Touch::Light))
+        };
+        for p in [light(false), light(true)] {
+            assert!(!p.forbids(&card(Touch::None, &[])));
+            assert!(
+                !p.forbids(&card(Touch::Light, &[])),
+                "the limit itself is allowed"
+            );
+            assert!(p.forbids(&card(Touch::Full, &[])));
+        }
+        let by = |limits: HardLimits| with(limits, None).forbids(&card(Touch::None, &["Water"]));
+        assert!(by(HardLimits {
+            cards: vec!["c".into()],
+            ..HardLimits::default()
+        }));
+        assert!(by(HardLimits {
+            categories: vec![Category::Practical],
+            ..HardLimits::default()
+        }));
+        assert!(by(HardLimits {
+            items: vec!["water".into()],
+            ..HardLimits::default()
+        }));
+        assert!(!by(HardLimits {
+            items: vec!["ice".into()],
+            ..HardLimits::default()
+        }));
+    }
+}

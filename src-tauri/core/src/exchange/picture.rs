@@ -47,15 +47,13 @@ pub fn read_picture(bytes: &[u8]) -> Result<String> {
         Ok(f @ (ImageFormat::Png | ImageFormat::Jpeg)) => f,
         _ => return Err(Error::invalid("Only PNG and JPEG pictures can be read.")),
     };
-    let (width, height) = reader(bytes, format).into_dimensions().map_err(|_| {
+    // The header alone, checked against the limits before anything is decoded.
+    reader(bytes, format).into_dimensions().map_err(|_| {
         Error::invalid(format!(
             "That picture could not be read, or is larger than {MAX_PICTURE_SIDE} pixels \
              on a side. A screenshot of the code is enough."
         ))
     })?;
-    if width < 21 || height < 21 {
-        return Err(Error::invalid(NOT_READ));
-    }
     let decoded = catch_unwind(AssertUnwindSafe(|| reader(bytes, format).decode()));
     let Ok(Ok(image)) = decoded else {
         return Err(Error::invalid(NOT_READ));

@@ -126,6 +126,20 @@ fn a_text_code_opens_with_its_phrase_as_typed_and_with_nothing_else() {
     let saved = import(&mut b, &read(&messy, Some(&typed)).unwrap()).unwrap();
     assert_eq!(shared_part(&saved), shared_part(&mine()));
 
+    // The preview's open code saves the same profile with no phrase.
+    let open = read(&code.code, Some(&code.phrase))
+        .unwrap()
+        .open_code()
+        .unwrap();
+    assert!(open.starts_with(PREFIX));
+    let (_c, c) = vault();
+    let again_read = preview(&c, &read(&open, None).unwrap()).unwrap().profile;
+    assert_eq!(shared_part(&again_read), shared_part(&mine()));
+    // Spaces and line breaks count toward the limit on text, up to it exactly.
+    let padded = format!("{}{}", code.code, " ".repeat(MAX_TEXT - code.code.len()));
+    assert!(read(&padded, Some(&code.phrase)).is_ok());
+    assert!(read_err(&format!("{padded} "), Some(&code.phrase)).contains("too long"));
+
     let sealed = read_err(&code.code, None);
     assert!(sealed.contains("sealed"), "{sealed}");
     assert_eq!(read_err(&code.code, Some("  ")), sealed);
@@ -134,26 +148,58 @@ fn a_text_code_opens_with_its_phrase_as_typed_and_with_nothing_else() {
     assert!(read_err(&code.code, Some(wrong)).contains("does not open"));
 }
 
-#[test]
-fn codes_stay_near_a_kilobyte_and_a_long_profile_is_refused_plainly() {
-    let long = Profile {
-        helps: "I like a slow glass of water and a warm blanket. ".repeat(6),
-        needs: vec![Need::Water, Need::Snack, Need::Warmth, Need::Shower],
-        favourites: builtin()
-            .iter()
-            .skip(1)
-            .take(8)
-            .map(|c| c.id.clone())
-            .collect(),
-        ..mine()
-    };
-    assert!(long.helps.chars().count() <= profile::MAX_HELPS);
-    let (_a, a, id) = sharer(long);
-    let code = text_code_at(&a, id, kdf::Cost::FLOOR).unwrap().code;
+/// The JSON a code's body holds.
+fn json_of(code: &str) -> serde_json::Value {
     let bytes = data_encoding::BASE32_NOPAD
         .decode(&code.as_bytes()[PREFIX.len()..])
         .unwrap();
+    let body = &bytes[2..bytes.len() - CHECK_LEN];
+    serde_json::from_slice(&miniz_oxide::inflate::decompress_to_vec(body).unwrap()).unwrap()
+}
+
+#[test]
+fn codes_stay_near_a_kilobyte_and_a_long_profile_is_refused_plainly() {
+    let ids = |skip, take| {
+        builtin()
+            .iter()
+            .skip(skip)
+            .take(take)
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    let long = Profile {
+        helps: "Water first, then a blanket and the lamp on low. Hold my hand while my breathing settles, and talk softly about small things. Later a snack, a shower, and quiet music. A message the next day to ask how I am helps more than you might think; so does a walk outside."
+            .into(),
+        needs: vec![Need::Water, Need::Snack, Need::Warmth, Need::Shower],
+        favourites: ids(1, 8),
+        hard_limits: HardLimits {
+            cards: ids(10, 30),
+            ..mine().hard_limits
+        },
+        ..mine()
+    };
+    assert!(long.helps.chars().count() <= profile::MAX_HELPS);
+    let (_a, a, id) = sharer(long.clone());
+    let (open, _) = open_code(&a, id).unwrap();
+    let json = serde_json::to_vec(&json_of(&open)).unwrap();
+    assert!(
+        json.len() > 1100,
+        "a body that deflates: {} bytes of JSON",
+        json.len()
+    );
+    let sealed = text_code_at(&a, id, kdf::Cost::FLOOR).unwrap();
+    let bytes = data_encoding::BASE32_NOPAD
+        .decode(&sealed.code.as_bytes()[PREFIX.len()..])
+        .unwrap();
     assert!(bytes.len() <= MAX_BYTES, "{}", bytes.len());
+    assert!(sealed.code.len() > 1100, "{} characters", sealed.code.len());
+    // However long, a code within the limits reads back whole.
+    let (_b, mut b) = vault();
+    let back = read(&sealed.code, Some(&sealed.phrase)).unwrap();
+    assert_eq!(
+        shared_part(&import(&mut b, &back).unwrap()),
+        shared_part(&long)
+    );
     // QR version 30 is 137 modules across, plus the quiet zone.
     assert!(show(&a, id).unwrap().qr.size <= 137 + 2 * QUIET);
 
@@ -168,6 +214,56 @@ fn codes_stay_near_a_kilobyte_and_a_long_profile_is_refused_plainly() {
     let (_c, c, big) = sharer(huge);
     let e = message(open_code(&c, big).err().unwrap());
     assert!(e.contains("too long"), "{e}");
+}
+
+#[test]
+fn the_qr_picture_is_the_code_with_its_quiet_zone_in_module_units() {
+    let text = "TEND:AEAHQ2LMNBSWC4TUEBZXE2LHNB2A";
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).unwrap();
+    let qr = qr_picture(text).unwrap();
+    assert_eq!(qr.size, code.width() + 8);
+    let dark: usize = code
+        .to_colors()
+        .iter()
+        .filter(|c| **c == qrcode::Color::Dark)
+        .count();
+    let mut drawn = 0;
+    for part in qr.path.split('M').skip(1) {
+        let (xy, rest) = part.split_once('h').unwrap();
+        let (x, y) = xy.split_once(' ').unwrap();
+        let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+        let run: usize = rest.split_once('v').unwrap().0.parse().unwrap();
+        assert!(
+            x >= QUIET && y >= QUIET && x + run <= qr.size - QUIET && y < qr.size - QUIET,
+            "{part}"
+        );
+        drawn += run;
+    }
+    assert_eq!(drawn, dark, "every dark module once");
+}
+
+#[test]
+fn a_code_holds_only_what_the_profile_says() {
+    let (_a, a, id) = sharer(Profile {
+        name: "Sam".into(),
+        is_me: true,
+        ..Profile::default()
+    });
+    let json = json_of(&open_code(&a, id).unwrap().0);
+    let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["from", "name"], "{json}");
+    assert_eq!(json["from"], id.to_hex());
+}
+
+#[test]
+fn a_code_is_at_most_its_limit_in_bytes_on_both_sides() {
+    let body = |n: usize| vec![0u8; n - 2 - CHECK_LEN];
+    let fits = frame(OPEN, &body(MAX_BYTES)).unwrap();
+    assert!(frame(OPEN, &body(MAX_BYTES + 1)).is_err());
+    // The reader takes a code of exactly the limit on to its contents, not its size.
+    assert!(read_err(&fits, None).contains("damaged"));
+    let over = frame_raw(&[VERSION, OPEN], &body(MAX_BYTES + 1));
+    assert!(read_err(&over, None).contains("too long"));
 }
 
 #[test]
@@ -248,9 +344,12 @@ fn a_later_share_shows_what_changed_and_updates_the_same_person() {
     let (_a, mut a, id) = sharer(mine());
     let (_b, mut b) = vault();
     let first = import(&mut b, &read(&open_code(&a, id).unwrap().0, None).unwrap()).unwrap();
-    // The importing side adds a limit of its own.
+    // The importing side adds limits of its own, of every kind.
     let mut edited = first.clone();
     edited.hard_limits.items.push("candles".into());
+    edited.hard_limits.cards.push(card(5));
+    edited.hard_limits.categories.push(Category::Touch);
+    edited.hard_limits.max_touch = Some(Touch::None);
     profile::save(&mut b, Some(first.id), edited).unwrap();
 
     let mut changed = profile::get(&a, id).unwrap();
@@ -268,6 +367,20 @@ fn a_later_share_shows_what_changed_and_updates_the_same_person() {
     assert_eq!(p.profile.helps, "Quiet, then a walk.");
     assert_eq!(p.profile.needs, vec![Need::Snack]);
     assert_eq!(p.profile.hard_limits.items, vec!["candles".to_owned()]);
+    assert_eq!(
+        p.profile.hard_limits.cards,
+        vec![card(0), card(5)],
+        "theirs, then one added here, once each"
+    );
+    assert_eq!(
+        p.profile.hard_limits.categories,
+        vec![Category::Conversation, Category::Touch]
+    );
+    assert_eq!(
+        p.profile.hard_limits.max_touch,
+        Some(Touch::None),
+        "the stricter one added here"
+    );
     assert_eq!(
         p.profile.shared.as_ref().unwrap().limits.items,
         Vec::<String>::new()
@@ -356,6 +469,27 @@ fn someone_added_by_hand_is_updated_and_a_name_in_use_is_kept_apart() {
     .unwrap();
     let saved = import(&mut c, &read(&code, None).unwrap()).unwrap();
     assert_eq!(saved.name, "Robin (shared)");
+    // A long name is cut so the mark fits the limit on names.
+    let long = "Robin Ashworth-Delacroix of the Lanterns";
+    assert_eq!(long.chars().count(), MAX_NAME);
+    let (_d, mut d) = vault();
+    let me_here = Profile {
+        name: long.into(),
+        is_me: true,
+        ..Default::default()
+    };
+    profile::save(&mut d, None, me_here).unwrap();
+    let (_e, e, theirs) = sharer(Profile {
+        name: long.into(),
+        ..mine()
+    });
+    let named = import(
+        &mut d,
+        &read(&open_code(&e, theirs).unwrap().0, None).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(named.name, "Robin Ashworth-Delacroix of the (shared)");
+    assert_eq!(named.name.chars().count(), MAX_NAME);
     assert_eq!(profile::list(&c).unwrap().len(), 2);
     // A profile cannot be imported onto the device it came from, nor shared on from here.
     assert!(
@@ -368,14 +502,26 @@ fn someone_added_by_hand_is_updated_and_a_name_in_use_is_kept_apart() {
 fn the_sharers_own_cards_stay_behind_and_are_counted() {
     let (_a, mut a) = vault();
     let own = crate::catalog::save_custom(&mut a, None, custom_card()).unwrap();
+    let mut other = custom_card();
+    other.title = "Our other ritual".into();
+    let never = crate::catalog::save_custom(&mut a, None, other).unwrap();
     let mut p = mine();
     p.favourites.push(own.id.clone());
+    p.hard_limits.cards.push(never.id.clone());
     let id = profile::save(&mut a, None, p).unwrap().id;
-    let shown = show(&a, id).unwrap();
-    assert_eq!(shown.left_out, 1);
+    assert_eq!(show(&a, id).unwrap().left_out, 2);
+    let code = open_code(&a, id).unwrap().0;
+    let json = json_of(&code).to_string();
+    assert!(
+        !json.contains(&own.id) && !json.contains(&never.id),
+        "{json}"
+    );
     let (_b, mut b) = vault();
-    let saved = import(&mut b, &read(&open_code(&a, id).unwrap().0, None).unwrap()).unwrap();
+    let p = preview(&b, &read(&code, None).unwrap()).unwrap();
+    assert_eq!(p.left_out, 0, "nothing unknown arrived");
+    let saved = import(&mut b, &read(&code, None).unwrap()).unwrap();
     assert_eq!(saved.favourites, mine().favourites);
+    assert_eq!(saved.hard_limits, mine().hard_limits);
 
     // A card this device does not know (a newer catalogue's) is left out on import.
     let from = RecordId::generate();
@@ -386,6 +532,14 @@ fn the_sharers_own_cards_stay_behind_and_are_counted() {
     let p = preview(&b, &read(&open_frame(json.as_bytes()), None).unwrap()).unwrap();
     assert_eq!(p.left_out, 1);
     assert_eq!(p.profile.favourites, vec![card(3)]);
+    let json = format!(
+        r#"{{"from":"{from}","name":"Sam","favourites":["a-newer-card","{}"],"hard_limits":{{"cards":["another-newer-card","{}"]}}}}"#,
+        card(3),
+        card(4)
+    );
+    let p = preview(&b, &read(&open_frame(json.as_bytes()), None).unwrap()).unwrap();
+    assert_eq!(p.left_out, 2);
+    assert_eq!(p.profile.hard_limits.cards, vec![card(4)]);
 }
 
 fn custom_card() -> crate::catalog::Card {
@@ -399,6 +553,8 @@ fn custom_card() -> crate::catalog::Card {
 fn pictures_are_size_checked_before_decoding_and_only_png_or_jpeg_are_read() {
     let too_big = vec![0u8; MAX_PICTURE_BYTES + 1];
     assert!(message(read_picture(&too_big).unwrap_err()).contains("larger than 16 MB"));
+    let at_limit = &too_big[..MAX_PICTURE_BYTES];
+    assert!(message(read_picture(at_limit).unwrap_err()).contains("Only PNG and JPEG"));
     let wide = image::GrayImage::from_pixel(MAX_PICTURE_SIDE + 1, 21, image::Luma([255]));
     let mut png = Vec::new();
     wide.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
@@ -417,8 +573,14 @@ fn pictures_are_size_checked_before_decoding_and_only_png_or_jpeg_are_read() {
     let mut cut = png_of(&qr_picture("TEND:AAAA").unwrap(), 2);
     cut.truncate(cut.len() / 2);
     assert!(read_picture(&cut).is_err());
-    // A photo is often a JPEG: one of the code reads too.
+    // A photo is often a JPEG: one of the code reads too. So does a large screenshot (a
+    // 2,000-pixel square takes 4 MB to decode as grey, 16 MB in colour).
     let (_a, a, id) = sharer(mine());
+    let large = png_of(
+        &show(&a, id).unwrap().qr,
+        2000 / show(&a, id).unwrap().qr.size as u32,
+    );
+    assert_eq!(read_picture(&large).unwrap(), open_code(&a, id).unwrap().0);
     let png = png_of(&show(&a, id).unwrap().qr, 3);
     let img = image::load_from_memory(&png).unwrap();
     let mut jpeg = Vec::new();

@@ -146,6 +146,10 @@ mod tests {
             Err(VaultError::Corrupt(_))
         ));
         assert!(p.open(b"head", &sealed[..OVERHEAD]).is_err());
+        // Nothing sealed is still a sealed value, and opens to nothing.
+        let empty = p.seal(Cost::FLOOR, b"head", b"").unwrap();
+        assert_eq!(empty.len(), OVERHEAD);
+        assert!(p.open(b"head", &empty).unwrap().is_empty());
     }
 
     #[test]
