@@ -34,7 +34,7 @@ use crate::vault::phrase::Phrase;
 use crate::vault::{kdf, RecordId, Vault, VaultError};
 use crate::{Error, Result};
 
-pub use picture::{read_picture, MAX_PICTURE_BYTES, MAX_PICTURE_SIDE};
+pub use picture::{picture_too_large, read_picture, MAX_PICTURE_BYTES, MAX_PICTURE_SIDE};
 
 /// Every code starts so; also what tells a Tend code from any other QR code.
 pub const PREFIX: &str = "TEND:";

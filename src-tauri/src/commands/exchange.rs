@@ -11,7 +11,7 @@ use crate::{AppState, CommandError};
 
 type Result<T> = std::result::Result<T, CommandError>;
 
-/// The QR code of a profile made on this device: open, for showing in the room.
+/// The QR code of the owner's own profile: open, for showing in the room.
 #[tauri::command(async)]
 pub fn share_profile(state: State<'_, AppState>, id: RecordId) -> Result<ShareShown> {
     Ok(state.with_vault(|v| exchange::show(v, id))?.into())
@@ -29,10 +29,7 @@ pub fn read_share_picture(request: tauri::ipc::Request<'_>) -> Result<String> {
     let bytes = super::raw_bytes(
         request.body(),
         exchange::MAX_PICTURE_BYTES,
-        CommandError::invalid(format!(
-            "That picture is larger than {} MB. A screenshot of the code is enough.",
-            exchange::MAX_PICTURE_BYTES >> 20
-        )),
+        exchange::picture_too_large().into(),
         "That picture could not be read.",
     )?;
     exchange::read_picture(&bytes).map_err(Into::into)

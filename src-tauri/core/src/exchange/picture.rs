@@ -35,13 +35,18 @@ fn reader(bytes: &[u8], format: ImageFormat) -> ImageReader<Cursor<&[u8]>> {
     reader
 }
 
+/// What a picture over [`MAX_PICTURE_BYTES`] gets, wherever its size is first known.
+pub fn picture_too_large() -> Error {
+    Error::invalid(format!(
+        "That picture is larger than {} MB. A screenshot of the code is enough.",
+        MAX_PICTURE_BYTES >> 20
+    ))
+}
+
 /// The text of the first QR code found in a PNG or JPEG picture.
 pub fn read_picture(bytes: &[u8]) -> Result<String> {
     if bytes.len() > MAX_PICTURE_BYTES {
-        return Err(Error::invalid(format!(
-            "That picture is larger than {} MB. A screenshot of the code is enough.",
-            MAX_PICTURE_BYTES >> 20
-        )));
+        return Err(picture_too_large());
     }
     let format = match image::guess_format(bytes) {
         Ok(f @ (ImageFormat::Png | ImageFormat::Jpeg)) => f,
