@@ -4,9 +4,8 @@
 // the last test checks that every view main.js can show was checked here.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startHarness } from './harness.mjs';
+import { startHarness, viewNames } from './harness.mjs';
 import { ok, reply } from './contract.mjs';
 import { INSIGHTS } from './insights-sample.mjs';
 
@@ -639,10 +638,7 @@ test('Calm now: breathing, grounding, what would help and support, over the unlo
 });
 
 test('every view main.js can show was checked, in both themes', (t) => {
-  const source = readFileSync(new URL('../../ui/js/main.js', import.meta.url), 'utf8');
-  const body = source.match(/const views = \{([\s\S]*?)\n\};/)[1];
-  const names = body.replace(/\{[^}]*\}/g, '').split(',')
-    .map((s) => s.split(':')[0].replace(/'/g, '').trim()).filter(Boolean);
+  const names = viewNames();
   assert.ok(names.length > 20, `read the views from main.js: ${names}`);
   const missed = names.filter((n) => !audited.views.has(n));
   assert.deepEqual(missed, [], 'views no test here opened');

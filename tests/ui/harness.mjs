@@ -13,6 +13,19 @@ const uiDir = join(root, 'ui');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css',
   '.svg': 'image/svg+xml', '.png': 'image/png' };
 
+/**
+ * Every view main.js can show, by name: its own table (the screens of a locked Tend) and
+ * views/unlocked.js's (an open vault's). Read from the source, as importing runs the app.
+ */
+export function viewNames() {
+  return ['js/main.js', 'js/views/unlocked.js'].flatMap((file) => {
+    const source = readFileSync(join(uiDir, file), 'utf8');
+    const body = source.match(/const views = \{([\s\S]*?)\n\};/)[1];
+    return body.replace(/\{[^}]*\}/g, '').split(',')
+      .map((s) => s.split(':')[0].replace(/'/g, '').trim()).filter(Boolean);
+  });
+}
+
 function tauriGlobalScript() {
   const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1'],
     { cwd: root, maxBuffer: 64 << 20 }).toString());

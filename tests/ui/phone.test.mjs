@@ -19,7 +19,7 @@ import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startHarness } from './harness.mjs';
+import { startHarness, viewNames } from './harness.mjs';
 import { ok, reply } from './contract.mjs';
 import { INSIGHTS } from './insights-sample.mjs';
 
@@ -1031,10 +1031,7 @@ test('back: a follow-up\'s grounding stops as its Stop does; its question goes h
 });
 
 test('every view main.js can show was seen at both sizes', (t) => {
-  const source = readFileSync(new URL('../../ui/js/main.js', import.meta.url), 'utf8');
-  const body = source.match(/const views = \{([\s\S]*?)\n\};/)[1];
-  const names = body.replace(/\{[^}]*\}/g, '').split(',')
-    .map((s) => s.split(':')[0].replace(/'/g, '').trim()).filter(Boolean);
+  const names = viewNames();
   assert.ok(names.length > 20, `read the views from main.js: ${names}`);
   assert.deepEqual(names.filter((n) => !seen.views.has(n)), [], 'views no test here opened');
   assert.ok(seen.fields > 40, `typed into ${seen.fields} fields with the keyboard open`);

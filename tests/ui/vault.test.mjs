@@ -210,6 +210,24 @@ test('unlocking says "Opening…" at once while the key is stretched', async () 
   await page.getByRole('heading', { name: 'Hello' }).waitFor();
 });
 
+test('a locked Tend loads only the screens it can show; an open vault\'s load while the key is stretched', async () => {
+  const page = await h.open({ vault_status: status(), unlock: { ok: null, delay: 5000 }, get_settings: settings });
+  await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+  const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+  const locked = await loaded();
+  assert.ok(locked.includes('/js/views/unlock.js'), `loaded: ${locked}`);
+  for (const later of ['/js/views/unlocked.js', '/js/views/home.js', '/js/views/now.js', '/js/widgets/calm-now.js']) {
+    assert.ok(!locked.includes(later), `${later} is not loaded while locked`);
+  }
+  await page.getByLabel('Passphrase').fill('copper lantern orbit meadow');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/js/views/now.js')));
+  assert.ok(await page.getByText('Opening…').isVisible(), 'loaded before the unlock answered');
+  await page.evaluate(() => { window.__responses.vault_status = { ok: { ...window.__responses.vault_status.ok, unlocked: true } }; });
+  await page.getByRole('heading', { name: 'Hello' }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
 test('a vault changed outside Tend says so and offers to restore a backup, asking for its passphrase', async () => {
   const page = await h.open({
     vault_status: status(),

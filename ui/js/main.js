@@ -13,42 +13,33 @@ import * as api from './api.js';
 import * as welcome from './views/welcome.js';
 import * as about from './views/about.js';
 import * as create from './views/create.js';
-import * as recovery from './views/recovery.js';
 import * as unlock from './views/unlock.js';
 import * as neutral from './views/neutral.js';
-import * as home from './views/home.js';
-import * as settings from './views/settings.js';
 import * as message from './views/message.js';
-import * as cards from './views/cards.js';
-import * as people from './views/people.js';
-import * as profileCard from './views/profile-card.js';
-import * as exchange from './views/exchange.js';
-import * as plans from './views/plans.js';
-import * as suggest from './views/suggest.js';
-import * as now from './views/now.js';
-import * as timer from './views/timer.js';
-import * as history from './views/history.js';
-import * as insights from './views/insights.js';
-import * as followup from './views/followup.js';
-import * as support from './views/support.js';
 import * as restore from './views/restore.js';
-import * as newPassphrase from './views/new-passphrase.js';
-import * as space from './views/space.js';
-import * as bodyCare from './views/body-care.js';
-import { openCalmNow, closeCalmNow } from './widgets/calm-now.js';
 import { installBack } from './back.js';
 import { install as installKeyboard } from './keyboard.js';
 
+// The screens a locked Tend can show load with the page; an open vault's screens
+// (views/unlocked.js) load when a vault is first opened, so a locked Tend holds only what
+// it can show, and its first screen appears sooner.
 const views = {
-  welcome, about, create, recovery, unlock, neutral, home, settings, message, suggest,
-  cards, 'card-edit': { mount: cards.mountEdit },
-  people, profile: { mount: people.mountEdit }, 'profile-card': profileCard,
-  share: { mount: exchange.mountShare }, receive: { mount: exchange.mountReceive },
-  plans, plan: { mount: plans.mountEdit },
-  now, timer, history, insights, session: { mount: history.mountDetail }, followup, support,
-  grounding: { mount: followup.mountGrounding }, restore, 'new-passphrase': newPassphrase, space,
-  'body-care': bodyCare,
+  welcome, about, create, unlock, neutral, message, restore,
 };
+let loading = null;
+/** Loads an open vault's screens once (a promise; `app.prepare` starts it early). */
+function loadUnlocked() {
+  loading ??= import('./views/unlocked.js').then((loaded) => {
+    Object.assign(views, loaded.views);
+    listenToCore();
+  }, (error) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+// "Calm now" loads on its first opening.
+let calmNow = null;
 const view = document.getElementById('view');
 // The screens the vault's state calls for: back goes no further than these (back.js).
 const ROOT = new Set(['welcome', 'unlock', 'home', 'neutral', 'message', 'recovery', 'new-passphrase']);
@@ -78,28 +69,42 @@ const systemLight = window.matchMedia('(prefers-color-scheme: light)');
 systemLight.addEventListener('change', () => app.applyTheme(app.theme));
 let current = null;
 
+function mount(next, params, focus, signal) {
+  const mounted = next.mount(view, { api, app, signal }, params);
+  // Screen readers hear the new screen's heading; keyboard focus starts at the top,
+  // unless the screen put it in a field itself, or "Calm now" is open over it.
+  const heading = view.querySelector('h1');
+  if (focus && heading && !view.contains(document.activeElement) && !document.querySelector('dialog[open]')) {
+    heading.tabIndex = -1;
+    heading.focus();
+  }
+  return mounted;
+}
+
 const app = {
   unlocked: false,
 
-  /** Shows a screen (the one before it is stopped). `params` are handed to its mount. */
+  /**
+   * Shows a screen (the one before it is stopped and cleared at once). `params` are handed
+   * to its mount. An open vault's screen not loaded yet is mounted once it is (a promise).
+   */
   show(name, params = {}, { focus = true } = {}) {
-    const next = views[name];
-    if (!next) throw new Error(`unknown view ${name}`);
     current?.abort();
     current = new AbortController();
+    const { signal } = current;
     view.replaceChildren();
     view.dataset.view = name;
-    const mounted = next.mount(view, { api, app, signal: current.signal }, params);
-    // Screen readers hear the new screen's heading; keyboard focus starts at the top,
-    // unless the screen put it in a field itself, or "Calm now" is open over it.
-    const heading = view.querySelector('h1');
-    if (focus && heading && !view.contains(document.activeElement) && !document.querySelector('dialog[open]')) {
-      heading.tabIndex = -1;
-      heading.focus();
-    }
-    return mounted;
+    if (views[name]) return mount(views[name], params, focus, signal);
+    return loadUnlocked().then(() => {
+      if (!views[name]) throw new Error(`unknown view ${name}`);
+      if (!signal.aborted) return mount(views[name], params, focus, signal);
+    });
   },
 
+  /** Starts loading an open vault's screens while its key is derived (unlock, create). */
+  prepare() {
+    loadUnlocked().catch(() => {});
+  },
   /** Going back (the back gesture) from this step's `screen` element runs `fn` (back.js). */
   onBack: back.onBack,
 
@@ -148,7 +153,7 @@ const app = {
 
   /** Locks at once and shows a neutral screen. */
   async hide() {
-    closeCalmNow({ returnFocus: false });
+    calmNow?.closeCalmNow({ returnFocus: false });
     app.setUnlocked(false);
     app.applyTheme('dark');
     app.show('neutral');
@@ -164,8 +169,11 @@ document.addEventListener('click', (event) => {
   }
   const calm = event.target.closest('[data-action="calm-now"]');
   if (calm) {
-    openCalmNow({ api, app, opener: calm });
-    back.calmOpened();
+    import('./widgets/calm-now.js').then((loaded) => {
+      calmNow = loaded;
+      calmNow.openCalmNow({ api, app, opener: calm });
+      back.calmOpened();
+    });
     return;
   }
   const action = event.target.closest('[data-action="hide"], .topbar [data-action="home"]');
@@ -197,12 +205,14 @@ document.addEventListener('visibilitychange', () => {
   api.reportVisibility(document.hidden).catch(() => {});
 });
 
-api.onFollowUpDue(() => {
-  if (view.dataset.view === 'home') app.show('home', {}, { focus: false });
-}).catch(() => {});
-
-api.onLocked(() => {
-  if (view.dataset.view !== 'neutral') app.refresh();
-}).catch(() => {});
+/** The core's two events, which only an opened vault raises. */
+function listenToCore() {
+  api.onFollowUpDue(() => {
+    if (view.dataset.view === 'home') app.show('home', {}, { focus: false });
+  }).catch(() => {});
+  api.onLocked(() => {
+    if (view.dataset.view !== 'neutral') app.refresh();
+  }).catch(() => {});
+}
 
 app.refresh({ focus: false });

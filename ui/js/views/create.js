@@ -33,6 +33,7 @@ export function mount(root, { api, app }) {
     match.textContent = '';
     submit.disabled = true;
     busy.hidden = false;
+    app.prepare();
     try {
       const recovery = await api.createVault(pass.value);
       pass.value = '';

@@ -62,6 +62,7 @@ export function mount(root, { api, app, signal }, { status } = {}) {
     submit.disabled = true;
     opening.hidden = false;
     form.setAttribute('aria-busy', 'true');
+    app.prepare();
     try {
       if (form.dataset.mode === 'recovery') await api.unlockWithRecoveryCode(value);
       else await api.unlockWithPassphrase(value);
