@@ -8,7 +8,8 @@
 #            fresh home and a D-Bus session bus, and prints medians of: time to window
 #            mapped, time to first paint (both from scripts/startup-probe.py, polling X
 #            every 5 ms), PSS and RSS of the app with its WebKit processes (3 s after
-#            paint), and each ratio.
+#            paint), and each ratio. Then, like for like, Tend beside the hello world
+#            started without GPU compositing, as Tend draws on Linux.
 # Targets (issue 14): binary at most 1.3x; start-up at most 1.05x; memory at most +20 MiB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,14 +62,16 @@ memory_kib() { # pid field(Pss|Rss): summed over the app and its descendants
   echo "$total"
 }
 
-# One start: prints "map_ms paint_ms pss_kib rss_kib".
+# One start: prints "map_ms paint_ms pss_kib rss_kib". Further arguments are NAME=VALUE
+# settings for the app's environment.
 measure() {
   local bin=$1 home pid t0 mapped painted
+  shift
   home=$(mktemp -d)
   mkdir -p "$home"/{.config,.cache,.local/share} && mkdir -m 700 "$home/run"
   t0=$(now_ms)
-  HOME=$home XDG_CONFIG_HOME=$home/.config XDG_CACHE_HOME=$home/.cache \
-    XDG_DATA_HOME=$home/.local/share XDG_RUNTIME_DIR=$home/run "$bin" >/dev/null 2>&1 &
+  env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
+    XDG_DATA_HOME="$home/.local/share" XDG_RUNTIME_DIR="$home/run" "$@" "$bin" >/dev/null 2>&1 &
   pid=$!
   read -r mapped painted < <(python3 scripts/startup-probe.py "$pid" "$t0")
   sleep 3
@@ -83,10 +86,15 @@ start_xvfb
 trap stop_xvfb EXIT
 results=$(mktemp)
 echo "==> $runs starts of each, alternately (fresh home each time)"
+# "soft" is the hello world drawn as Tend draws on Linux (src-tauri/src/lib.rs), without
+# GPU compositing: the like-for-like line below, which shows what Tend's own page costs.
 for i in $(seq "$runs"); do
-  for app in hello tend; do
-    bin=${app}_bin
-    read -r m p pss rss < <(measure "${!bin}")
+  for app in hello tend soft; do
+    case $app in
+      hello) read -r m p pss rss < <(measure "$hello_bin") ;;
+      tend) read -r m p pss rss < <(measure "$tend_bin") ;;
+      soft) read -r m p pss rss < <(measure "$hello_bin" WEBKIT_DISABLE_COMPOSITING_MODE=1) ;;
+    esac
     echo "$app $m $p $pss $rss" >>"$results"
     printf '  run %d %-5s mapped %5s ms  painted %5s ms  PSS %4d MiB  RSS %4d MiB\n' \
       "$i" "$app" "$m" "$p" $((pss / 1024)) $((rss / 1024))
@@ -116,4 +124,9 @@ awk -v tm="$(median tend 2)" -v hm="$(median hello 2)" -v tp="$(median tend 3)" 
   -v ts="$(median tend 4)" -v hs="$(median hello 4)" 'BEGIN {
   printf "start-up target <= 1.05x: mapped %.2fx, painted %.2fx: %s\n", tm / hm, tp / hp, (tm / hm <= 1.05 && tp / hp <= 1.05) ? "met" : "NOT met"
   printf "memory target <= +20 MiB PSS: %+.1f MiB: %s\n", (ts - hs) / 1024, (ts - hs) / 1024 <= 20 ? "met" : "NOT met" }'
+echo
+echo "like for like: Tend beside the hello world drawn the same way (no GPU compositing)"
+awk -v tm="$(median tend 2)" -v hm="$(median soft 2)" -v tp="$(median tend 3)" -v hp="$(median soft 3)" \
+  -v ts="$(median tend 4)" -v hs="$(median soft 4)" 'BEGIN {
+  printf "  mapped %d vs %d ms (%.2fx), painted %d vs %d ms (%.2fx), PSS %+.1f MiB\n", tm, hm, tm / hm, tp, hp, tp / hp, (ts - hs) / 1024 }'
 rm -f "$results"

@@ -170,6 +170,8 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    draw_without_compositing();
     let config = Config::from_env();
     let builder = Builder::default();
     // First among the plugins, so a second launch leaves before anything else starts.
@@ -178,6 +180,21 @@ pub fn run() {
     build_app_with(builder, config)
         .run(context())
         .expect("error while running Tend");
+}
+
+/// Linux: WebKitGTK draws Tend's page in software, without GPU compositing, unless the
+/// environment already says otherwise (`WEBKIT_DISABLE_COMPOSITING_MODE=0` brings it
+/// back). A page of text and buttons gains nothing from the GPU here; without it the
+/// first screen shows in about half the time and the app holds tens of MiB less (issue
+/// 14's figures in the README), and software-only OpenGL (virtual machines, remote
+/// desktops) cannot leave the window blank. Called first: the environment is the
+/// process's, and no other thread runs yet.
+#[cfg(target_os = "linux")]
+fn draw_without_compositing() {
+    const SETTING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if std::env::var_os(SETTING).is_none() {
+        std::env::set_var(SETTING, "1");
+    }
 }
 
 /// Desktop: a second launch brings the open window to the front and leaves, instead of

@@ -34,6 +34,12 @@ test('the window opens titled Tend and shows the welcome screen', async () => {
   await app.screenshot(join(shots, 'welcome.png'));
 });
 
+test('WebKit draws the page without GPU compositing, as Tend asks on Linux', () => {
+  const environments = app.webProcessEnvironments();
+  assert.ok(environments.length >= 1, 'the app has a web process');
+  for (const env of environments) assert.ok(env.includes('WEBKIT_DISABLE_COMPOSITING_MODE=1'), 'the web process was started with it');
+});
+
 test('the about view shows the versions that came from Rust', async () => {
   await app.click('[data-nav="about"]');
   await app.waitFor('.versions');

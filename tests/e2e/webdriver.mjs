@@ -1,7 +1,7 @@
 // A small W3C WebDriver client over fetch, and the process plumbing to drive the real
 // Tend binary through tauri-driver (which speaks to WebKitWebDriver) under Xvfb.
 import { spawn, execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -71,10 +71,21 @@ export class Driver {
     await this.cmd('POST', `/element/${await this.waitFor(css)}/value`, { text });
   }
 
+  /**
+   * A PNG of the window as the screen shows it (ImageMagick's `import`, as
+   * scripts/screenshot.sh), once two frames have been drawn. Not WebDriver's screenshot:
+   * WebKit never answers it when it draws without GPU compositing, as Tend asks on Linux.
+   */
   async screenshot(file) {
-    const png = await this.cmd('GET', '/screenshot');
+    await this.cmd('POST', '/execute/async', {
+      script: 'const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));',
+      args: [],
+    });
+    await sleep(100);
+    const window = this.pids().map((pid) => windowsOf(pid)).flat()[0];
+    if (!window) throw new Error('screenshot: the app has no visible window');
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, Buffer.from(png, 'base64'));
+    execFileSync('import', ['-window', window, file]);
     return file;
   }
 
@@ -136,6 +147,7 @@ export async function launch({ application, port = 4444 + Math.floor(Math.random
     const json = await res.json();
     if (!res.ok) throw new Error(`new session: ${json.value?.message ?? res.status}`);
     const session = new Driver(base, json.value.sessionId);
+    session.pids = () => tagged(tag);
     session.stop = async () => {
       await session.quit();
       driver.kill();
@@ -144,6 +156,13 @@ export async function launch({ application, port = 4444 + Math.floor(Math.random
       for (let i = 0; i < 30 && tagged(tag).length; i++) await sleep(100);
       for (const pid of tagged(tag)) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
     };
+    /** The environments the app's web processes started with (where WebKit reads its settings). */
+    session.webProcessEnvironments = () => tagged(tag).flatMap((pid) => {
+      try {
+        if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('WebKitWebProces')) return [];
+        return [readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0')];
+      } catch { return []; }
+    });
     return session;
   } catch (e) {
     driver.kill();
@@ -151,12 +170,16 @@ export async function launch({ application, port = 4444 + Math.floor(Math.random
   }
 }
 
-/** Titles of visible X windows whose name matches `name` exactly. */
-export function visibleWindows(name) {
+/** Visible X windows found by xdotool's `search` arguments (none is not an error). */
+function windows(...search) {
   try {
-    return execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${name}$`])
+    return execFileSync('xdotool', ['search', '--onlyvisible', ...search])
       .toString().trim().split('\n').filter(Boolean);
   } catch {
     return [];
   }
 }
+
+/** Visible X windows whose name matches `name` exactly. */
+export const visibleWindows = (name) => windows('--name', `^${name}$`);
+const windowsOf = (pid) => windows('--pid', String(pid));

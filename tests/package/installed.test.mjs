@@ -40,3 +40,9 @@ test('the installed app opens a window titled Tend on the welcome screen', async
   assert.equal(await app.text('#welcome-title'), 'Welcome to Tend');
   assert.match(await app.text('main'), /never goes online/i);
 });
+
+test('the installed app draws its page without GPU compositing', () => {
+  const environments = app.webProcessEnvironments();
+  assert.ok(environments.length >= 1, 'the app has a web process');
+  for (const env of environments) assert.ok(env.includes('WEBKIT_DISABLE_COMPOSITING_MODE=1'), 'the web process was started with it');
+});
