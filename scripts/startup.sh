@@ -9,7 +9,9 @@
 #            mapped, time to first paint (both from scripts/startup-probe.py, polling X
 #            every 5 ms), PSS and RSS of the app with its WebKit processes (3 s after
 #            paint), and each ratio. Then, like for like, Tend beside the hello world
-#            started without GPU compositing, as Tend draws on Linux.
+#            started without GPU compositing, as Tend draws on Linux. Each round starts
+#            with the next app in turn, and each start waits for the last one's processes
+#            to be gone.
 # Targets (issue 14): binary at most 1.3x; start-up at most 1.05x; memory at most +20 MiB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,8 +78,17 @@ measure() {
   read -r mapped painted < <(python3 scripts/startup-probe.py "$pid" "$t0")
   sleep 3
   echo "${mapped:-NA} ${painted:-NA} $(memory_kib "$pid" Pss) $(memory_kib "$pid" Rss)"
-  for p in $(descendants "$pid" | sort -rn); do kill "$p" 2>/dev/null || true; done
+  local all
+  all=$(descendants "$pid" | sort -rn)
+  for p in $all; do kill "$p" 2>/dev/null || true; done
   wait "$pid" 2>/dev/null || true
+  # Every process of this start gone (WebKit's exit last) before the next one starts.
+  for _ in $(seq 40); do
+    local alive=0
+    for p in $all; do [ -d /proc/"$p" ] && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.05
+  done
   sleep 0.5
   rm -rf "$home"
 }
@@ -88,8 +99,11 @@ results=$(mktemp)
 echo "==> $runs starts of each, alternately (fresh home each time)"
 # "soft" is the hello world drawn as Tend draws on Linux (src-tauri/src/lib.rs), without
 # GPU compositing: the like-for-like line below, which shows what Tend's own page costs.
+# Each round starts with the next app in turn, so none always follows the same one.
+apps=(hello tend soft)
 for i in $(seq "$runs"); do
-  for app in hello tend soft; do
+  for k in 0 1 2; do
+    app=${apps[$(((i + k) % 3))]}
     case $app in
       hello) read -r m p pss rss < <(measure "$hello_bin") ;;
       tend) read -r m p pss rss < <(measure "$tend_bin") ;;
