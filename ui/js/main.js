@@ -38,8 +38,15 @@ function loadUnlocked() {
   });
   return loading;
 }
-// "Calm now" loads on its first opening.
+// "Calm now" loads on its first opening, from the moment a pointer lands on its button or
+// focus reaches it (a tap's click follows about then).
 let calmNow = null;
+const loadCalmNow = () => import('./widgets/calm-now.js').then((loaded) => { calmNow = loaded; return loaded; });
+for (const type of ['pointerdown', 'focusin']) {
+  document.addEventListener(type, (event) => {
+    if (!calmNow && event.target.closest?.('[data-action="calm-now"]')) loadCalmNow().catch(() => {});
+  }, { passive: true });
+}
 const view = document.getElementById('view');
 // The screens the vault's state calls for: back goes no further than these (back.js).
 const ROOT = new Set(['welcome', 'unlock', 'home', 'neutral', 'message', 'recovery', 'new-passphrase']);
@@ -169,9 +176,8 @@ document.addEventListener('click', (event) => {
   }
   const calm = event.target.closest('[data-action="calm-now"]');
   if (calm) {
-    import('./widgets/calm-now.js').then((loaded) => {
-      calmNow = loaded;
-      calmNow.openCalmNow({ api, app, opener: calm });
+    loadCalmNow().then((loaded) => {
+      loaded.openCalmNow({ api, app, opener: calm });
       back.calmOpened();
     });
     return;
