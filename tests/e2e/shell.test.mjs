@@ -34,10 +34,24 @@ test('the window opens titled Tend and shows the welcome screen', async () => {
   await app.screenshot(join(shots, 'welcome.png'));
 });
 
+const COMPOSITING = 'WEBKIT_DISABLE_COMPOSITING_MODE';
+
 test('WebKit draws the page without GPU compositing, as Tend asks on Linux', () => {
-  const environments = app.webProcessEnvironments();
-  assert.ok(environments.length >= 1, 'the app has a web process');
-  for (const env of environments) assert.ok(env.includes('WEBKIT_DISABLE_COMPOSITING_MODE=1'), 'the web process was started with it');
+  const values = app.webProcessSetting(COMPOSITING);
+  assert.ok(values.length >= 1, 'the app has a web process');
+  assert.deepEqual(new Set(values), new Set(['1']), 'each web process was started with it');
+});
+
+test('the environment\'s own WEBKIT_DISABLE_COMPOSITING_MODE=0 brings compositing back', async () => {
+  const other = await launch({ application, env: { TEND_DATA_DIR: join(scratch, 'other'), [COMPOSITING]: '0' } });
+  try {
+    await other.waitFor('#welcome-title');
+    const values = other.webProcessSetting(COMPOSITING);
+    assert.ok(values.length >= 1, 'the app has a web process');
+    assert.deepEqual(new Set(values), new Set(['0']), 'Tend left it as it was');
+  } finally {
+    await other.stop();
+  }
 });
 
 test('the about view shows the versions that came from Rust', async () => {

@@ -82,7 +82,7 @@ export class Driver {
       args: [],
     });
     await sleep(100);
-    const window = this.pids().map((pid) => windowsOf(pid)).flat()[0];
+    const window = this.pids().flatMap(windowsOf)[0];
     if (!window) throw new Error('screenshot: the app has no visible window');
     mkdirSync(join(file, '..'), { recursive: true });
     execFileSync('import', ['-window', window, file]);
@@ -156,11 +156,15 @@ export async function launch({ application, port = 4444 + Math.floor(Math.random
       for (let i = 0; i < 30 && tagged(tag).length; i++) await sleep(100);
       for (const pid of tagged(tag)) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
     };
-    /** The environments the app's web processes started with (where WebKit reads its settings). */
-    session.webProcessEnvironments = () => tagged(tag).flatMap((pid) => {
+    /**
+     * What `name` was in the environment each of the app's web processes started with
+     * (where WebKit reads its settings): one entry per web process, undefined if unset.
+     */
+    session.webProcessSetting = (name) => tagged(tag).flatMap((pid) => {
       try {
         if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('WebKitWebProces')) return [];
-        return [readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0')];
+        const line = readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').find((l) => l.startsWith(`${name}=`));
+        return [line?.slice(name.length + 1)];
       } catch { return []; }
     });
     return session;
